@@ -1,0 +1,2 @@
+'use strict';
+module.exports = require('./lazy-aws-sdk-v2-client')(() => require('aws-sdk/clients/cloudwatchlogs.js'));

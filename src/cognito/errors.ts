@@ -1,0 +1,68 @@
+import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import { TYPE_NAME } from '../typeInfo';
+
+/**
+ * Cognito has not yet seen an IAM role that was just created or changed (the SMS
+ * role); IAM takes up to about two minutes to propagate. The handler answers
+ * IN_PROGRESS and tries again later instead of failing.
+ */
+export class IamPropagationPending extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IamPropagationPending';
+  }
+}
+
+/** Another writer changed the pool at the same time; the whole operation is retried. */
+export class ConcurrentPoolChange extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConcurrentPoolChange';
+  }
+}
+
+const INVALID_REQUEST_ERRORS = new Set([
+  'InvalidParameterException',
+  'InvalidEmailRoleAccessPolicyException',
+  'InvalidLambdaResponseException',
+  'FeatureUnavailableInTierException',
+  'TierChangeNotAllowedException',
+  'UserPoolTaggingException',
+  'UserImportInProgressException',
+  'ValidationException',
+  'SerializationException',
+]);
+
+const IAM_PROPAGATION_ERRORS = new Set([
+  'InvalidSmsRoleTrustRelationshipException',
+  'InvalidSmsRoleAccessPolicyException',
+]);
+
+/**
+ * Maps an SDK error to the handler exception CloudFormation understands, keeping
+ * Cognito's own reason in the message. The request itself is never included.
+ */
+export function toHandlerError(error: unknown, operation: string, userPoolId: string): Error {
+  if (error instanceof exceptions.BaseHandlerException) return error;
+  const name = (error as { name?: string })?.name ?? 'Error';
+  const reason = `${operation}: ${(error as { message?: string })?.message ?? String(error)} (${name})`;
+  if (name === 'ResourceNotFoundException') return new exceptions.NotFound(TYPE_NAME, userPoolId);
+  if (INVALID_REQUEST_ERRORS.has(name)) return new exceptions.InvalidRequest(reason);
+  if (IAM_PROPAGATION_ERRORS.has(name)) return new IamPropagationPending(reason);
+  if (name === 'ConcurrentModificationException') return new ConcurrentPoolChange(reason);
+  if (name === 'NotAuthorizedException' || name === 'AccessDeniedException' || name === 'AccessDenied') {
+    return new exceptions.AccessDenied(reason);
+  }
+  if (name === 'UnrecognizedClientException' || name === 'InvalidClientTokenId' || name === 'ExpiredTokenException') {
+    return new exceptions.InvalidCredentials(reason);
+  }
+  if (name === 'TooManyRequestsException' || name === 'ThrottlingException') return new exceptions.Throttling(reason);
+  if (name === 'LimitExceededException') return new exceptions.ServiceLimitExceeded(reason);
+  if (name === 'InternalErrorException') return new exceptions.ServiceInternalError(reason);
+  if (isNetworkError(name)) return new exceptions.NetworkFailure(reason);
+  return new exceptions.InternalFailure(reason);
+}
+
+function isNetworkError(name: string): boolean {
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'TimeoutError', 'EPIPE'].includes(name);
+}

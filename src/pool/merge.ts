@@ -1,0 +1,31 @@
+/**
+ * Deep-merges declared settings into the described pool: objects merge key by key,
+ * arrays and scalars replace, and anything not declared keeps its described value.
+ */
+export function deepMerge<T>(described: T, declared: unknown): T {
+  if (declared === undefined) return described;
+  if (!isPlainObject(described) || !isPlainObject(declared)) return declared as T;
+  const merged: Record<string, unknown> = { ...described };
+  for (const [key, value] of Object.entries(declared)) {
+    merged[key] = deepMerge(merged[key], value);
+  }
+  return merged as T;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** Removes undefined members and objects left without members, recursively. */
+export function pruneEmpty<T>(value: T): T | undefined {
+  if (Array.isArray(value)) {
+    return value.map((item) => pruneEmpty(item)).filter((item) => item !== undefined) as T;
+  }
+  if (!isPlainObject(value)) return value;
+  const pruned: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) {
+    const kept = pruneEmpty(member);
+    if (kept !== undefined) pruned[key] = kept;
+  }
+  return Object.keys(pruned).length === 0 ? undefined : (pruned as T);
+}

@@ -1,0 +1,105 @@
+import type {
+  AccountRecoverySettingType,
+  AdminCreateUserConfigType,
+  LambdaConfigType,
+  UpdateUserPoolCommandInput,
+  UserPoolAddOnsType,
+  UserPoolType,
+  VerificationMessageTemplateType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { CARRIED_FIELDS, MERGEABLE_FIELDS, type MergeableField } from './fields';
+import { pruneEmpty } from './merge';
+
+type Sanitizer<K extends MergeableField> = (value: NonNullable<UserPoolType[K]>) => UserPoolType[K] | undefined;
+
+/**
+ * Builds the complete UpdateUserPool request that leaves the pool exactly as `pool`
+ * describes it. Every member Cognito would reset when omitted is present; nothing
+ * DescribeUserPool returns that UpdateUserPool rejects is.
+ */
+export function buildUpdateRequest(userPoolId: string, pool: UserPoolType): UpdateUserPoolCommandInput {
+  const request: Record<string, unknown> = { UserPoolId: userPoolId };
+  // Renaming is deliberately not offered; the name goes back unchanged.
+  if (pool.Name !== undefined) request.PoolName = pool.Name;
+  for (const field of MERGEABLE_FIELDS) {
+    const value = sanitize(field, pool[field]);
+    if (value !== undefined) request[field] = value;
+  }
+  // Omitting MfaConfiguration resets MFA to OFF; the described mode is carried, and
+  // SetUserPoolMfaConfig is the only writer that changes it.
+  if (pool.MfaConfiguration !== undefined) request.MfaConfiguration = pool.MfaConfiguration;
+  for (const field of CARRIED_FIELDS) {
+    const value = pruneEmpty(pool[field]);
+    if (value !== undefined) request[field] = value;
+  }
+  return request as unknown as UpdateUserPoolCommandInput;
+}
+
+function sanitize<K extends MergeableField>(field: K, value: UserPoolType[K]): UserPoolType[K] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const sanitizer = SANITIZERS[field] as Sanitizer<K> | undefined;
+  const sanitized = sanitizer ? sanitizer(value as NonNullable<UserPoolType[K]>) : value;
+  return pruneEmpty(sanitized);
+}
+
+const SANITIZERS: { [K in MergeableField]?: Sanitizer<K> } = {
+  AdminCreateUserConfig: dropUnusedAccountValidityDays,
+  VerificationMessageTemplate: keepMatchingEmailVariant,
+  UserPoolAddOns: requireAdvancedSecurityMode,
+  AccountRecoverySetting: keepCompleteRecoveryOptions,
+  LambdaConfig: alignLambdaConfig,
+  UserPoolTags: dropReservedTags,
+};
+
+// Returned by DescribeUserPool but rejected next to PasswordPolicy.TemporaryPasswordValidityDays.
+function dropUnusedAccountValidityDays(config: AdminCreateUserConfigType): AdminCreateUserConfigType {
+  const { UnusedAccountValidityDays: _legacy, ...rest } = config;
+  return rest;
+}
+
+// Cognito rejects the code variant next to CONFIRM_WITH_LINK and vice versa.
+function keepMatchingEmailVariant(template: VerificationMessageTemplateType): VerificationMessageTemplateType {
+  if (template.DefaultEmailOption === 'CONFIRM_WITH_LINK') {
+    const { EmailMessage: _code, EmailSubject: _codeSubject, ...rest } = template;
+    return rest;
+  }
+  const { EmailMessageByLink: _link, EmailSubjectByLink: _linkSubject, ...rest } = template;
+  return rest;
+}
+
+// AdvancedSecurityMode is required; an add-ons block without it is rejected.
+function requireAdvancedSecurityMode(addOns: UserPoolAddOnsType): UserPoolAddOnsType | undefined {
+  return addOns.AdvancedSecurityMode ? addOns : undefined;
+}
+
+// A recovery option needs both Name and Priority; an empty mechanism list is rejected.
+function keepCompleteRecoveryOptions(setting: AccountRecoverySettingType): AccountRecoverySettingType | undefined {
+  const complete = (setting.RecoveryMechanisms ?? []).filter(
+    (option) => option.Name !== undefined && option.Priority !== undefined,
+  );
+  return complete.length > 0 ? { ...setting, RecoveryMechanisms: complete } : undefined;
+}
+
+type VersionedLambda = { LambdaArn?: string; LambdaVersion?: string };
+
+function completeVersionedLambda<T extends VersionedLambda>(config: T | undefined): T | undefined {
+  return config?.LambdaArn && config.LambdaVersion ? config : undefined;
+}
+
+// Versioned triggers need both members, and PreTokenGeneration must name the same
+// function as PreTokenGenerationConfig.LambdaArn or Cognito rejects the request.
+function alignLambdaConfig(config: LambdaConfigType): LambdaConfigType {
+  const aligned: LambdaConfigType = {
+    ...config,
+    PreTokenGenerationConfig: completeVersionedLambda(config.PreTokenGenerationConfig),
+    CustomSMSSender: completeVersionedLambda(config.CustomSMSSender),
+    CustomEmailSender: completeVersionedLambda(config.CustomEmailSender),
+  };
+  if (aligned.PreTokenGenerationConfig) aligned.PreTokenGeneration = aligned.PreTokenGenerationConfig.LambdaArn;
+  return aligned;
+}
+
+// Keys starting with `aws:` are reserved for AWS and cannot be written.
+function dropReservedTags(tags: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tags).filter(([key]) => !key.toLowerCase().startsWith('aws:')));
+}

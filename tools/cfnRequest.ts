@@ -1,0 +1,55 @@
+/** Credentials shaped as CloudFormation passes them; never real ones in this repo. */
+export const PLACEHOLDER_CREDENTIALS = {
+  accessKeyId: 'AKIAEXAMPLEEXAMPLE00',
+  secretAccessKey: 'example-secret-access-key',
+  sessionToken: 'example-session-token',
+};
+
+export type HandlerAction = 'CREATE' | 'READ' | 'UPDATE' | 'DELETE' | 'LIST';
+
+export interface CfnRequestOptions {
+  action: HandlerAction;
+  properties?: Record<string, unknown>;
+  previousProperties?: Record<string, unknown>;
+  callbackContext?: Record<string, unknown>;
+  region?: string;
+  credentials?: typeof PLACEHOLDER_CREDENTIALS;
+}
+
+/** CloudFormation sends every primitive in resource properties as a string. */
+export function asCloudFormationSends(value: unknown): unknown {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(asCloudFormationSends);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, asCloudFormationSends(member)]));
+  }
+  return value;
+}
+
+/** A handler request payload with the shape CloudFormation sends to `entrypoint`. */
+export function cfnRequest(options: CfnRequestOptions): Record<string, unknown> {
+  const region = options.region ?? 'us-east-1';
+  return {
+    awsAccountId: '123456789012',
+    bearerToken: 'example-bearer-token',
+    region,
+    action: options.action,
+    responseEndpoint: null,
+    resourceType: 'Org::Cognito::UserPoolSettings',
+    resourceTypeVersion: '00000001',
+    stackId: `arn:aws:cloudformation:${region}:123456789012:stack/example/00000000-0000-0000-0000-000000000000`,
+    callbackContext: options.callbackContext ?? null,
+    requestData: {
+      callerCredentials: options.credentials ?? PLACEHOLDER_CREDENTIALS,
+      providerCredentials: null,
+      providerLogGroupName: null,
+      logicalResourceId: 'UserPoolSettings',
+      resourceProperties: asCloudFormationSends(options.properties ?? {}),
+      previousResourceProperties: options.previousProperties ? asCloudFormationSends(options.previousProperties) : null,
+      stackTags: null,
+      previousStackTags: null,
+      systemTags: null,
+      typeConfiguration: null,
+    },
+  };
+}
