@@ -96,7 +96,7 @@ function renderClass(schema, name, objectSchema, classes, isResource) {
     const member = memberName(propertyName);
     const described = describeProperty(schema, name, propertyName, property, classes);
     lines.push(`    @Expose({ name: '${propertyName}' })`);
-    if (described.nested && described.containers.length === 0) {
+    if (described.nested) {
       lines.push(`    @Type(() => ${described.nested})`);
     } else {
       const containerList = described.containers.join(', ');

@@ -148,13 +148,7 @@ export class ResourceModel extends BaseModel {
     @Type(() => UsernameConfiguration)
     usernameConfiguration?: Optional<UsernameConfiguration>;
     @Expose({ name: 'Schema' })
-    @Transform(
-        ({ value, obj }) =>
-            transformValue(SchemaAttribute, 'schema', value, obj, [Array]),
-        {
-            toClassOnly: true,
-        }
-    )
+    @Type(() => SchemaAttribute)
     schema?: Optional<Array<SchemaAttribute>>;
 
     @Exclude()
@@ -516,13 +510,7 @@ export class AccountRecoverySetting extends BaseModel {
     ['constructor']!: typeof AccountRecoverySetting;
 
     @Expose({ name: 'RecoveryMechanisms' })
-    @Transform(
-        ({ value, obj }) =>
-            transformValue(RecoveryOption, 'recoveryMechanisms', value, obj, [Array]),
-        {
-            toClassOnly: true,
-        }
-    )
+    @Type(() => RecoveryOption)
     recoveryMechanisms?: Optional<Array<RecoveryOption>>;
 }
 

@@ -1,0 +1,154 @@
+import type { UpdateUserPoolCommandInput, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { describedProductionPool, POOL_ID } from '../../test/support/describedPool';
+import { buildUpdateRequest } from './updateRequest';
+
+function requestFor(changes: Partial<UserPoolType> = {}): UpdateUserPoolCommandInput {
+  return buildUpdateRequest(POOL_ID, { ...describedProductionPool(), ...changes });
+}
+
+describe('buildUpdateRequest from a described pool', () => {
+  it('names the pool by UserPoolId and sends its name back unchanged as PoolName', () => {
+    const request = requestFor();
+    expect(request.UserPoolId).toBe(POOL_ID);
+    expect(request.PoolName).toBe('production-users');
+  });
+
+  it.each([
+    'Id',
+    'Name',
+    'Arn',
+    'Status',
+    'CreationDate',
+    'LastModifiedDate',
+    'EstimatedNumberOfUsers',
+    'EmailConfigurationFailure',
+    'SmsConfigurationFailure',
+    'Domain',
+    'CustomDomain',
+    'SchemaAttributes',
+    'AliasAttributes',
+    'UsernameAttributes',
+    'UsernameConfiguration',
+    'EmailVerificationMessage',
+    'EmailVerificationSubject',
+    'SmsVerificationMessage',
+  ])('drops the describe-only or legacy field %s', (field) => {
+    expect(requestFor({ AliasAttributes: ['preferred_username'] })).not.toHaveProperty(field);
+  });
+
+  it('carries every setting Cognito would reset when omitted', () => {
+    const described = describedProductionPool();
+    const request = requestFor();
+    expect(request.Policies).toEqual(described.Policies);
+    expect(request.DeletionProtection).toBe('ACTIVE');
+    expect(request.AutoVerifiedAttributes).toEqual(['email']);
+    expect(request.SmsAuthenticationMessage).toBe(described.SmsAuthenticationMessage);
+    expect(request.UserAttributeUpdateSettings).toEqual(described.UserAttributeUpdateSettings);
+    expect(request.MfaConfiguration).toBe('OPTIONAL');
+    expect(request.DeviceConfiguration).toEqual(described.DeviceConfiguration);
+    expect(request.EmailConfiguration).toEqual(described.EmailConfiguration);
+    expect(request.SmsConfiguration).toEqual(described.SmsConfiguration);
+    expect(request.UserPoolAddOns).toEqual(described.UserPoolAddOns);
+    expect(request.AccountRecoverySetting).toEqual(described.AccountRecoverySetting);
+    expect(request.UserPoolTier).toBe('PLUS');
+  });
+
+  it('always drops AdminCreateUserConfig.UnusedAccountValidityDays and keeps the rest', () => {
+    const request = requestFor();
+    expect(request.AdminCreateUserConfig).not.toHaveProperty('UnusedAccountValidityDays');
+    expect(request.AdminCreateUserConfig?.AllowAdminCreateUserOnly).toBe(true);
+    expect(request.AdminCreateUserConfig?.InviteMessageTemplate).toEqual(
+      describedProductionPool().AdminCreateUserConfig?.InviteMessageTemplate,
+    );
+  });
+
+  it('keeps only the code variant of the verification email for CONFIRM_WITH_CODE', () => {
+    expect(requestFor().VerificationMessageTemplate).toEqual({
+      DefaultEmailOption: 'CONFIRM_WITH_CODE',
+      EmailMessage: 'Your code is {####}',
+      EmailSubject: 'Your code',
+      SmsMessage: 'Your code is {####}',
+    });
+  });
+
+  it('keeps only the link variant for CONFIRM_WITH_LINK', () => {
+    const template = {
+      ...describedProductionPool().VerificationMessageTemplate,
+      DefaultEmailOption: 'CONFIRM_WITH_LINK',
+    };
+    expect(
+      requestFor({ VerificationMessageTemplate: template as UserPoolType['VerificationMessageTemplate'] })
+        .VerificationMessageTemplate,
+    ).toEqual({
+      DefaultEmailOption: 'CONFIRM_WITH_LINK',
+      EmailMessageByLink: 'Click {##Verify##}',
+      EmailSubjectByLink: 'Verify your email',
+      SmsMessage: 'Your code is {####}',
+    });
+  });
+
+  it('never sends UserPoolAddOns without AdvancedSecurityMode', () => {
+    expect(requestFor({ UserPoolAddOns: {} as UserPoolType['UserPoolAddOns'] })).not.toHaveProperty('UserPoolAddOns');
+  });
+
+  it('never sends a recovery option without Name and Priority, nor an empty list', () => {
+    const incomplete = { RecoveryMechanisms: [{ Name: 'verified_email' }, { Priority: 2 }] };
+    expect(
+      requestFor({ AccountRecoverySetting: incomplete as UserPoolType['AccountRecoverySetting'] }),
+    ).not.toHaveProperty('AccountRecoverySetting');
+    const mixed = { RecoveryMechanisms: [{ Name: 'admin_only', Priority: 1 }, { Priority: 2 }] };
+    expect(
+      requestFor({ AccountRecoverySetting: mixed as UserPoolType['AccountRecoverySetting'] }).AccountRecoverySetting,
+    ).toEqual({ RecoveryMechanisms: [{ Name: 'admin_only', Priority: 1 }] });
+  });
+
+  it('never sends a versioned Lambda config without LambdaArn and LambdaVersion', () => {
+    const lambdaConfig = {
+      ...describedProductionPool().LambdaConfig,
+      CustomSMSSender: { LambdaVersion: 'V1_0' },
+      CustomEmailSender: { LambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:x' },
+      PreTokenGenerationConfig: {},
+    } as UserPoolType['LambdaConfig'];
+    const request = requestFor({ LambdaConfig: lambdaConfig });
+    expect(request.LambdaConfig).not.toHaveProperty('CustomSMSSender');
+    expect(request.LambdaConfig).not.toHaveProperty('CustomEmailSender');
+    expect(request.LambdaConfig).not.toHaveProperty('PreTokenGenerationConfig');
+    expect(request.LambdaConfig?.PreSignUp).toBe(describedProductionPool().LambdaConfig?.PreSignUp);
+  });
+
+  it('makes PreTokenGeneration name the same function as PreTokenGenerationConfig.LambdaArn', () => {
+    const lambdaConfig = {
+      ...describedProductionPool().LambdaConfig,
+      PreTokenGeneration: 'arn:aws:lambda:us-east-1:123456789012:function:old',
+      PreTokenGenerationConfig: {
+        LambdaVersion: 'V2_0',
+        LambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:new',
+      },
+    } as UserPoolType['LambdaConfig'];
+    const request = requestFor({ LambdaConfig: lambdaConfig });
+    expect(request.LambdaConfig?.PreTokenGeneration).toBe('arn:aws:lambda:us-east-1:123456789012:function:new');
+  });
+
+  it('leaves DeviceConfiguration out when the pool has none, so device tracking stays off', () => {
+    expect(requestFor({ DeviceConfiguration: undefined })).not.toHaveProperty('DeviceConfiguration');
+    expect(requestFor({ DeviceConfiguration: {} })).not.toHaveProperty('DeviceConfiguration');
+  });
+
+  it('keeps a DeviceConfiguration whose members are false: that is device tracking on', () => {
+    const always = { ChallengeRequiredOnNewDevice: false, DeviceOnlyRememberedOnUserPrompt: false };
+    expect(requestFor({ DeviceConfiguration: always }).DeviceConfiguration).toEqual(always);
+  });
+
+  it('keeps tags whose key starts with aws: out of the request', () => {
+    expect(requestFor().UserPoolTags).toEqual({ team: 'identity' });
+  });
+
+  it('omits UserPoolTier when the pool does not report one, since Cognito keeps it when omitted', () => {
+    expect(requestFor({ UserPoolTier: undefined })).not.toHaveProperty('UserPoolTier');
+  });
+
+  it('carries settings newer than this type back unchanged', () => {
+    const request = requestFor({ DcrConfiguration: { EnableStatus: 'Enabled' } });
+    expect(request.DcrConfiguration).toEqual({ EnableStatus: 'Enabled' });
+  });
+});

@@ -1,0 +1,399 @@
+import {
+  AddCustomAttributesCommand,
+  CognitoIdentityProviderClient,
+  DescribeUserPoolCommand,
+  GetUserPoolMfaConfigCommand,
+  ListUserPoolsCommand,
+  SetUserPoolMfaConfigCommand,
+  UpdateUserPoolCommand,
+  type UserPoolType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import { entrypoint, testEntrypoint } from '../../src/handlers';
+import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
+import { buildUpdateRequest } from '../../src/pool/updateRequest';
+import { conflictRetry } from '../../src/retry';
+import { cfnRequest, PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../../tools/cfnRequest';
+import { describedProductionPool, POOL_ID } from '../support/describedPool';
+import { quietLib } from '../support/quietLib';
+
+const cognito = mockClient(CognitoIdentityProviderClient);
+const WRITES = [UpdateUserPoolCommand, SetUserPoolMfaConfigCommand, AddCustomAttributesCommand];
+
+function managedPool(changes: Partial<UserPoolType> = {}): UserPoolType {
+  const pool = describedProductionPool();
+  return { ...pool, UserPoolTags: { ...pool.UserPoolTags, [OWNERSHIP_TAG_KEY]: 'true' }, ...changes };
+}
+
+function cognitoError(name: string, message = `${name} from Cognito`): Error {
+  return Object.assign(new Error(message), { name, $metadata: {} });
+}
+
+/** The progress event as the lib serializes it back to CloudFormation. */
+interface CfnProgress {
+  status: string;
+  errorCode?: string;
+  message: string;
+  callbackDelaySeconds?: number;
+  callbackContext?: Record<string, unknown>;
+  resourceModel?: Record<string, unknown>;
+  resourceModels?: Record<string, unknown>[];
+}
+
+async function invoke(
+  action: HandlerAction,
+  properties: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Promise<CfnProgress> {
+  const lambdaContext = { getRemainingTimeInMillis: () => 60_000 };
+  return (await entrypoint(cfnRequest({ action, properties, ...extra }), lambdaContext)) as unknown as CfnProgress;
+}
+
+function writeCount(): number {
+  return WRITES.reduce(
+    (count, command) => count + cognito.commandCalls(command as typeof UpdateUserPoolCommand).length,
+    0,
+  );
+}
+
+beforeAll(() => {
+  quietLib();
+  conflictRetry.sleep = () => Promise.resolve();
+});
+
+beforeEach(() => {
+  cognito.reset();
+  cognito.on(GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: 'OPTIONAL' });
+  cognito.on(UpdateUserPoolCommand).resolves({});
+  cognito.on(SetUserPoolMfaConfigCommand).resolves({});
+  cognito.on(AddCustomAttributesCommand).resolves({});
+});
+
+describe('CREATE', () => {
+  beforeEach(() => cognito.on(DescribeUserPoolCommand).resolves({ UserPool: describedProductionPool() }));
+
+  it('sends the described pool back with the one declared nested setting changed and the ownership tag added', async () => {
+    const event = await invoke('CREATE', { UserPoolId: POOL_ID, Policies: { PasswordPolicy: { MinimumLength: 16 } } });
+    expect(event).toMatchObject({ status: 'SUCCESS' });
+    expect(event.errorCode).toBeUndefined();
+    const unchanged = buildUpdateRequest(POOL_ID, describedProductionPool());
+    expect(cognito).toHaveReceivedCommandTimes(DescribeUserPoolCommand, 1);
+    expect(cognito).toHaveReceivedCommandTimes(UpdateUserPoolCommand, 1);
+    expect(cognito).toHaveReceivedCommandWith(UpdateUserPoolCommand, {
+      ...unchanged,
+      Policies: { ...unchanged.Policies, PasswordPolicy: { ...unchanged.Policies?.PasswordPolicy, MinimumLength: 16 } },
+      UserPoolTags: { ...unchanged.UserPoolTags, [OWNERSHIP_TAG_KEY]: 'true' },
+    });
+  });
+
+  it('recasts CloudFormation string primitives ("12", "true") to the SDK types', async () => {
+    const event = await invoke('CREATE', {
+      UserPoolId: POOL_ID,
+      Policies: { PasswordPolicy: { MinimumLength: '14', RequireSymbols: 'true' } },
+      DeviceConfiguration: { ChallengeRequiredOnNewDevice: 'false' },
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'admin_only', Priority: '1' }] },
+    });
+    expect(event.status).toBe('SUCCESS');
+    const sent = cognito.commandCalls(UpdateUserPoolCommand)[0].args[0].input;
+    expect(sent.Policies?.PasswordPolicy?.MinimumLength).toBe(14);
+    expect(sent.Policies?.PasswordPolicy?.RequireSymbols).toBe(true);
+    expect(sent.DeviceConfiguration?.ChallengeRequiredOnNewDevice).toBe(false);
+    expect(sent.AccountRecoverySetting).toEqual({ RecoveryMechanisms: [{ Name: 'admin_only', Priority: 1 }] });
+  });
+
+  it('returns the current settings, never the ownership marker', async () => {
+    const event = await invoke('CREATE', { UserPoolId: POOL_ID, UserPoolTags: { owner: 'platform' } });
+    expect(event.resourceModel).toMatchObject({
+      UserPoolId: POOL_ID,
+      UserPoolTags: { team: 'identity', owner: 'platform' },
+      Policies: { PasswordPolicy: { MinimumLength: 12 } },
+    });
+    expect(JSON.stringify(event.resourceModel)).not.toContain(OWNERSHIP_TAG_KEY);
+  });
+
+  it('answers AlreadyExists for a pool that is already managed, without writing', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
+    const event = await invoke('CREATE', { UserPoolId: POOL_ID });
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'AlreadyExists' });
+    expect(writeCount()).toBe(0);
+  });
+
+  it('answers NotFound for a pool that does not exist', async () => {
+    cognito.on(DescribeUserPoolCommand).rejects(cognitoError('ResourceNotFoundException'));
+    const event = await invoke('CREATE', { UserPoolId: POOL_ID });
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'NotFound' });
+    expect(event.message).toContain(POOL_ID);
+  });
+
+  it.each([
+    ['PoolName', { PoolName: 'renamed' }],
+    ['UsernameAttributes', { UsernameAttributes: ['phone_number'] }],
+    ['AliasAttributes', { AliasAttributes: ['preferred_username'] }],
+    ['UsernameConfiguration', { UsernameConfiguration: { CaseSensitive: 'true' } }],
+    ['Schema', { Schema: [{ Name: 'email', Mutable: 'false' }] }],
+  ])('refuses a changed locked setting %s with no write at all', async (setting, declared) => {
+    const event = await invoke('CREATE', { UserPoolId: POOL_ID, ...declared });
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'NotUpdatable' });
+    expect(event.message).toContain(setting);
+    expect(event.message).toContain('new user pool');
+    expect(writeCount()).toBe(0);
+  });
+
+  it('accepts locked settings equal to the pool', async () => {
+    const event = await invoke('CREATE', {
+      UserPoolId: POOL_ID,
+      PoolName: 'production-users',
+      UsernameAttributes: ['email'],
+      UsernameConfiguration: { CaseSensitive: 'false' },
+    });
+    expect(event.status).toBe('SUCCESS');
+  });
+
+  it.each([
+    ['Policies.PasswordPolicy.MinimumLength', { Policies: { PasswordPolicy: { MinimumLength: '3' } } }],
+    ['DeletionProtection', { DeletionProtection: 'SOMETIMES' }],
+    ['UserPoolTags', { UserPoolTags: { 'aws:reserved': 'x' } }],
+    ['LambdaConfig.PreSignUp', { LambdaConfig: { PreSignUp: 'not-an-arn' } }],
+  ])('refuses an invalid %s with InvalidRequest naming it, before any call', async (property, declared) => {
+    const event = await invoke('CREATE', { UserPoolId: POOL_ID, ...declared });
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
+    expect(event.message).toContain(property);
+    expect(cognito.calls()).toHaveLength(0);
+  });
+
+  it('adds a declared custom attribute after the settings and turns TOTP on with SetUserPoolMfaConfig', async () => {
+    const event = await invoke('CREATE', {
+      UserPoolId: POOL_ID,
+      Schema: [{ Name: 'custom:plan', AttributeDataType: 'String' }],
+      SoftwareTokenMfaConfiguration: { Enabled: 'true' },
+      MfaConfiguration: 'ON',
+    });
+    expect(event.status).toBe('SUCCESS');
+    expect(cognito).toHaveReceivedCommandWith(AddCustomAttributesCommand, {
+      UserPoolId: POOL_ID,
+      CustomAttributes: [{ Name: 'plan', AttributeDataType: 'String' }],
+    });
+    expect(cognito).toHaveReceivedCommandWith(SetUserPoolMfaConfigCommand, {
+      UserPoolId: POOL_ID,
+      MfaConfiguration: 'ON',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    });
+    const order = cognito.calls().map((call) => call.args[0].constructor.name);
+    expect(order).toEqual([
+      'DescribeUserPoolCommand',
+      'GetUserPoolMfaConfigCommand',
+      'UpdateUserPoolCommand',
+      'SetUserPoolMfaConfigCommand',
+      'AddCustomAttributesCommand',
+    ]);
+  });
+
+  it('refuses MFA ON without a factor before any write', async () => {
+    const event = await invoke('CREATE', { UserPoolId: POOL_ID, MfaConfiguration: 'ON' });
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
+    expect(event.message).toContain('MfaConfiguration');
+    expect(writeCount()).toBe(0);
+  });
+
+  it('puts the pool back when a later write fails, so nothing is half-applied', async () => {
+    cognito.on(SetUserPoolMfaConfigCommand).rejects(cognitoError('InvalidParameterException', 'bad factor'));
+    const event = await invoke('CREATE', {
+      UserPoolId: POOL_ID,
+      Policies: { PasswordPolicy: { MinimumLength: '20' } },
+      SoftwareTokenMfaConfiguration: { Enabled: 'true' },
+    });
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
+    expect(event.message).toContain('bad factor');
+    const updates = cognito.commandCalls(UpdateUserPoolCommand).map((call) => call.args[0].input);
+    expect(updates).toHaveLength(2);
+    expect(updates[1]).toEqual(buildUpdateRequest(POOL_ID, describedProductionPool()));
+  });
+});
+
+describe('UPDATE', () => {
+  it('writes nothing when the declared settings equal the pool: one read, no write', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
+    const event = await invoke('UPDATE', {
+      UserPoolId: POOL_ID,
+      Policies: { PasswordPolicy: { MinimumLength: '12' } },
+    });
+    expect(event.status).toBe('SUCCESS');
+    expect(cognito.calls()).toHaveLength(1);
+  });
+
+  it('changes a setting in one read and one write, keeping the ownership tag', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
+    const event = await invoke('UPDATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
+    expect(event.status).toBe('SUCCESS');
+    expect(cognito.calls()).toHaveLength(2);
+    const sent = cognito.commandCalls(UpdateUserPoolCommand)[0].args[0].input;
+    expect(sent.DeletionProtection).toBe('INACTIVE');
+    expect(sent.UserPoolTags?.[OWNERSHIP_TAG_KEY]).toBe('true');
+  });
+
+  it('answers NotFound with a message for a pool that is not managed', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: describedProductionPool() });
+    const event = await invoke('UPDATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'NotFound' });
+    expect(event.message).toBeTruthy();
+    expect(writeCount()).toBe(0);
+  });
+
+  it('stops managing a setting removed from the template: the pool keeps its value', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
+    const event = await invoke(
+      'UPDATE',
+      { UserPoolId: POOL_ID },
+      { previousProperties: { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' } },
+    );
+    expect(event.status).toBe('SUCCESS');
+    expect(writeCount()).toBe(0);
+  });
+});
+
+describe('READ, DELETE and LIST', () => {
+  it('READ returns the current settings and MFA factors in at most two calls, without the marker', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
+    cognito
+      .on(GetUserPoolMfaConfigCommand)
+      .resolves({ MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } });
+    const event = await invoke('READ', { UserPoolId: POOL_ID });
+    expect(event.status).toBe('SUCCESS');
+    expect(event.resourceModel).toMatchObject({
+      UserPoolId: POOL_ID,
+      PoolName: 'production-users',
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+      UserPoolTags: { team: 'identity' },
+    });
+    expect(JSON.stringify(event.resourceModel)).not.toContain(OWNERSHIP_TAG_KEY);
+    expect(JSON.stringify(event.resourceModel)).not.toContain('UnusedAccountValidityDays');
+    expect(cognito.calls().length).toBeLessThanOrEqual(2);
+  });
+
+  it('READ of an unmanaged pool answers NotFound', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: describedProductionPool() });
+    expect(await invoke('READ', { UserPoolId: POOL_ID })).toMatchObject({ status: 'FAILED', errorCode: 'NotFound' });
+  });
+
+  it('DELETE removes only the marker, leaves every setting, and returns no model', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
+    const event = await invoke('DELETE', { UserPoolId: POOL_ID });
+    expect(event).toEqual({ status: 'SUCCESS', message: '', callbackDelaySeconds: 0 });
+    expect(cognito.calls()).toHaveLength(2);
+    expect(cognito).toHaveReceivedCommandWith(
+      UpdateUserPoolCommand,
+      buildUpdateRequest(POOL_ID, describedProductionPool()),
+    );
+  });
+
+  it('DELETE of an unmanaged pool answers NotFound with a message', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: describedProductionPool() });
+    const event = await invoke('DELETE', { UserPoolId: POOL_ID });
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'NotFound' });
+    expect(event.message).toBeTruthy();
+  });
+
+  it('LIST returns the managed pools of every page', async () => {
+    cognito
+      .on(ListUserPoolsCommand)
+      .resolvesOnce({ UserPools: [{ Id: 'us-east-1_a' }, { Id: 'us-east-1_b' }], NextToken: 'page-2' })
+      .resolvesOnce({ UserPools: [{ Id: 'us-east-1_c' }] });
+    cognito
+      .on(DescribeUserPoolCommand, { UserPoolId: 'us-east-1_a' })
+      .resolves({ UserPool: managedPool({ Id: 'us-east-1_a' }) });
+    cognito
+      .on(DescribeUserPoolCommand, { UserPoolId: 'us-east-1_b' })
+      .resolves({ UserPool: describedProductionPool() });
+    cognito
+      .on(DescribeUserPoolCommand, { UserPoolId: 'us-east-1_c' })
+      .resolves({ UserPool: managedPool({ Id: 'us-east-1_c' }) });
+    const event = await invoke('LIST', {});
+    expect(event.status).toBe('SUCCESS');
+    expect(event.resourceModels).toEqual([{ UserPoolId: 'us-east-1_a' }, { UserPoolId: 'us-east-1_c' }]);
+  });
+});
+
+describe('errors and retries', () => {
+  beforeEach(() => cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() }));
+
+  it.each([
+    ['InvalidParameterException', 'InvalidRequest'],
+    ['InvalidEmailRoleAccessPolicyException', 'InvalidRequest'],
+    ['FeatureUnavailableInTierException', 'InvalidRequest'],
+    ['NotAuthorizedException', 'AccessDenied'],
+    ['TooManyRequestsException', 'Throttling'],
+    ['LimitExceededException', 'ServiceLimitExceeded'],
+    ['InternalErrorException', 'ServiceInternalError'],
+    ['ResourceNotFoundException', 'NotFound'],
+  ])('maps %s to %s with Cognito message', async (cognitoName, errorCode) => {
+    cognito.on(UpdateUserPoolCommand).rejects(cognitoError(cognitoName, 'reason from Cognito'));
+    const event = await invoke('UPDATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
+    expect(event).toMatchObject({ status: 'FAILED', errorCode });
+    if (errorCode !== 'NotFound') expect(event.message).toContain('reason from Cognito');
+  });
+
+  it('retries a concurrent modification from a fresh read, then succeeds', async () => {
+    cognito.on(UpdateUserPoolCommand).rejectsOnce(cognitoError('ConcurrentModificationException')).resolves({});
+    const event = await invoke('UPDATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
+    expect(event.status).toBe('SUCCESS');
+    expect(cognito).toHaveReceivedCommandTimes(DescribeUserPoolCommand, 2);
+  });
+
+  it('gives up on endless concurrent modification with ResourceConflict', async () => {
+    cognito.on(UpdateUserPoolCommand).rejects(cognitoError('ConcurrentModificationException'));
+    const event = await invoke('UPDATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'ResourceConflict' });
+  });
+
+  it.each(['InvalidSmsRoleTrustRelationshipException', 'InvalidSmsRoleAccessPolicyException'])(
+    'waits for IAM propagation on %s: IN_PROGRESS with the identifier and an integer delay',
+    async (name) => {
+      cognito.on(UpdateUserPoolCommand).rejects(cognitoError(name));
+      const event = await invoke('UPDATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
+      expect(event.status).toBe('IN_PROGRESS');
+      expect(event.errorCode).toBeUndefined();
+      expect(event.resourceModel).toEqual({ UserPoolId: POOL_ID });
+      expect(Number.isInteger(event.callbackDelaySeconds)).toBe(true);
+      expect(event.callbackDelaySeconds).toBeGreaterThan(0);
+      const again = await invoke(
+        'UPDATE',
+        { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' },
+        { callbackContext: event.callbackContext },
+      );
+      expect(
+        (again as unknown as { callbackContext: { iamPropagationRetries: number } }).callbackContext
+          .iamPropagationRetries,
+      ).toBe(2);
+    },
+  );
+
+  it('stops waiting for IAM after the retry budget with InvalidRequest', async () => {
+    cognito.on(UpdateUserPoolCommand).rejects(cognitoError('InvalidSmsRoleTrustRelationshipException'));
+    const event = await invoke(
+      'UPDATE',
+      { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' },
+      { callbackContext: { iamPropagationRetries: 12 } },
+    );
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
+  });
+});
+
+describe('testEntrypoint (cfn test and SAM local)', () => {
+  it('runs the same handlers from a sam-tests style event', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
+    const event = await testEntrypoint(
+      {
+        credentials: PLACEHOLDER_CREDENTIALS,
+        action: 'READ',
+        region: 'us-east-1',
+        request: { clientRequestToken: 'token', desiredResourceState: { UserPoolId: POOL_ID } },
+        callbackContext: null,
+      },
+      { getRemainingTimeInMillis: () => 60_000 },
+    );
+    expect(event.status).toBe('SUCCESS');
+    expect(event.resourceModel?.userPoolId).toBe(POOL_ID);
+  });
+});

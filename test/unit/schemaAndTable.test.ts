@@ -1,0 +1,135 @@
+import { readFileSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
+import { DECLARABLE_FIELDS, LOCKED_FIELDS, MFA_FIELDS, MERGEABLE_FIELDS, POOL_FIELDS } from '../../src/pool/fields';
+import { TYPE_NAME, TYPE_VERSION } from '../../src/typeInfo';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { renderModels } = require('../../scripts/generate-models.js') as { renderModels: (schema: unknown) => string };
+
+const root = path.resolve(__dirname, '../..');
+const schemaText = readFileSync(path.join(root, 'schema.json'), 'utf8');
+const schema = JSON.parse(schemaText);
+
+type JsonSchema = Record<string, unknown> & {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  $ref?: string;
+};
+
+function walk(node: JsonSchema, visit: (node: JsonSchema, where: string) => void, where: string): void {
+  visit(node, where);
+  for (const [name, child] of Object.entries(node.properties ?? {})) walk(child, visit, `${where}.${name}`);
+  if (node.items) walk(node.items, visit, `${where}[]`);
+  for (const [key, child] of Object.entries((node.patternProperties as Record<string, JsonSchema>) ?? {})) {
+    walk(child, visit, `${where}{${key}}`);
+  }
+}
+
+function everyNode(visit: (node: JsonSchema, where: string) => void): void {
+  walk(schema, visit, '');
+  for (const [name, definition] of Object.entries(schema.definitions as Record<string, JsonSchema>)) {
+    walk(definition, visit, `#/definitions/${name}`);
+  }
+}
+
+describe('the field table, the schema and the models agree', () => {
+  it('the schema declares exactly UserPoolId and the declarable fields of the table', () => {
+    expect(Object.keys(schema.properties).sort()).toEqual(['UserPoolId', ...DECLARABLE_FIELDS].sort());
+  });
+
+  it('classifies the fields the design lists', () => {
+    expect([...LOCKED_FIELDS].sort()).toEqual(
+      ['AliasAttributes', 'PoolName', 'Schema', 'UsernameAttributes', 'UsernameConfiguration'].sort(),
+    );
+    expect([...MFA_FIELDS].sort()).toEqual(
+      [
+        'EmailMfaConfiguration',
+        'MfaConfiguration',
+        'SmsMfaConfiguration',
+        'SoftwareTokenMfaConfiguration',
+        'WebAuthnConfiguration',
+      ].sort(),
+    );
+    expect(MERGEABLE_FIELDS).toContain('UserPoolTier');
+    expect(Object.keys(POOL_FIELDS)).not.toContain('UnusedAccountValidityDays');
+  });
+
+  it('src/models.ts is what the generator makes from schema.json', () => {
+    expect(readFileSync(path.join(root, 'src', 'models.ts'), 'utf8')).toBe(renderModels(schema));
+  });
+
+  it('the schema is reachable under the file name the cfn CLI derives from the type name, as one copy', () => {
+    expect(readlinkSync(path.join(root, 'org-cognito-userpoolsettings.json'))).toBe('schema.json');
+  });
+
+  it('.rpdk-config names the type, runtime and entrypoints', () => {
+    const config = JSON.parse(readFileSync(path.join(root, '.rpdk-config'), 'utf8'));
+    expect(config).toMatchObject({
+      typeName: TYPE_NAME,
+      language: 'typescript',
+      runtime: 'nodejs22.x',
+      entrypoint: 'dist/handlers.entrypoint',
+      testEntrypoint: 'dist/handlers.testEntrypoint',
+      settings: { protocolVersion: '2.0.0' },
+    });
+    expect(schema.typeName).toBe(TYPE_NAME);
+  });
+
+  it('the user agent version is the package version', () => {
+    expect(TYPE_VERSION).toBe(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version);
+  });
+});
+
+describe('schema rules that cfn validate enforces', () => {
+  it('has the required top-level keys and forbids additional properties', () => {
+    for (const key of ['typeName', 'description', 'properties', 'primaryIdentifier', 'additionalProperties']) {
+      expect(schema).toHaveProperty(key);
+    }
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.primaryIdentifier).toEqual(['/properties/UserPoolId']);
+    expect(schema.createOnlyProperties).toEqual(['/properties/UserPoolId']);
+  });
+
+  it('uses property names cfn accepts', () => {
+    everyNode((node, where) => {
+      for (const name of Object.keys(node.properties ?? {})) expect(`${where}.${name}`).toMatch(/\.[A-Za-z0-9]{1,64}$/);
+    });
+  });
+
+  it('says additionalProperties false on every object and insertionOrder on every array', () => {
+    everyNode((node, where) => {
+      if (node.type === 'object')
+        expect({ where, additionalProperties: node.additionalProperties }).toEqual({
+          where,
+          additionalProperties: false,
+        });
+      if (node.type === 'array')
+        expect({ where, insertionOrder: typeof node.insertionOrder }).toEqual({ where, insertionOrder: 'boolean' });
+    });
+  });
+
+  it('gives every handler least-privilege permissions and a valid timeout', () => {
+    expect(Object.keys(schema.handlers).sort()).toEqual(['create', 'delete', 'list', 'read', 'update']);
+    for (const handler of Object.values(schema.handlers) as { permissions: string[]; timeoutInMinutes?: number }[]) {
+      expect(handler.permissions.length).toBeGreaterThan(0);
+      for (const permission of handler.permissions) expect(permission).toMatch(/^[a-z-]+:[A-Za-z]+$/);
+      if (handler.timeoutInMinutes !== undefined) {
+        expect(handler.timeoutInMinutes).toBeGreaterThanOrEqual(2);
+        expect(handler.timeoutInMinutes).toBeLessThanOrEqual(2160);
+      }
+    }
+    expect(schema.handlers.create.permissions).toContain('iam:PassRole');
+  });
+
+  it('says tagging explicitly, uses https urls and stays under 60 KiB', () => {
+    expect(schema.tagging).toEqual({ taggable: false });
+    expect(schema.sourceUrl).toMatch(/^https:\/\//);
+    expect(schema.documentationUrl).toMatch(/^https:\/\//);
+    expect(Buffer.byteLength(schemaText)).toBeLessThan(60 * 1024);
+  });
+
+  it('every $ref points at a definition', () => {
+    const refs = schemaText.match(/"\$ref": "#\/definitions\/(\w+)"/g) ?? [];
+    for (const ref of refs) expect(schema.definitions).toHaveProperty(ref.replace(/.*\/(\w+)"$/, '$1'));
+  });
+});

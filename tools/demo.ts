@@ -1,0 +1,187 @@
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolCommand,
+  DeleteUserPoolCommand,
+  DescribeUserPoolCommand,
+  type UserPoolType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import path from 'node:path';
+import { PLACEHOLDER_CREDENTIALS } from './cfnRequest';
+import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
+import { CognitoProxy } from './cognitoProxy';
+import { settingsFromTemplate } from './exampleTemplate';
+import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
+import { diffPools, settingsOnly } from './poolDiff';
+import { productionPoolRequest } from './productionPool';
+import { projectRoot } from './projectRoot';
+
+const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
+const OWNERSHIP_TAG = 'org-cognito-userpoolsettings:managed';
+const LEGACY_NOTES: Record<string, string> = {
+  'AdminCreateUserConfig.UnusedAccountValidityDays':
+    'legacy: reported by DescribeUserPool but rejected by UpdateUserPool; PasswordPolicy.TemporaryPasswordValidityDays replaces it',
+  [`UserPoolTags.${OWNERSHIP_TAG}`]: 'ownership marker, removed again on DELETE',
+};
+
+export interface DemoOptions {
+  /** Use the default credential chain and region instead of the embedded Cognito. */
+  realAccount?: boolean;
+  template?: string;
+  handlerPath?: string;
+  print?: (line: string) => void;
+  /** Show the lib's own log lines. */
+  verbose?: boolean;
+}
+
+/** What the demo saw; its test checks these claims. */
+export interface DemoResult {
+  declaredChanges: { path: string; before: unknown; after: unknown }[];
+  untouchedSettings: string[];
+  lockedChange: { event: ProgressEvent; poolUnchanged: boolean };
+  noOpUpdate: { event: ProgressEvent; calls: Record<string, number> };
+  deleteResult: { event: ProgressEvent; settingsKept: boolean; markerRemoved: boolean };
+}
+
+export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const template = options.template ?? path.join(projectRoot(), 'examples', 'apply-settings.yaml');
+  let local: CognitoLocal | undefined;
+  let proxy: CognitoProxy | undefined;
+  let poolId: string | undefined;
+  let cognito: CognitoIdentityProviderClient | undefined;
+  const previousEndpoint = process.env[ENDPOINT_VARIABLE];
+  try {
+    let region = 'us-east-1';
+    let credentials = PLACEHOLDER_CREDENTIALS;
+    if (options.realAccount) {
+      print('▶ Using your AWS account (default credential chain and region)');
+      const resolved = await fromNodeProviderChain()();
+      credentials = {
+        accessKeyId: resolved.accessKeyId,
+        secretAccessKey: resolved.secretAccessKey,
+        sessionToken: resolved.sessionToken ?? '',
+      };
+      region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? region;
+    } else {
+      print('▶ Starting the embedded Cognito (cognito-local) on a free port…');
+      local = await startCognitoLocal();
+      proxy = new CognitoProxy(local.endpoint);
+      process.env[ENDPOINT_VARIABLE] = await proxy.start();
+      print(`  listening at ${local.endpoint}, calls counted through a local proxy`);
+    }
+    // The demo's own reads go straight to Cognito, so the proxy counts only the handler's calls.
+    cognito = new CognitoIdentityProviderClient({ region, credentials, endpoint: local?.endpoint });
+    const entrypoint = loadHandler(options.handlerPath);
+    const invoke = async (action: 'CREATE' | 'UPDATE' | 'DELETE', properties: Record<string, unknown>) => {
+      const restoreLog = options.verbose ? () => undefined : silenceConsoleLog();
+      try {
+        return (await runToCompletion(entrypoint, { action, properties, region, credentials })).event;
+      } finally {
+        restoreLog();
+      }
+    };
+    const describe = async (): Promise<UserPoolType> =>
+      (await cognito!.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool ?? {};
+
+    print('▶ Creating a pool that looks like production (triggers, password policy, templates, devices, tags)…');
+    const created = await cognito.send(new CreateUserPoolCommand(productionPoolRequest(`demo-${Date.now()}`)));
+    poolId = created.UserPool?.Id;
+    if (!poolId) throw new Error('CreateUserPool returned no pool id');
+    print(`  pool ${poolId}`);
+
+    const declared = settingsFromTemplate(template, { UserPoolId: poolId });
+    print(`▶ CREATE Org::Cognito::UserPoolSettings from ${path.relative(process.cwd(), template)}, declaring:`);
+    for (const line of JSON.stringify(declared, null, 2).split('\n')) print(`    ${line}`);
+    const before = await describe();
+    const created_ = await invoke('CREATE', declared);
+    expectStatus(created_, 'SUCCESS', 'CREATE');
+    const afterCreate = await describe();
+    const diff = diffPools(before, afterCreate);
+    print(`  ${created_.status}. What changed on the pool:`);
+    for (const change of diff.changed) {
+      const note = LEGACY_NOTES[change.path] ? `   (${LEGACY_NOTES[change.path]})` : '';
+      print(`    ~ ${change.path}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}${note}`);
+    }
+    print(`  Untouched (identical before and after): ${diff.unchanged.join(', ')}`);
+
+    print('▶ UPDATE that renames the pool (PoolName is locked after creation)…');
+    const beforeLocked = await describe();
+    proxy?.resetCounts();
+    const locked = await invoke('UPDATE', { ...declared, PoolName: 'renamed-by-template' });
+    const lockedUnchanged = JSON.stringify(await describe()) === JSON.stringify(beforeLocked);
+    print(`  ${locked.status} ${locked.errorCode}: ${locked.message}`);
+    print(`  pool byte-for-byte as before: ${lockedUnchanged ? 'yes' : 'NO'}${callSummary(proxy)}`);
+
+    print('▶ UPDATE with the same properties again (a no-op)…');
+    proxy?.resetCounts();
+    const noOp = await invoke('UPDATE', declared);
+    const noOpCalls = proxy?.counts() ?? {};
+    print(`  ${noOp.status}${callSummary(proxy)}`);
+
+    print('▶ DELETE (stops managing; the pool keeps its settings)…');
+    const beforeDelete = await describe();
+    const deleted = await invoke('DELETE', declared);
+    const afterDelete = await describe();
+    const deleteDiff = diffPools(beforeDelete, afterDelete);
+    const markerRemoved = afterDelete.UserPoolTags?.[OWNERSHIP_TAG] === undefined;
+    const settingsKept = deleteDiff.changed.every((change) => change.path === `UserPoolTags.${OWNERSHIP_TAG}`);
+    print(`  ${deleted.status}; settings kept: ${settingsKept ? 'yes' : 'NO'}; ownership marker removed: ${markerRemoved ? 'yes' : 'NO'}`);
+    print('✔ Done.');
+    return {
+      declaredChanges: diff.changed,
+      untouchedSettings: diff.unchanged,
+      lockedChange: { event: locked, poolUnchanged: lockedUnchanged },
+      noOpUpdate: { event: noOp, calls: noOpCalls },
+      deleteResult: { event: deleted, settingsKept, markerRemoved },
+    };
+  } finally {
+    if (options.realAccount && poolId && cognito) {
+      await cognito.send(new DeleteUserPoolCommand({ UserPoolId: poolId })).catch(() => undefined);
+    }
+    if (previousEndpoint === undefined) delete process.env[ENDPOINT_VARIABLE];
+    else process.env[ENDPOINT_VARIABLE] = previousEndpoint;
+    await proxy?.stop();
+    await local?.stop();
+  }
+}
+
+function expectStatus(event: ProgressEvent, status: ProgressEvent['status'], action: string): void {
+  if (event.status !== status) {
+    throw new Error(`${action} answered ${event.status} ${event.errorCode ?? ''}: ${event.message ?? ''}`);
+  }
+}
+
+function callSummary(proxy: CognitoProxy | undefined): string {
+  if (!proxy) return '';
+  const counts = proxy.counts();
+  const writes = ['UpdateUserPool', 'SetUserPoolMfaConfig', 'AddCustomAttributes'].filter((name) => counts[name]);
+  const calls = Object.entries(counts).map(([name, count]) => `${name} ×${count}`).join(', ');
+  return `; Cognito calls: ${calls || 'none'}${writes.length ? '' : ' (no write)'}`;
+}
+
+// The lib prints its progress with console.log; the demo shows its own summary instead.
+function silenceConsoleLog(): () => void {
+  const original = console.log;
+  console.log = () => undefined;
+  return () => {
+    console.log = original;
+  };
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const unknown = args.filter((arg) => !['--real', '--verbose'].includes(arg) && !arg.startsWith('--template='));
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown option ${unknown.join(' ')}; use --real, --verbose or --template=FILE\n`);
+    process.exit(2);
+  }
+  const template = args.find((arg) => arg.startsWith('--template='))?.slice('--template='.length);
+  runDemo({ realAccount: args.includes('--real'), verbose: args.includes('--verbose'), template }).then(
+    () => process.exit(0),
+    (error: Error) => {
+      process.stderr.write(`demo failed: ${error.message}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,45 @@
+import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+
+/** Fields that change on every write or say nothing about configuration. */
+const NOT_SETTINGS = new Set(['LastModifiedDate', 'CreationDate', 'EstimatedNumberOfUsers']);
+
+export interface PoolDiff {
+  changed: { path: string; before: unknown; after: unknown }[];
+  /** Top-level settings whose whole value is identical before and after. */
+  unchanged: string[];
+}
+
+export function flatten(value: unknown, prefix = ''): Map<string, unknown> {
+  const leaves = new Map<string, unknown>();
+  if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
+    for (const [key, member] of Object.entries(value)) {
+      if (member === undefined) continue;
+      for (const [path, leaf] of flatten(member, prefix ? `${prefix}.${key}` : key)) leaves.set(path, leaf);
+    }
+  } else {
+    leaves.set(prefix, value instanceof Date ? value.toISOString() : value);
+  }
+  return leaves;
+}
+
+export function diffPools(before: UserPoolType, after: UserPoolType): PoolDiff {
+  const beforeLeaves = flatten(before);
+  const afterLeaves = flatten(after);
+  const changed: PoolDiff['changed'] = [];
+  for (const path of new Set([...beforeLeaves.keys(), ...afterLeaves.keys()])) {
+    if (NOT_SETTINGS.has(path.split('.')[0])) continue;
+    const was = beforeLeaves.get(path);
+    const now = afterLeaves.get(path);
+    if (JSON.stringify(was) !== JSON.stringify(now)) changed.push({ path, before: was, after: now });
+  }
+  const unchanged = Object.keys({ ...before, ...after }).filter(
+    (key) =>
+      !NOT_SETTINGS.has(key) &&
+      JSON.stringify((before as Record<string, unknown>)[key]) === JSON.stringify((after as Record<string, unknown>)[key]),
+  );
+  return { changed: changed.sort((a, b) => a.path.localeCompare(b.path)), unchanged: unchanged.sort() };
+}
+
+export function settingsOnly(pool: UserPoolType): UserPoolType {
+  return Object.fromEntries(Object.entries(pool).filter(([key]) => !NOT_SETTINGS.has(key))) as UserPoolType;
+}
