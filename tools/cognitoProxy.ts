@@ -56,14 +56,22 @@ export class CognitoProxy {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const body = Buffer.concat(chunks);
-      const operation = String(request.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+      const operation =
+        String(request.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '';
       this.calls.push(operation);
       const fault = this.faults.find((candidate) => candidate.operation === operation && candidate.times > 0);
       if (fault) {
         fault.times -= 1;
         const status = fault.errorName.startsWith('Internal') ? 500 : 400;
-        response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': fault.errorName });
-        response.end(JSON.stringify({ __type: fault.errorName, message: fault.message ?? `injected ${fault.errorName}` }));
+        response.writeHead(status, {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amzn-errortype': fault.errorName,
+        });
+        response.end(
+          JSON.stringify({ __type: fault.errorName, message: fault.message ?? `injected ${fault.errorName}` }),
+        );
         return;
       }
       const forward = http.request(

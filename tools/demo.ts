@@ -12,7 +12,7 @@ import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
 import { CognitoProxy } from './cognitoProxy';
 import { settingsFromTemplate } from './exampleTemplate';
 import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
-import { diffPools, settingsOnly } from './poolDiff';
+import { diffPools } from './poolDiff';
 import { productionPoolRequest } from './productionPool';
 import { projectRoot } from './projectRoot';
 
@@ -126,7 +126,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const deleteDiff = diffPools(beforeDelete, afterDelete);
     const markerRemoved = afterDelete.UserPoolTags?.[OWNERSHIP_TAG] === undefined;
     const settingsKept = deleteDiff.changed.every((change) => change.path === `UserPoolTags.${OWNERSHIP_TAG}`);
-    print(`  ${deleted.status}; settings kept: ${settingsKept ? 'yes' : 'NO'}; ownership marker removed: ${markerRemoved ? 'yes' : 'NO'}`);
+    print(
+      `  ${deleted.status}; settings kept: ${settingsKept ? 'yes' : 'NO'}; ownership marker removed: ${markerRemoved ? 'yes' : 'NO'}`,
+    );
     print('✔ Done.');
     return {
       declaredChanges: diff.changed,
@@ -156,7 +158,9 @@ function callSummary(proxy: CognitoProxy | undefined): string {
   if (!proxy) return '';
   const counts = proxy.counts();
   const writes = ['UpdateUserPool', 'SetUserPoolMfaConfig', 'AddCustomAttributes'].filter((name) => counts[name]);
-  const calls = Object.entries(counts).map(([name, count]) => `${name} ×${count}`).join(', ');
+  const calls = Object.entries(counts)
+    .map(([name, count]) => `${name} ×${count}`)
+    .join(', ');
   return `; Cognito calls: ${calls || 'none'}${writes.length ? '' : ' (no write)'}`;
 }
 

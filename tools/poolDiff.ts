@@ -35,11 +35,8 @@ export function diffPools(before: UserPoolType, after: UserPoolType): PoolDiff {
   const unchanged = Object.keys({ ...before, ...after }).filter(
     (key) =>
       !NOT_SETTINGS.has(key) &&
-      JSON.stringify((before as Record<string, unknown>)[key]) === JSON.stringify((after as Record<string, unknown>)[key]),
+      JSON.stringify((before as Record<string, unknown>)[key]) ===
+        JSON.stringify((after as Record<string, unknown>)[key]),
   );
   return { changed: changed.sort((a, b) => a.path.localeCompare(b.path)), unchanged: unchanged.sort() };
-}
-
-export function settingsOnly(pool: UserPoolType): UserPoolType {
-  return Object.fromEntries(Object.entries(pool).filter(([key]) => !NOT_SETTINGS.has(key))) as UserPoolType;
 }
