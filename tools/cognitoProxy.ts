@@ -19,7 +19,7 @@ export class CognitoProxy {
   private readonly faults: InjectedFault[] = [];
   private server?: http.Server;
 
-  constructor(private readonly target: string) {}
+  constructor(public target: string) {}
 
   async start(): Promise<string> {
     this.server = http.createServer((request, response) => this.handle(request, response));

@@ -1,0 +1,81 @@
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolCommand,
+  DescribeUserPoolCommand,
+  type CreateUserPoolCommandInput,
+  type UserPoolType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { entrypoint } from '../../src/handlers';
+import { PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../../tools/cfnRequest';
+import { startCognitoLocal, type CognitoLocal } from '../../tools/cognitoLocal';
+import { CognitoProxy } from '../../tools/cognitoProxy';
+import { runToCompletion, type ProgressEvent } from '../../tools/handlerRunner';
+import { productionPoolRequest } from '../../tools/productionPool';
+import { quietLib } from '../support/quietLib';
+
+const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
+
+export interface LocalCognito {
+  proxy: CognitoProxy;
+  /** Creates a production-like pool (or the given one) and returns its id. */
+  createPool(request?: CreateUserPoolCommandInput): Promise<string>;
+  describe(poolId: string): Promise<UserPoolType>;
+  /** Runs one handler action through the production entrypoint, as CloudFormation would. */
+  handle(
+    action: HandlerAction,
+    properties: Record<string, unknown>,
+    previousProperties?: Record<string, unknown>,
+  ): Promise<ProgressEvent>;
+}
+
+/**
+ * Starts cognito-local on a free port with a fresh data folder for the test file,
+ * behind a counting proxy the handler is pointed at through the SDK's own endpoint
+ * variable, and stops both afterwards.
+ */
+export function useLocalCognito(): LocalCognito {
+  let local: CognitoLocal;
+  let client: CognitoIdentityProviderClient;
+  const proxy = new CognitoProxy('http://placeholder');
+  let poolCount = 0;
+
+  beforeAll(async () => {
+    quietLib();
+    local = await startCognitoLocal();
+    proxy.target = local.endpoint;
+    process.env[ENDPOINT_VARIABLE] = await proxy.start();
+    // Setup and inspection go straight to cognito-local, so the proxy counts only the handler.
+    client = new CognitoIdentityProviderClient({
+      region: 'us-east-1',
+      credentials: PLACEHOLDER_CREDENTIALS,
+      endpoint: local.endpoint,
+    });
+  });
+
+  afterAll(async () => {
+    client?.destroy();
+    await proxy.stop();
+    await local?.stop();
+    delete process.env[ENDPOINT_VARIABLE];
+  });
+
+  return {
+    proxy,
+    createPool: async (request) => {
+      poolCount += 1;
+      const created = await client.send(
+        new CreateUserPoolCommand(request ?? productionPoolRequest(`integration-${poolCount}`)),
+      );
+      return created.UserPool?.Id ?? '';
+    },
+    describe: async (poolId) => (await client.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool ?? {},
+    handle: async (action, properties, previousProperties) =>
+      (
+        await runToCompletion(
+          entrypoint as never,
+          { action, properties, previousProperties },
+          { wait: async () => undefined },
+        )
+      ).event,
+  };
+}
