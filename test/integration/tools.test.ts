@@ -1,0 +1,95 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runDemo } from '../../tools/demo';
+import { invoke, main, parseEventFile, UsageError } from '../../tools/invoke';
+
+const SOURCE_HANDLER = path.resolve(__dirname, '../../src/handlers.ts');
+const scratch = mkdtempSync(path.join(tmpdir(), 'invoke-test-'));
+
+function eventFile(name: string, content: string): string {
+  const file = path.join(scratch, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('npm start: the demo', () => {
+  it('shows the declared change, the untouched settings, the refused locked change, the no-op and the delete', async () => {
+    const lines: string[] = [];
+    const result = await runDemo({ handlerPath: SOURCE_HANDLER, print: (line) => lines.push(line) });
+    const output = lines.join('\n');
+
+    expect(result.declaredChanges.map((change) => change.path)).toEqual(
+      expect.arrayContaining([
+        'Policies.PasswordPolicy.MinimumLength',
+        'Policies.PasswordPolicy.RequireSymbols',
+        'AdminCreateUserConfig.InviteMessageTemplate.EmailSubject',
+        'UserPoolTags.cost-center',
+      ]),
+    );
+    expect(result.untouchedSettings).toEqual(
+      expect.arrayContaining([
+        'LambdaConfig',
+        'DeviceConfiguration',
+        'VerificationMessageTemplate',
+        'SmsConfiguration',
+      ]),
+    );
+    expect(output).toContain('~ Policies.PasswordPolicy.MinimumLength: 12 → 14');
+
+    expect(result.lockedChange.event).toMatchObject({ status: 'FAILED', errorCode: 'NotUpdatable' });
+    expect(result.lockedChange.poolUnchanged).toBe(true);
+    expect(output).toContain('pool byte-for-byte as before: yes');
+
+    expect(result.noOpUpdate.event.status).toBe('SUCCESS');
+    expect(result.noOpUpdate.calls).toEqual({ DescribeUserPool: 1 });
+    expect(output).toContain('DescribeUserPool ×1 (no write)');
+
+    expect(result.deleteResult).toMatchObject({ settingsKept: true, markerRemoved: true });
+    expect(result.deleteResult.event.status).toBe('SUCCESS');
+  }, 60_000);
+});
+
+describe('npm run invoke', () => {
+  it('runs a sam-tests event against the embedded cognito-local and returns the progress event', async () => {
+    const event = await invoke({ eventFile: 'sam-tests/list.json', handlerPath: SOURCE_HANDLER });
+    expect(event).toMatchObject({ status: 'SUCCESS', resourceModels: [] });
+  }, 30_000);
+
+  it('reads CloudFormation handler requests as well as sam-tests events', () => {
+    const file = eventFile(
+      'cfn.json',
+      JSON.stringify({
+        action: 'UPDATE',
+        requestData: { resourceProperties: { UserPoolId: 'x' }, previousResourceProperties: { UserPoolId: 'x' } },
+      }),
+    );
+    expect(parseEventFile(file)).toMatchObject({ action: 'UPDATE', properties: { UserPoolId: 'x' } });
+    expect(parseEventFile('sam-tests/update.json')).toMatchObject({
+      action: 'UPDATE',
+      previousProperties: { UserPoolId: 'us-east-1_EXAMPLE1' },
+    });
+  });
+
+  it.each([
+    ['a missing file', path.join(scratch, 'missing.json'), /no such file/],
+    ['malformed JSON', eventFile('bad.json', '{ not json'), /not valid JSON/],
+    ['an unknown action', eventFile('action.json', '{"action": "PATCH"}'), /unknown action "PATCH"/],
+  ])('refuses %s with a clear error', (_case, file, message) => {
+    expect(() => parseEventFile(file)).toThrow(UsageError);
+    expect(() => parseEventFile(file)).toThrow(message);
+  });
+
+  it('says when the endpoint cannot be reached', async () => {
+    await expect(invoke({ eventFile: 'sam-tests/read.json', endpoint: 'http://127.0.0.1:9' })).rejects.toThrow(
+      /cannot reach http:\/\/127.0.0.1:9/,
+    );
+  });
+
+  it('exits 2 with usage when no event file is given', async () => {
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await main([])).toBe(2);
+    expect(String(stderr.mock.calls[0][0])).toContain('usage: npm run invoke');
+    stderr.mockRestore();
+  });
+});

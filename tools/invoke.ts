@@ -1,0 +1,160 @@
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { existsSync, readFileSync } from 'node:fs';
+import { PLACEHOLDER_CREDENTIALS, type HandlerAction } from './cfnRequest';
+import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
+import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
+
+const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
+const ACTIONS: HandlerAction[] = ['CREATE', 'READ', 'UPDATE', 'DELETE', 'LIST'];
+
+const USAGE = `usage: npm run invoke -- <event.json> [--endpoint URL | --real] [--json]
+
+Runs one handler event through the bundled production entrypoint and prints the
+resulting progress event, following IN_PROGRESS callbacks as CloudFormation does.
+<event.json> is a sam-tests/ event or a CloudFormation handler request.
+  (default)       against an embedded cognito-local started for this run
+  --endpoint URL  against a running Cognito-compatible endpoint
+  --real          against your AWS account (default credential chain and region)
+  --json          machine-readable output`;
+
+export class UsageError extends Error {}
+
+export interface InvokeOptions {
+  eventFile: string;
+  endpoint?: string;
+  real?: boolean;
+  handlerPath?: string;
+}
+
+interface ParsedEvent {
+  action: HandlerAction;
+  properties: Record<string, unknown>;
+  previousProperties?: Record<string, unknown>;
+  region?: string;
+  callbackContext?: Record<string, unknown>;
+}
+
+/** Reads a sam-tests event ({action, request.desiredResourceState}) or a CloudFormation request. */
+export function parseEventFile(file: string): ParsedEvent {
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  let event: Record<string, unknown>;
+  try {
+    event = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const action = String(event.action ?? '').toUpperCase() as HandlerAction;
+  if (!ACTIONS.includes(action)) {
+    throw new UsageError(`${file}: unknown action "${String(event.action)}"; expected one of ${ACTIONS.join(', ')}`);
+  }
+  const request = event.request as Record<string, Record<string, unknown> | undefined> | undefined;
+  const requestData = event.requestData as Record<string, Record<string, unknown> | undefined> | undefined;
+  return {
+    action,
+    properties: request?.desiredResourceState ?? requestData?.resourceProperties ?? {},
+    previousProperties: request?.previousResourceState ?? requestData?.previousResourceProperties ?? undefined,
+    region: typeof event.region === 'string' ? event.region : undefined,
+    callbackContext: (event.callbackContext as Record<string, unknown> | null) ?? undefined,
+  };
+}
+
+export async function invoke(options: InvokeOptions): Promise<ProgressEvent> {
+  const parsed = parseEventFile(options.eventFile);
+  let local: CognitoLocal | undefined;
+  const previousEndpoint = process.env[ENDPOINT_VARIABLE];
+  try {
+    let credentials = PLACEHOLDER_CREDENTIALS;
+    let region = parsed.region ?? 'us-east-1';
+    if (options.real) {
+      const resolved = await fromNodeProviderChain()();
+      credentials = {
+        accessKeyId: resolved.accessKeyId,
+        secretAccessKey: resolved.secretAccessKey,
+        sessionToken: resolved.sessionToken ?? '',
+      };
+      region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? region;
+    } else if (options.endpoint) {
+      await assertReachable(options.endpoint);
+      process.env[ENDPOINT_VARIABLE] = options.endpoint;
+    } else {
+      local = await startCognitoLocal();
+      process.env[ENDPOINT_VARIABLE] = local.endpoint;
+    }
+    const entrypoint = loadHandler(options.handlerPath);
+    const { event } = await runToCompletion(entrypoint, {
+      action: parsed.action,
+      properties: parsed.properties,
+      previousProperties: parsed.previousProperties,
+      callbackContext: parsed.callbackContext,
+      region,
+      credentials,
+    });
+    return event;
+  } finally {
+    if (previousEndpoint === undefined) delete process.env[ENDPOINT_VARIABLE];
+    else process.env[ENDPOINT_VARIABLE] = previousEndpoint;
+    await local?.stop();
+  }
+}
+
+async function assertReachable(endpoint: string): Promise<void> {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new UsageError(`--endpoint ${endpoint} is not a URL`);
+  }
+  try {
+    await fetch(url, { method: 'POST', signal: AbortSignal.timeout(3000) });
+  } catch (error) {
+    throw new UsageError(`cannot reach ${endpoint}: ${(error as Error).cause ?? (error as Error).message}`);
+  }
+}
+
+function formatEvent(event: ProgressEvent): string {
+  const lines = [`status: ${event.status}`];
+  if (event.errorCode) lines.push(`errorCode: ${event.errorCode}`);
+  if (event.message) lines.push(`message: ${event.message}`);
+  if (event.resourceModel) lines.push(`resourceModel: ${JSON.stringify(event.resourceModel, null, 2)}`);
+  if (event.resourceModels) lines.push(`resourceModels: ${JSON.stringify(event.resourceModels, null, 2)}`);
+  return lines.join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const real = argv.includes('--real');
+  const endpointIndex = argv.indexOf('--endpoint');
+  const endpoint = endpointIndex >= 0 ? argv[endpointIndex + 1] : undefined;
+  const files = argv.filter(
+    (arg, index) => !arg.startsWith('--') && !(endpointIndex >= 0 && index === endpointIndex + 1),
+  );
+  const unknownFlags = argv.filter((arg) => arg.startsWith('--') && !['--json', '--real', '--endpoint'].includes(arg));
+  try {
+    if (files.length !== 1 || unknownFlags.length > 0 || (endpointIndex >= 0 && !endpoint)) throw new UsageError(USAGE);
+    const restoreLog = silenceConsoleLog();
+    let event: ProgressEvent;
+    try {
+      event = await invoke({ eventFile: files[0], endpoint, real });
+    } finally {
+      restoreLog();
+    }
+    process.stdout.write(`${json ? JSON.stringify(event) : formatEvent(event)}\n`);
+    return event.status === 'FAILED' ? 1 : 0;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+// The lib prints its own progress with console.log; the invoker prints the result only.
+function silenceConsoleLog(): () => void {
+  const original = console.log;
+  console.log = () => undefined;
+  return () => {
+    console.log = original;
+  };
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}
