@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { bundle } = require('../../scripts/bundle.js');
+const { buildPackage } = require('../../scripts/package.js');
+const { renderResourceRole } = require('../../scripts/resource-role.js');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const root = path.resolve(__dirname, '../..');
+const scratch = mkdtempSync(path.join(tmpdir(), 'package-test-'));
+const handler = path.join(scratch, 'handlers.js');
+const schema = JSON.parse(readFileSync(path.join(root, 'schema.json'), 'utf8'));
+
+beforeAll(async () => {
+  await bundle({ outfile: handler });
+}, 60_000);
+
+describe('npm run package', () => {
+  it('builds the submission zip with the layout cfn submit --dry-run gives a TypeScript project', async () => {
+    const outfile = path.join(scratch, 'submission.zip');
+    const { providerZipBytes } = await buildPackage({ handler, outfile, roleFile: path.join(scratch, 'role.yaml') });
+    const submission = await JSZip.loadAsync(readFileSync(outfile));
+    expect(Object.keys(submission.files).sort()).toEqual(
+      [
+        '.rpdk-config',
+        'ResourceProvider.zip',
+        'inputs/',
+        'inputs/inputs_1_create.json',
+        'inputs/inputs_1_invalid.json',
+        'inputs/inputs_1_update.json',
+        'schema.json',
+      ].sort(),
+    );
+    expect(JSON.parse(await submission.file('schema.json')!.async('string'))).toEqual(schema);
+    const provider = await JSZip.loadAsync(await submission.file('ResourceProvider.zip')!.async('nodebuffer'));
+    const providerFiles = Object.values(provider.files).filter((entry) => !entry.dir);
+    expect(providerFiles.map((entry) => entry.name)).toEqual(['dist/handlers.js']);
+    expect(providerZipBytes).toBeLessThan(2 * 1024 * 1024);
+  }, 60_000);
+
+  it('keeps resource-role.yaml equal to the union of the schema handler permissions', () => {
+    const committed = readFileSync(path.join(root, 'resource-role.yaml'), 'utf8');
+    expect(committed).toBe(renderResourceRole(schema));
+    for (const handlerSpec of Object.values(schema.handlers) as { permissions: string[] }[]) {
+      for (const permission of handlerSpec.permissions) expect(committed).toContain(`"${permission}"`);
+    }
+    expect(committed).not.toContain('"*"\n                Action');
+  });
+});
+
+describe('the bundled handler', () => {
+  it('is one file that keeps exception class names, so error codes survive bundling', async () => {
+    const bundled = require(handler) as { entrypoint: (event: unknown, context: unknown) => Promise<unknown> };
+    const spy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const event = (await bundled.entrypoint(
+        {
+          awsAccountId: '123456789012',
+          bearerToken: 'token',
+          region: 'us-east-1',
+          action: 'READ',
+          requestData: { resourceProperties: {}, callerCredentials: { accessKeyId: 'a', secretAccessKey: 'b' } },
+        },
+        { getRemainingTimeInMillis: () => 1000 },
+      )) as { status: string; errorCode: string; message: string };
+      expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
+      expect(event.message).toContain('UserPoolId');
+    } finally {
+      spy.mockRestore();
+    }
+  }, 30_000);
+});
