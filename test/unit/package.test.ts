@@ -52,6 +52,7 @@ describe('npm run package', () => {
 
 describe('the bundled handler', () => {
   it('is one file that keeps exception class names, so error codes survive bundling', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const bundled = require(handler) as { entrypoint: (event: unknown, context: unknown) => Promise<unknown> };
     const spy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
