@@ -5,12 +5,12 @@ import {
   DescribeUserPoolCommand,
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import path from 'node:path';
 import { PLACEHOLDER_CREDENTIALS } from './cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
 import { CognitoProxy } from './cognitoProxy';
 import { settingsFromTemplate } from './exampleTemplate';
+import { accountCredentials, silenceConsoleLog } from './localRun';
 import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
 import { diffPools } from './poolDiff';
 import { productionPoolRequest } from './productionPool';
@@ -56,13 +56,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     let credentials = PLACEHOLDER_CREDENTIALS;
     if (options.realAccount) {
       print('▶ Using your AWS account (default credential chain and region)');
-      const resolved = await fromNodeProviderChain()();
-      credentials = {
-        accessKeyId: resolved.accessKeyId,
-        secretAccessKey: resolved.secretAccessKey,
-        sessionToken: resolved.sessionToken ?? '',
-      };
-      region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? region;
+      ({ credentials, region } = await accountCredentials(region));
     } else {
       print('▶ Starting the embedded Cognito (cognito-local) on a free port…');
       local = await startCognitoLocal();
@@ -162,15 +156,6 @@ function callSummary(proxy: CognitoProxy | undefined): string {
     .map(([name, count]) => `${name} ×${count}`)
     .join(', ');
   return `; Cognito calls: ${calls || 'none'}${writes.length ? '' : ' (no write)'}`;
-}
-
-// The lib prints its progress with console.log; the demo shows its own summary instead.
-function silenceConsoleLog(): () => void {
-  const original = console.log;
-  console.log = () => undefined;
-  return () => {
-    console.log = original;
-  };
 }
 
 if (require.main === module) {

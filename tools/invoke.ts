@@ -1,7 +1,7 @@
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { existsSync, readFileSync } from 'node:fs';
 import { PLACEHOLDER_CREDENTIALS, type HandlerAction } from './cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
+import { accountCredentials, silenceConsoleLog } from './localRun';
 import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
 
 const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
@@ -66,13 +66,7 @@ export async function invoke(options: InvokeOptions): Promise<ProgressEvent> {
     let credentials = PLACEHOLDER_CREDENTIALS;
     let region = parsed.region ?? 'us-east-1';
     if (options.real) {
-      const resolved = await fromNodeProviderChain()();
-      credentials = {
-        accessKeyId: resolved.accessKeyId,
-        secretAccessKey: resolved.secretAccessKey,
-        sessionToken: resolved.sessionToken ?? '',
-      };
-      region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? region;
+      ({ credentials, region } = await accountCredentials(region));
     } else if (options.endpoint) {
       await assertReachable(options.endpoint);
       process.env[ENDPOINT_VARIABLE] = options.endpoint;
@@ -144,15 +138,6 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
-}
-
-// The lib prints its own progress with console.log; the invoker prints the result only.
-function silenceConsoleLog(): () => void {
-  const original = console.log;
-  console.log = () => undefined;
-  return () => {
-    console.log = original;
-  };
 }
 
 if (require.main === module) {
