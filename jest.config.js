@@ -6,4 +6,5 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   testTimeout: 60_000,
+  reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
 };
