@@ -1,8 +1,8 @@
 import type { SchemaAttributeType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { MERGEABLE_FIELDS, MFA_FIELDS } from './fields';
-import { STANDARD_ATTRIBUTES } from './lockedSettings';
+import { findPoolAttribute } from './lockedSettings';
 import { pruneEmpty } from './merge';
-import { withoutOwnershipTag } from './ownership';
+import { withoutOwnershipTag, withoutReservedTags } from './ownership';
 import type { DeclaredSettings, MfaSettings } from './settings';
 
 /**
@@ -25,11 +25,8 @@ export function currentSettings(
     const value = pruneEmpty(reported[field]);
     if (value !== undefined) settings[field] = value;
   }
-  if (settings.UserPoolTags) {
-    settings.UserPoolTags = Object.fromEntries(
-      Object.entries(settings.UserPoolTags as Record<string, string>).filter(([key]) => !key.startsWith('aws:')),
-    );
-  }
+  if (settings.UserPoolTags)
+    settings.UserPoolTags = withoutReservedTags(settings.UserPoolTags as Record<string, string>);
   // UpdateUserPool carries MfaConfiguration; GetUserPoolMfaConfig is the truth when read.
   settings.MfaConfiguration = mfa?.MfaConfiguration ?? pool.MfaConfiguration;
   for (const field of MFA_FIELDS) {
@@ -49,10 +46,7 @@ function reportedSchema(pool: UserPoolType, declaredSchema: SchemaAttributeType[
   const reported: SchemaAttributeType[] = [];
   for (const declared of declaredSchema ?? []) {
     const name = declared.Name ?? '';
-    const customName = name.replace(/^custom:/, '');
-    const existing = STANDARD_ATTRIBUTES.has(name)
-      ? poolAttributes.get(name)
-      : (poolAttributes.get(`custom:${customName}`) ?? poolAttributes.get(`dev:custom:${customName}`));
+    const existing = findPoolAttribute(poolAttributes, name);
     if (existing) reported.push({ ...existing, Name: name });
   }
   return reported;

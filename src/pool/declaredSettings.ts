@@ -24,7 +24,6 @@ function toSdkValue(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof Map) return toSdkValue(Object.fromEntries(value));
-  if (value instanceof Set) return toSdkValue([...value]);
   if (Array.isArray(value)) return value.map(toSdkValue);
   if (isPlainObject(value)) {
     const converted: Record<string, unknown> = {};

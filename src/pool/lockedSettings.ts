@@ -11,7 +11,8 @@ const NEEDS_NEW_POOL = 'Cognito cannot change this after the pool is created; it
 
 /**
  * Compares declared locked settings with the described pool. An equal value passes;
- * a different one is a conflict. Missing declarations are not compared.
+ * a different one is a conflict. Missing declarations are not compared. Schema, which
+ * can also grow, is planned by `planSchemaAttributes`.
  */
 export function findLockedSettingConflicts(described: UserPoolType, declared: LockedSettings): LockedSettingConflict[] {
   const conflicts: LockedSettingConflict[] = [];
@@ -37,7 +38,6 @@ export function findLockedSettingConflicts(described: UserPoolType, declared: Lo
       conflict('UsernameConfiguration.CaseSensitive', declared.UsernameConfiguration.CaseSensitive, poolCaseSensitive);
     }
   }
-  conflicts.push(...planSchemaAttributes(described, declared.Schema ?? []).conflicts);
   return conflicts;
 }
 
@@ -75,6 +75,23 @@ export const STANDARD_ATTRIBUTES: ReadonlySet<string> = new Set([
 export const MAX_CUSTOM_ATTRIBUTES_PER_POOL = 50;
 export const MAX_CUSTOM_ATTRIBUTES_PER_CALL = 25;
 
+/**
+ * The pool's attribute a declared name refers to: standard attributes by their own
+ * name, custom ones with or without `custom:` (developer-only ones are `dev:custom:`).
+ */
+export function findPoolAttribute(
+  poolAttributes: ReadonlyMap<string | undefined, SchemaAttributeType>,
+  declaredName: string,
+): SchemaAttributeType | undefined {
+  if (STANDARD_ATTRIBUTES.has(declaredName)) return poolAttributes.get(declaredName);
+  const customName = declaredName.replace(/^custom:/, '');
+  return poolAttributes.get(`custom:${customName}`) ?? poolAttributes.get(`dev:custom:${customName}`);
+}
+
+export function countCustomAttributes(pool: UserPoolType): number {
+  return (pool.SchemaAttributes ?? []).filter((attribute) => /^(dev:)?custom:/.test(attribute.Name ?? '')).length;
+}
+
 export interface SchemaPlan {
   /** Custom attributes to add with AddCustomAttributes, names without `custom:`. */
   toAdd: SchemaAttributeType[];
@@ -91,10 +108,7 @@ export function planSchemaAttributes(described: UserPoolType, declaredSchema: Sc
   for (const declared of declaredSchema) {
     const rawName = declared.Name ?? '';
     const isStandard = STANDARD_ATTRIBUTES.has(rawName);
-    const customName = rawName.replace(/^custom:/, '');
-    const existing = isStandard
-      ? poolAttributes.get(rawName)
-      : (poolAttributes.get(`custom:${customName}`) ?? poolAttributes.get(`dev:custom:${customName}`));
+    const existing = findPoolAttribute(poolAttributes, rawName);
     const setting = `Schema[${rawName}]`;
     if (existing) {
       for (const difference of attributeDifferences(declared, existing)) {
@@ -119,7 +133,11 @@ export function planSchemaAttributes(described: UserPoolType, declaredSchema: Sc
       });
       continue;
     }
-    plan.toAdd.push({ ...declared, Name: customName, AttributeDataType: declared.AttributeDataType ?? 'String' });
+    plan.toAdd.push({
+      ...declared,
+      Name: rawName.replace(/^custom:/, ''),
+      AttributeDataType: declared.AttributeDataType ?? 'String',
+    });
   }
   return plan;
 }

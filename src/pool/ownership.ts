@@ -20,3 +20,8 @@ export function withoutOwnershipTag(pool: UserPoolType): UserPoolType {
   const { [OWNERSHIP_TAG_KEY]: _marker, ...otherTags } = pool.UserPoolTags;
   return { ...pool, UserPoolTags: otherTags };
 }
+
+/** Tags whose key starts with `aws:` are reserved for AWS: never written, never reported. */
+export function withoutReservedTags(tags: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tags).filter(([key]) => !key.toLowerCase().startsWith('aws:')));
+}

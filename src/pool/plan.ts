@@ -8,6 +8,7 @@ import type {
 import { isDeepStrictEqual } from 'node:util';
 import { MERGEABLE_FIELDS } from './fields';
 import {
+  countCustomAttributes,
   findLockedSettingConflicts,
   MAX_CUSTOM_ATTRIBUTES_PER_CALL,
   MAX_CUSTOM_ATTRIBUTES_PER_POOL,
@@ -56,10 +57,10 @@ export interface SettingsPlan {
  */
 export function planSettings(input: PlanInput): SettingsPlan {
   const { userPoolId, described, declared } = input;
-  const refusals: Refusal[] = findLockedSettingConflicts(described, declared).map(({ message }) => ({
-    kind: 'locked',
-    message,
-  }));
+  const schemaPlan = planSchemaAttributes(described, declared.Schema ?? []);
+  const refusals: Refusal[] = [...findLockedSettingConflicts(described, declared), ...schemaPlan.conflicts].map(
+    ({ message }) => ({ kind: 'locked', message }),
+  );
 
   const declaredLambda = alignDeclaredPreTokenGeneration(declared.LambdaConfig, described.LambdaConfig);
   refusals.push(...declaredLambda.problems.map((message) => ({ kind: 'invalid' as const, message })));
@@ -74,10 +75,7 @@ export function planSettings(input: PlanInput): SettingsPlan {
   mergedPool = applyOwnership(mergedPool, input.ownership);
   refusals.push(...findTierProblems(mergedPool, declared).map((message) => ({ kind: 'invalid' as const, message })));
 
-  const schemaPlan = planSchemaAttributes(described, declared.Schema ?? []);
-  const existingCustom = (described.SchemaAttributes ?? []).filter((attribute) =>
-    /^(dev:)?custom:/.test(attribute.Name ?? ''),
-  ).length;
+  const existingCustom = countCustomAttributes(described);
   if (existingCustom + schemaPlan.toAdd.length > MAX_CUSTOM_ATTRIBUTES_PER_POOL) {
     refusals.push({
       kind: 'invalid',

@@ -4,7 +4,7 @@ import type {
   UpdateUserPoolCommandInput,
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { LockedField, MergeableField, MfaField } from './fields';
+import type { MergeableField, MfaField } from './fields';
 
 /** Settings written by UpdateUserPool, in the SDK's own shapes. */
 export type MergeableSettings = { [K in MergeableField]?: UpdateUserPoolCommandInput[K] };
@@ -23,8 +23,3 @@ export interface LockedSettings {
 
 /** Everything a template can declare, as plain SDK-shaped values (no model classes). */
 export type DeclaredSettings = MergeableSettings & MfaSettings & LockedSettings;
-
-// Compile-time check that the three groups cover exactly the fields the table names.
-type Covered = keyof DeclaredSettings;
-const coverage: Record<Covered, true> = {} as Record<MergeableField | MfaField | LockedField, true>;
-void coverage;

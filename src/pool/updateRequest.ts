@@ -9,6 +9,7 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CARRIED_FIELDS, MERGEABLE_FIELDS, type MergeableField } from './fields';
 import { pruneEmpty } from './merge';
+import { withoutReservedTags } from './ownership';
 
 type Sanitizer<K extends MergeableField> = (value: NonNullable<UserPoolType[K]>) => UserPoolType[K] | undefined;
 
@@ -48,7 +49,7 @@ const SANITIZERS: { [K in MergeableField]?: Sanitizer<K> } = {
   UserPoolAddOns: requireAdvancedSecurityMode,
   AccountRecoverySetting: keepCompleteRecoveryOptions,
   LambdaConfig: alignLambdaConfig,
-  UserPoolTags: dropReservedTags,
+  UserPoolTags: withoutReservedTags,
 };
 
 // Returned by DescribeUserPool but rejected next to PasswordPolicy.TemporaryPasswordValidityDays.
@@ -97,9 +98,4 @@ function alignLambdaConfig(config: LambdaConfigType): LambdaConfigType {
   };
   if (aligned.PreTokenGenerationConfig) aligned.PreTokenGeneration = aligned.PreTokenGenerationConfig.LambdaArn;
   return aligned;
-}
-
-// Keys starting with `aws:` are reserved for AWS and cannot be written.
-function dropReservedTags(tags: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(tags).filter(([key]) => !key.toLowerCase().startsWith('aws:')));
 }
