@@ -26,8 +26,16 @@ async function bundle({ outfile = path.join(root, 'dist', 'handlers.js'), shimAw
     sourcemap: 'external',
     legalComments: 'none',
     metafile: true,
+    // The SDK's ES module builds let esbuild drop the ~120 Cognito commands the handler never sends.
+    mainFields: ['module', 'main'],
+    // Those builds import Node built-ins with import(); as require() they load the same
+    // modules without the ES module loader (and run in test sandboxes too).
+    supported: { 'dynamic-import': false },
     tsconfig: path.join(root, 'tsconfig.build.json'),
-    alias: shimAwsSdkAll ? AWS_SDK_V2_SHIMS : {},
+    alias: {
+      ...(shimAwsSdkAll ? AWS_SDK_V2_SHIMS : {}),
+      'string.prototype.replaceall': path.join(__dirname, 'shims', 'string-prototype-replaceall.js'),
+    },
     logLevel: 'warning',
   });
 }

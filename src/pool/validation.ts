@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schema.json';
 
 /**
@@ -10,8 +10,13 @@ export type SchemaProblem = string;
 let validateModel: ValidateFunction | undefined;
 
 export function findSchemaProblems(properties: Record<string, unknown>): SchemaProblem[] {
-  // Compiled on first use: compiling at load would add to every cold start, READ included.
-  validateModel ??= new Ajv({ allErrors: true, strict: false, unicodeRegExp: true }).compile(schema);
+  // Loaded and compiled on first use: at module load they would add to every cold
+  // start, READ, DELETE and LIST included, which never validate.
+  if (!validateModel) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
+    validateModel = new AjvClass({ allErrors: true, strict: false, unicodeRegExp: true }).compile(schema);
+  }
   if (validateModel(properties)) return [];
   return (validateModel.errors ?? []).map(describeProblem);
 }

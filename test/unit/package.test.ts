@@ -1,7 +1,17 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolCommand,
+  DescribeUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import JSZip from 'jszip';
+import { PLACEHOLDER_CREDENTIALS } from '../../tools/cfnRequest';
+import { startCognitoLocal } from '../../tools/cognitoLocal';
+import { loadHandler, runToCompletion } from '../../tools/handlerRunner';
+import { silenceConsoleLog } from '../../tools/localRun';
+import { productionPoolRequest } from '../../tools/productionPool';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { bundle } = require('../../scripts/bundle.js');
 const { buildPackage } = require('../../scripts/package.js');
@@ -51,6 +61,33 @@ describe('npm run package', () => {
 });
 
 describe('the bundled handler', () => {
+  it('applies a CREATE on cognito-local: the bundle keeps the SDK and the lib working', async () => {
+    const local = await startCognitoLocal();
+    const client = new CognitoIdentityProviderClient({
+      region: 'us-east-1',
+      credentials: PLACEHOLDER_CREDENTIALS,
+      endpoint: local.endpoint,
+    });
+    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = local.endpoint;
+    const restoreLog = silenceConsoleLog();
+    try {
+      const poolId = (await client.send(new CreateUserPoolCommand(productionPoolRequest('bundle')))).UserPool?.Id ?? '';
+      const { event } = await runToCompletion(loadHandler(handler), {
+        action: 'CREATE',
+        properties: { UserPoolId: poolId, Policies: { PasswordPolicy: { MinimumLength: 15 } } },
+      });
+      expect({ status: event.status, message: event.message }).toEqual({ status: 'SUCCESS', message: '' });
+      const after = await client.send(new DescribeUserPoolCommand({ UserPoolId: poolId }));
+      expect(after.UserPool?.Policies?.PasswordPolicy?.MinimumLength).toBe(15);
+      expect(after.UserPool?.LambdaConfig?.PreSignUp).toBeDefined();
+    } finally {
+      restoreLog();
+      delete process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
+      client.destroy();
+      await local.stop();
+    }
+  }, 60_000);
+
   it('is one file that keeps exception class names, so error codes survive bundling', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const bundled = require(handler) as { entrypoint: (event: unknown, context: unknown) => Promise<unknown> };
