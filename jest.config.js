@@ -5,6 +5,8 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
+  setupFiles: ['<rootDir>/test/support/quietEnvironment.js'],
   testTimeout: 60_000,
-  reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
+  // Output is for people: failures and the summary, not a line per passing file.
+  reporters: ['summary', '<rootDir>/test/support/summaryReporter.js'],
 };

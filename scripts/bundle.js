@@ -18,7 +18,7 @@ async function bundle({ outfile = path.join(root, 'dist', 'handlers.js'), shimAw
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format: 'cjs',
     minify: true,
     // Handler error codes come from exception class names.
