@@ -5,12 +5,15 @@ const path = require('node:path');
 const esbuild = require('esbuild');
 
 const root = path.resolve(__dirname, '..');
-const AWS_SDK_V2_SHIMS = Object.fromEntries(
-  ['all', 'cloudwatch', 'cloudwatchlogs', 's3'].map((client) => [
-    `aws-sdk/clients/${client}`,
-    path.join(__dirname, 'shims', `aws-sdk-clients-${client}.js`),
-  ]),
-);
+const AWS_SDK_V2_SHIMS = {
+  'aws-sdk/clients/all': path.join(__dirname, 'shims', 'aws-sdk-clients-all.js'),
+  ...Object.fromEntries(
+    ['cloudwatch', 'cloudwatchlogs', 's3'].map((client) => [
+      `aws-sdk/clients/${client}`,
+      path.join(__dirname, 'shims', 'aws-sdk-v2-unused.js'),
+    ]),
+  ),
+};
 
 async function bundle({ outfile = path.join(root, 'dist', 'handlers.js'), shimAwsSdkAll = true } = {}) {
   return esbuild.build({

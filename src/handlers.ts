@@ -1,6 +1,5 @@
 import {
   Action,
-  BaseResource,
   exceptions,
   handlerEvent,
   LoggerProxy,
@@ -17,6 +16,8 @@ import { ResourceModel } from './models';
 import { UserPoolSettingsOperations } from './operations';
 import { declaredSettingsFromModel } from './pool/declaredSettings';
 import type { DeclaredSettings } from './pool/settings';
+import { findSchemaProblems } from './pool/validation';
+import { ProviderResource } from './shared/runtime/providerResource';
 
 interface CallbackContext extends Record<string, unknown> {
   iamPropagationRetries?: number;
@@ -28,7 +29,7 @@ export const IAM_PROPAGATION_MAX_RETRIES = 12;
 
 type Request = ResourceHandlerRequest<ResourceModel>;
 
-class Resource extends BaseResource<ResourceModel> {
+class Resource extends ProviderResource<ResourceModel> {
   @handlerEvent(Action.Create)
   public async create(
     session: Optional<SessionProxy>,
@@ -92,10 +93,8 @@ class Resource extends BaseResource<ResourceModel> {
     logger: LoggerProxy,
   ): Promise<ProgressEvent<ResourceModel>> {
     const userPoolId = requireUserPoolId(request.desiredResourceState);
-    const settings = await operationsFor(session, request, logger).read(
-      userPoolId,
-      declaredSettingsFromModel(request.desiredResourceState),
-    );
+    // READ is a function of the identifier alone: drift detection and import send nothing else.
+    const settings = await operationsFor(session, request, logger).read(userPoolId);
     return ProgressEvent.success<ProgressEvent<ResourceModel>>(modelOf(userPoolId, settings));
   }
 
@@ -167,9 +166,9 @@ async function retryWhileIamPropagates(
   }
 }
 
-export const resource = new Resource(ResourceModel.TYPE_NAME, ResourceModel);
+export const resource = new Resource(ResourceModel.TYPE_NAME, ResourceModel, findSchemaProblems);
 
 // Entrypoints for production usage after registration in CloudFormation.
-export const entrypoint = resource.entrypoint;
+export const entrypoint = resource.entrypoint.bind(resource);
 // Entrypoint used by the contract tests and SAM local invoke.
-export const testEntrypoint = resource.testEntrypoint;
+export const testEntrypoint = resource.testEntrypoint.bind(resource);

@@ -2,7 +2,7 @@ import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-c
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoGateway } from './cognito/gateway';
 import { currentSettings } from './pool/currentSettings';
-import { declaresMfa } from './pool/mfa';
+import { needsMfaState, poolUsesMfaState } from './pool/mfa';
 import { isManaged } from './pool/ownership';
 import { planSettings, type Ownership, type SettingsPlan } from './pool/plan';
 import type { DeclaredSettings } from './pool/settings';
@@ -31,11 +31,11 @@ export class UserPoolSettingsOperations {
     return this.apply(userPoolId, declared, 'keep');
   }
 
-  /** READ: the current settings of a managed pool. */
-  async read(userPoolId: string, declared: DeclaredSettings): Promise<DeclaredSettings> {
+  /** READ: the current settings of a managed pool, from its identifier alone. */
+  async read(userPoolId: string): Promise<DeclaredSettings> {
     const described = await this.describeManaged(userPoolId);
-    const mfa = await this.cognito.describeMfa(userPoolId);
-    return currentSettings(described, mfa, declared.Schema);
+    const mfa = poolUsesMfaState(described) ? await this.cognito.describeMfa(userPoolId) : undefined;
+    return currentSettings(described, mfa);
   }
 
   /** DELETE: stops managing the pool; every setting stays as it is. */
@@ -68,11 +68,11 @@ export class UserPoolSettingsOperations {
       const described = await this.cognito.describePool(userPoolId);
       if (ownership === 'claim' && isManaged(described)) throw new exceptions.AlreadyExists(TYPE_NAME, userPoolId);
       if (ownership === 'keep' && !isManaged(described)) throw new exceptions.NotFound(TYPE_NAME, userPoolId);
-      const describedMfa = declaresMfa(declared) ? await this.cognito.describeMfa(userPoolId) : undefined;
+      const describedMfa = needsMfaState(described, declared) ? await this.cognito.describeMfa(userPoolId) : undefined;
       const plan = planSettings({ userPoolId, described, describedMfa, declared, ownership });
       refuseIfNeeded(plan);
       await this.execute(userPoolId, plan);
-      return currentSettings(plan.resultingPool, plan.resultingMfa, declared.Schema);
+      return currentSettings(plan.resultingPool, plan.resultingMfa);
     });
   }
 

@@ -11,6 +11,21 @@ export function declaresMfa(declared: DeclaredSettings): boolean {
   return MFA_FIELDS.some((field) => declared[field] !== undefined);
 }
 
+/**
+ * Whether the pool's MFA factor and passkey settings mean anything: MFA is ON or
+ * OPTIONAL, or passkeys are allowed as a first factor. Otherwise Cognito ignores them,
+ * so they are neither read (one call saved) nor reported.
+ */
+export function poolUsesMfaState(pool: UserPoolType): boolean {
+  const firstFactors = pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? [];
+  return (pool.MfaConfiguration ?? 'OFF') !== 'OFF' || firstFactors.includes('WEB_AUTHN');
+}
+
+/** Whether an operation needs GetUserPoolMfaConfig: to merge declared MFA, or to report it. */
+export function needsMfaState(described: UserPoolType, declared: DeclaredSettings): boolean {
+  return declaresMfa(declared) || poolUsesMfaState(described) || declared.Policies?.SignInPolicy !== undefined;
+}
+
 /** The MFA state as GetUserPoolMfaConfig reports it, with empty factor blocks removed. */
 export function mfaStateFromDescribed(described: Partial<GetUserPoolMfaConfigCommandOutput>): MfaSettings {
   const state: MfaSettings = { MfaConfiguration: described.MfaConfiguration ?? 'OFF' };

@@ -213,7 +213,7 @@ describe('CREATE', () => {
 
 describe('UPDATE', () => {
   it('writes nothing when the declared settings equal the pool: one read, no write', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool({ MfaConfiguration: 'OFF' }) });
     const event = await invoke('UPDATE', {
       UserPoolId: POOL_ID,
       Policies: { PasswordPolicy: { MinimumLength: '12' } },
@@ -223,13 +223,30 @@ describe('UPDATE', () => {
   });
 
   it('changes a setting in one read and one write, keeping the ownership tag', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool({ MfaConfiguration: 'OFF' }) });
     const event = await invoke('UPDATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
     expect(event.status).toBe('SUCCESS');
     expect(cognito.calls()).toHaveLength(2);
     const sent = cognito.commandCalls(UpdateUserPoolCommand)[0].args[0].input;
     expect(sent.DeletionProtection).toBe('INACTIVE');
     expect(sent.UserPoolTags?.[OWNERSHIP_TAG_KEY]).toBe('true');
+  });
+
+  it('on a pool with MFA on, also reads the MFA state so the model it returns is what READ reports', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool({ MfaConfiguration: 'OPTIONAL' }) });
+    cognito.on(GetUserPoolMfaConfigCommand).resolves({
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    });
+    const updated = await invoke('UPDATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
+    expect(cognito.commandCalls(GetUserPoolMfaConfigCommand)).toHaveLength(1);
+    expect(cognito.commandCalls(SetUserPoolMfaConfigCommand)).toHaveLength(0);
+    cognito.on(DescribeUserPoolCommand).resolves({
+      UserPool: managedPool({ MfaConfiguration: 'OPTIONAL', DeletionProtection: 'INACTIVE' }),
+    });
+    const read = await invoke('READ', { UserPoolId: POOL_ID });
+    expect(updated.resourceModel).toEqual(read.resourceModel);
+    expect(read.resourceModel).toMatchObject({ SoftwareTokenMfaConfiguration: { Enabled: true } });
   });
 
   it('answers NotFound with a message for a pool that is not managed', async () => {
