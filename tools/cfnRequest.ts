@@ -14,6 +14,8 @@ export interface CfnRequestOptions {
   callbackContext?: Record<string, unknown>;
   region?: string;
   credentials?: typeof PLACEHOLDER_CREDENTIALS;
+  /** As for a type registered with a logging configuration: where provider logs and metrics go. */
+  provider?: { logGroupName: string; credentials: typeof PLACEHOLDER_CREDENTIALS };
 }
 
 /** CloudFormation sends every primitive in resource properties as a string. */
@@ -41,8 +43,8 @@ export function cfnRequest(options: CfnRequestOptions): Record<string, unknown> 
     callbackContext: options.callbackContext ?? null,
     requestData: {
       callerCredentials: options.credentials ?? PLACEHOLDER_CREDENTIALS,
-      providerCredentials: null,
-      providerLogGroupName: null,
+      providerCredentials: options.provider?.credentials ?? null,
+      providerLogGroupName: options.provider?.logGroupName ?? null,
       logicalResourceId: 'UserPoolSettings',
       resourceProperties: asCloudFormationSends(options.properties ?? {}),
       previousResourceProperties: options.previousProperties ? asCloudFormationSends(options.previousProperties) : null,

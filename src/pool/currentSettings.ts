@@ -30,7 +30,9 @@ export function currentSettings(pool: UserPoolType, mfa: MfaSettings | undefined
   if (settings.UserPoolTags)
     settings.UserPoolTags = withoutReservedTags(settings.UserPoolTags as Record<string, string>);
   if (settings.AdminCreateUserConfig) {
-    settings.AdminCreateUserConfig = withoutLegacyValidityDays(settings.AdminCreateUserConfig as AdminCreateUserConfigType);
+    settings.AdminCreateUserConfig = withoutLegacyValidityDays(
+      settings.AdminCreateUserConfig as AdminCreateUserConfigType,
+    );
   }
   // UpdateUserPool carries MfaConfiguration; GetUserPoolMfaConfig is the truth when read.
   settings.MfaConfiguration = mfa?.MfaConfiguration ?? pool.MfaConfiguration ?? 'OFF';

@@ -6,7 +6,7 @@ import {
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { entrypoint } from '../../src/handlers';
-import { PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../../tools/cfnRequest';
+import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions, type HandlerAction } from '../../tools/cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from '../../tools/cognitoLocal';
 import { CognitoProxy } from '../../tools/cognitoProxy';
 import { runToCompletion, type ProgressEvent } from '../../tools/handlerRunner';
@@ -26,6 +26,8 @@ export interface LocalCognito {
     properties: Record<string, unknown>,
     previousProperties?: Record<string, unknown>,
   ): Promise<ProgressEvent>;
+  /** The same, with every request option (provider logging, credentials, region). */
+  run(request: CfnRequestOptions): Promise<ProgressEvent>;
 }
 
 /**
@@ -69,13 +71,11 @@ export function useLocalCognito(): LocalCognito {
       return created.UserPool?.Id ?? '';
     },
     describe: async (poolId) => (await client.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool ?? {},
-    handle: async (action, properties, previousProperties) =>
-      (
-        await runToCompletion(
-          entrypoint as never,
-          { action, properties, previousProperties },
-          { wait: async () => undefined },
-        )
-      ).event,
+    handle: async (action, properties, previousProperties) => run({ action, properties, previousProperties }),
+    run,
   };
+}
+
+async function run(request: CfnRequestOptions): Promise<ProgressEvent> {
+  return (await runToCompletion(entrypoint as never, request, { wait: async () => undefined })).event;
 }

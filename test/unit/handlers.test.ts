@@ -16,6 +16,7 @@ import { buildUpdateRequest } from '../../src/pool/updateRequest';
 import { conflictRetry } from '../../src/retry';
 import { cfnRequest, PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../../tools/cfnRequest';
 import { describedProductionPool, POOL_ID } from '../support/describedPool';
+import * as libUtils from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib/dist/utils';
 import { quietLib } from '../support/quietLib';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
@@ -160,6 +161,54 @@ describe('CREATE', () => {
     expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
     expect(event.message).toContain(property);
     expect(cognito.calls()).toHaveLength(0);
+  });
+
+  it.each([
+    [
+      'a word where an integer belongs',
+      { Policies: { PasswordPolicy: { MinimumLength: 'fourteen' } } },
+      'Policies.PasswordPolicy.MinimumLength: must be integer',
+    ],
+    [
+      'a word where a boolean belongs',
+      { DeviceConfiguration: { ChallengeRequiredOnNewDevice: 'yes' } },
+      'DeviceConfiguration.ChallengeRequiredOnNewDevice: must be boolean',
+    ],
+    [
+      'a misspelt top-level property',
+      { Polices: { PasswordPolicy: { MinimumLength: '14' } } },
+      'Polices: unknown property',
+    ],
+    [
+      'a misspelt nested property',
+      { Policies: { PasswordPolicy: { MinLength: '14' } } },
+      'Policies.PasswordPolicy.MinLength: unknown property',
+    ],
+    [
+      'a value outside an enum',
+      { MfaConfiguration: 'SOMETIMES' },
+      'MfaConfiguration: must be one of OFF, ON, OPTIONAL',
+    ],
+  ])(
+    'checks the raw properties CloudFormation sent before the lib converts them: %s',
+    async (_case, declared, problem) => {
+      for (const action of ['CREATE', 'UPDATE'] as const) {
+        const event = await invoke(action, { UserPoolId: POOL_ID, ...declared });
+        expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
+        expect(event.message).toContain(problem);
+      }
+      expect(cognito.calls()).toHaveLength(0);
+    },
+  );
+
+  it('reads strings as the integers and booleans the schema asks for, as CloudFormation sends them', async () => {
+    const event = await invoke('CREATE', {
+      UserPoolId: POOL_ID,
+      Policies: { PasswordPolicy: { MinimumLength: '14', RequireSymbols: 'true' } },
+    });
+    expect(event.status).toBe('SUCCESS');
+    const sent = cognito.commandCalls(UpdateUserPoolCommand)[0].args[0].input;
+    expect(sent.Policies?.PasswordPolicy).toMatchObject({ MinimumLength: 14, RequireSymbols: true });
   });
 
   it('adds a declared custom attribute after the settings and turns TOTP on with SetUserPoolMfaConfig', async () => {
@@ -394,6 +443,26 @@ describe('errors and retries', () => {
       { callbackContext: { iamPropagationRetries: 12 } },
     );
     expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
+  });
+});
+
+describe('the invocation itself', () => {
+  it("never pays the lib's fixed wait: its delay is not called on any path", async () => {
+    const delay = jest.spyOn(libUtils, 'delay');
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool({ MfaConfiguration: 'OFF' }) });
+    await invoke('UPDATE', { UserPoolId: POOL_ID });
+    await invoke('READ', { UserPoolId: POOL_ID });
+    await invoke('READ', { UserPoolId: 'us-east-1_missing', Polices: {} });
+    expect(delay).not.toHaveBeenCalled();
+    delay.mockRestore();
+  });
+
+  it('answers a request with no awsAccountId as InvalidRequest, as the lib does', async () => {
+    const request = cfnRequest({ action: 'READ', properties: { UserPoolId: POOL_ID } });
+    delete request.awsAccountId;
+    const event = (await entrypoint(request, {} as never)) as unknown as CfnProgress;
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
+    expect(cognito.calls()).toHaveLength(0);
   });
 });
 

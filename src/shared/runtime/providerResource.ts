@@ -107,7 +107,6 @@ export abstract class ProviderResource<T extends BaseModel> extends BaseResource
   }
 
   /** What `cfn test` and SAM local invoke call (`handlers.testEntrypoint`): same path, no telemetry. */
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   public override async testEntrypoint(eventData: unknown, _context?: unknown): Promise<ProgressEvent<T>> {
     const log = new InvocationLog();
     return this.settle(log, async () => {

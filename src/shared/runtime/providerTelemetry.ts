@@ -83,10 +83,9 @@ export class ProviderTelemetry {
       // The stream of an earlier invocation of the same resource: write to it.
       if ((error as Error).name !== 'ResourceAlreadyExistsException') throw error;
     }
-    await client.send(
-      new PutLogEventsCommand({ logGroupName, logStreamName, logEvents: report.logLines }),
-      { abortSignal },
-    );
+    await client.send(new PutLogEventsCommand({ logGroupName, logStreamName, logEvents: report.logLines }), {
+      abortSignal,
+    });
     return report.logLines.length;
   }
 
@@ -128,9 +127,11 @@ export class ProviderTelemetry {
   }
 
   private clients(): { logs: CloudWatchLogsClient; metrics: CloudWatchClient } {
+    const { accessKeyId, secretAccessKey, sessionToken } = this.settings.credentials;
     const config = {
       region: this.settings.region,
-      credentials: this.settings.credentials,
+      // A copy: the SDK annotates the object it is given, and this one is the request's.
+      credentials: { accessKeyId, secretAccessKey, sessionToken },
       // One retry (a throttled call) fits the budget; the abort signal bounds the rest.
       maxAttempts: 2,
     };
