@@ -1,13 +1,10 @@
-import type {
-  AdminCreateUserConfigType,
-  UserPoolMfaType,
-  UserPoolType,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { UserPoolMfaType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { MERGEABLE_FIELDS, MFA_FIELDS } from './fields';
 import { poolUsesMfaState } from './mfa';
 import { pruneEmpty } from './merge';
-import { withoutOwnershipTag, withoutReservedTags } from './ownership';
+import { withoutOwnershipTag } from './ownership';
 import type { DeclaredSettings, MfaSettings } from './settings';
+import { sendableSetting } from './updateRequest';
 
 /**
  * The pool's current settings under the property names a template uses: what READ
@@ -24,15 +21,8 @@ export function currentSettings(pool: UserPoolType, mfa: MfaSettings | undefined
   const reported = withoutOwnershipTag(pool);
   const settings: Record<string, unknown> = {};
   for (const field of MERGEABLE_FIELDS) {
-    const value = pruneEmpty(reported[field]);
+    const value = sendableSetting(field, reported[field]);
     if (value !== undefined) settings[field] = value;
-  }
-  if (settings.UserPoolTags)
-    settings.UserPoolTags = withoutReservedTags(settings.UserPoolTags as Record<string, string>);
-  if (settings.AdminCreateUserConfig) {
-    settings.AdminCreateUserConfig = withoutLegacyValidityDays(
-      settings.AdminCreateUserConfig as AdminCreateUserConfigType,
-    );
   }
   // UpdateUserPool carries MfaConfiguration; GetUserPoolMfaConfig is the truth when read.
   settings.MfaConfiguration = mfa?.MfaConfiguration ?? pool.MfaConfiguration ?? 'OFF';
@@ -46,11 +36,4 @@ export function currentSettings(pool: UserPoolType, mfa: MfaSettings | undefined
   if (pool.AliasAttributes?.length) settings.AliasAttributes = pool.AliasAttributes;
   if (pool.UsernameConfiguration) settings.UsernameConfiguration = pool.UsernameConfiguration;
   return pruneEmpty(settings) ?? {};
-}
-
-// Cognito reports it but rejects it next to TemporaryPasswordValidityDays, which replaced
-// it; templates declare the new member, so the old one would only look like drift.
-function withoutLegacyValidityDays(config: AdminCreateUserConfigType): AdminCreateUserConfigType {
-  const { UnusedAccountValidityDays: _legacy, ...rest } = config;
-  return rest;
 }

@@ -90,7 +90,7 @@ export function planSettings(input: PlanInput): SettingsPlan {
     restoreRequest,
     updateRequest: isDeepStrictEqual(candidateUpdate, restoreRequest) ? undefined : candidateUpdate,
     customAttributeBatches: chunk(schemaPlan.toAdd, MAX_CUSTOM_ATTRIBUTES_PER_CALL),
-    resultingPool: mergedPool,
+    resultingPool: poolAfter(mergedPool, candidateUpdate),
   };
 
   if (input.describedMfa && declaresMfa(declared)) {
@@ -109,6 +109,23 @@ export function planSettings(input: PlanInput): SettingsPlan {
     plan.resultingMfa = input.describedMfa;
   }
   return plan;
+}
+
+/**
+ * The pool as Cognito holds it once the update is written: every mergeable setting is
+ * what the request sends, so members the request leaves out (the verification variant
+ * that does not match DefaultEmailOption, legacy members) are gone from it too.
+ */
+function poolAfter(mergedPool: UserPoolType, request: UpdateUserPoolCommandInput): UserPoolType {
+  const pool: Record<string, unknown> = { ...mergedPool };
+  const sent = request as unknown as Record<string, unknown>;
+  for (const field of MERGEABLE_FIELDS) {
+    // Reserved aws: tags stay on the pool: they are never sent, and never removed.
+    if (field === 'UserPoolTags') continue;
+    if (sent[field] === undefined) delete pool[field];
+    else pool[field] = sent[field];
+  }
+  return pool as UserPoolType;
 }
 
 function applyOwnership(pool: UserPoolType, ownership: Ownership): UserPoolType {

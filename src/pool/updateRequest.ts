@@ -23,7 +23,7 @@ export function buildUpdateRequest(userPoolId: string, pool: UserPoolType): Upda
   // Renaming is deliberately not offered; the name goes back unchanged.
   if (pool.Name !== undefined) request.PoolName = pool.Name;
   for (const field of MERGEABLE_FIELDS) {
-    const value = sanitize(field, pool[field]);
+    const value = sendableSetting(field, pool[field]);
     if (value !== undefined) request[field] = value;
   }
   // Omitting MfaConfiguration resets MFA to OFF; the described mode is carried, and
@@ -36,7 +36,15 @@ export function buildUpdateRequest(userPoolId: string, pool: UserPoolType): Upda
   return request as unknown as UpdateUserPoolCommandInput;
 }
 
-function sanitize<K extends MergeableField>(field: K, value: UserPoolType[K]): UserPoolType[K] | undefined {
+/**
+ * A described setting as UpdateUserPool can take it back: legacy members dropped,
+ * incomplete blocks left out. READ reports settings in this same form, so what a write
+ * returns and what READ reports next agree whatever Cognito keeps beside them.
+ */
+export function sendableSetting<K extends MergeableField>(
+  field: K,
+  value: UserPoolType[K],
+): UserPoolType[K] | undefined {
   if (value === undefined || value === null) return undefined;
   const sanitizer = SANITIZERS[field] as Sanitizer<K> | undefined;
   const sanitized = sanitizer ? sanitizer(value as NonNullable<UserPoolType[K]>) : value;
