@@ -292,6 +292,9 @@ export class LambdaConfig extends BaseModel {
         }
     )
     kMSKeyID?: Optional<string>;
+    @Expose({ name: 'InboundFederation' })
+    @Type(() => InboundFederationConfig)
+    inboundFederation?: Optional<InboundFederationConfig>;
 }
 
 export class VerificationMessageTemplate extends BaseModel {
@@ -470,6 +473,9 @@ export class SmsConfiguration extends BaseModel {
         }
     )
     snsRegion?: Optional<string>;
+    @Expose({ name: 'EumsSms' })
+    @Type(() => EumsSmsConfiguration)
+    eumsSms?: Optional<EumsSmsConfiguration>;
 }
 
 export class AdminCreateUserConfig extends BaseModel {
@@ -589,6 +595,15 @@ export class WebAuthnConfiguration extends BaseModel {
         }
     )
     userVerification?: Optional<string>;
+    @Expose({ name: 'FactorConfiguration' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'factorConfiguration', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    factorConfiguration?: Optional<string>;
 }
 
 export class UsernameConfiguration extends BaseModel {
@@ -787,6 +802,97 @@ export class CustomSenderConfig extends BaseModel {
         }
     )
     lambdaArn?: Optional<string>;
+}
+
+export class InboundFederationConfig extends BaseModel {
+    ['constructor']!: typeof InboundFederationConfig;
+
+    @Expose({ name: 'LambdaVersion' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'lambdaVersion', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    lambdaVersion?: Optional<string>;
+    @Expose({ name: 'LambdaArn' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'lambdaArn', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    lambdaArn?: Optional<string>;
+}
+
+export class EumsSmsConfiguration extends BaseModel {
+    ['constructor']!: typeof EumsSmsConfiguration;
+
+    @Expose({ name: 'CallerArn' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'callerArn', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    callerArn?: Optional<string>;
+    @Expose({ name: 'ExternalId' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'externalId', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    externalId?: Optional<string>;
+    @Expose({ name: 'OriginationIdentity' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'originationIdentity', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    originationIdentity?: Optional<string>;
+    @Expose({ name: 'ConfigurationSetName' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'configurationSetName', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    configurationSetName?: Optional<string>;
+    @Expose({ name: 'InEntityId' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'inEntityId', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    inEntityId?: Optional<string>;
+    @Expose({ name: 'InTemplateId' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'inTemplateId', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    inTemplateId?: Optional<string>;
+    @Expose({ name: 'Region' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'region', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    region?: Optional<string>;
 }
 
 export class MessageTemplate extends BaseModel {
