@@ -3,7 +3,9 @@ import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoGateway } from './cognito/gateway';
 import { currentSettings } from './pool/currentSettings';
 import { needsMfaState, poolUsesMfaState } from './pool/mfa';
-import { isManaged } from './pool/ownership';
+import { cognitoErrorName, FEATURE_PLAN_ERRORS } from './cognito/errors';
+import { featuresBeyondPlan } from './pool/featurePlans';
+import { isManaged, OWNERSHIP_TAG_KEY } from './pool/ownership';
 import { planSettings, type Ownership, type SettingsPlan } from './pool/plan';
 import type { DeclaredSettings } from './pool/settings';
 import { findSchemaProblems } from './pool/validation';
@@ -38,13 +40,15 @@ export class UserPoolSettingsOperations {
     return currentSettings(described, mfa);
   }
 
-  /** DELETE: stops managing the pool; every setting stays as it is. */
+  /**
+   * DELETE: stops managing the pool by removing the ownership marker with
+   * UntagResource. Every setting stays as it is, and no UpdateUserPool is sent, so no
+   * describe→update trap can leave a stack in DELETE_FAILED.
+   */
   async delete(userPoolId: string): Promise<void> {
-    await withConflictRetry(async () => {
-      const described = await this.describeManaged(userPoolId);
-      const plan = planSettings({ userPoolId, described, declared: {}, ownership: 'release' });
-      await this.execute(userPoolId, plan);
-    });
+    const described = await this.describeManaged(userPoolId);
+    this.logger.log(`UntagResource ${userPoolId}: ${OWNERSHIP_TAG_KEY}`);
+    await this.cognito.untagPool(userPoolId, poolArn(described), [OWNERSHIP_TAG_KEY]);
   }
 
   /** LIST: the managed pools in the account and region. */
@@ -71,35 +75,52 @@ export class UserPoolSettingsOperations {
       const describedMfa = needsMfaState(described, declared) ? await this.cognito.describeMfa(userPoolId) : undefined;
       const plan = planSettings({ userPoolId, described, describedMfa, declared, ownership });
       refuseIfNeeded(plan);
-      await this.execute(userPoolId, plan);
+      try {
+        await this.execute(userPoolId, plan, described);
+      } catch (error) {
+        throw explainFeaturePlan(error, plan);
+      }
       return currentSettings(plan.resultingPool, plan.resultingMfa);
     });
   }
 
   /**
    * Carries out a plan. Reversible writes go first; if a later write fails, the
-   * earlier ones are undone so the pool is left as it was. Custom attributes cannot
-   * be removed, so they are added last.
+   * earlier ones are undone so the pool is left as it was. UpdateUserPool and
+   * SetUserPoolMfaConfig go in the order the plan gives (features added: pool first;
+   * removed: MFA first). Custom attributes cannot be removed, so they are added last.
    */
-  private async execute(userPoolId: string, plan: SettingsPlan): Promise<void> {
+  private async execute(userPoolId: string, plan: SettingsPlan, described: UserPoolType): Promise<void> {
     const undo: (() => Promise<void>)[] = [];
+    const updatePool = async () => {
+      if (!plan.updateRequest) return;
+      this.logger.log(`UpdateUserPool ${userPoolId}: ${changedMembers(plan).join(', ')}`);
+      await this.cognito.updatePool(plan.updateRequest);
+      undo.push(() => this.cognito.updatePool(plan.restoreRequest));
+    };
+    const setMfa = async () => {
+      if (!plan.setMfaRequest || !plan.restoreMfaRequest) return;
+      const restoreMfa = plan.restoreMfaRequest;
+      this.logger.log(`SetUserPoolMfaConfig ${userPoolId}: MfaConfiguration ${plan.setMfaRequest.MfaConfiguration}`);
+      await this.cognito.setMfa(plan.setMfaRequest);
+      undo.push(() => this.cognito.setMfa(restoreMfa));
+    };
     try {
-      if (plan.updateRequest) {
-        this.logger.log(`UpdateUserPool ${userPoolId}: ${changedMembers(plan).join(', ')}`);
-        await this.cognito.updatePool(plan.updateRequest);
-        undo.push(() => this.cognito.updatePool(plan.restoreRequest));
-      }
-      if (plan.setMfaRequest && plan.restoreMfaRequest) {
-        const restoreMfa = plan.restoreMfaRequest;
-        this.logger.log(`SetUserPoolMfaConfig ${userPoolId}: MfaConfiguration ${plan.setMfaRequest.MfaConfiguration}`);
-        await this.cognito.setMfa(plan.setMfaRequest);
-        undo.push(() => this.cognito.setMfa(restoreMfa));
-      }
+      for (const write of plan.mfaFirst ? [setMfa, updatePool] : [updatePool, setMfa]) await write();
       for (const batch of plan.customAttributeBatches) {
         this.logger.log(`AddCustomAttributes ${userPoolId}: ${batch.map((attribute) => attribute.Name).join(', ')}`);
         await this.cognito.addCustomAttributes(userPoolId, batch);
       }
-      if (!plan.updateRequest && !plan.setMfaRequest && plan.customAttributeBatches.length === 0) {
+      if (plan.ownershipTags) {
+        this.logger.log(`TagResource ${userPoolId}: ${Object.keys(plan.ownershipTags).join(', ')}`);
+        await this.cognito.tagPool(userPoolId, poolArn(described), plan.ownershipTags);
+      }
+      if (
+        !plan.updateRequest &&
+        !plan.setMfaRequest &&
+        plan.customAttributeBatches.length === 0 &&
+        !plan.ownershipTags
+      ) {
         this.logger.log(`${userPoolId}: nothing to change, no write`);
       }
     } catch (error) {
@@ -129,6 +150,24 @@ export class UserPoolSettingsOperations {
       throw error;
     }
   }
+}
+
+function poolArn(pool: UserPoolType): string {
+  if (!pool.Arn) throw new exceptions.InternalFailure(`DescribeUserPool returned no Arn for ${pool.Id}`);
+  return pool.Arn;
+}
+
+/** Names the declared features a feature-plan refusal is about, and the plan each needs. */
+function explainFeaturePlan(error: unknown, plan: SettingsPlan): unknown {
+  const name = cognitoErrorName(error);
+  if (!name || !FEATURE_PLAN_ERRORS.has(name)) return error;
+  const beyond = featuresBeyondPlan(plan.resultingPool, plan.resultingMfa);
+  const tier = plan.resultingPool.UserPoolTier ?? 'ESSENTIALS';
+  const explanation =
+    beyond.length > 0
+      ? `The pool's feature plan (UserPoolTier ${tier}) does not include: ${beyond.join('; ')}. Declare UserPoolTier accordingly, or leave those settings out.`
+      : `Cognito refused a feature for the pool's feature plan (UserPoolTier ${tier}); declare a higher UserPoolTier, or leave the feature out.`;
+  return new exceptions.InvalidRequest(`${(error as Error).message} ${explanation}`);
 }
 
 function refuseIfNeeded(plan: SettingsPlan): void {

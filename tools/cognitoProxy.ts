@@ -1,5 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  checkSetUserPoolMfaConfig,
+  checkTags,
+  checkUpdateUserPool,
+  type CognitoRefusal,
+  type PoolFacts,
+} from './cognitoRules';
 
 /** A Cognito error the proxy answers instead of forwarding, `times` times. */
 export interface InjectedFault {
@@ -9,14 +16,39 @@ export interface InjectedFault {
   message?: string;
 }
 
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** What the proxy keeps per pool for what cognito-local does not store. */
+interface EmulatedPool {
+  UserPoolTier: string;
+  DeletionProtection?: string;
+  UserAttributeUpdateSettings?: Json;
+  /** The factor blocks of the last SetUserPoolMfaConfig: cognito-local knows only TOTP and SMS. */
+  mfa?: Json;
+  grandfathered: boolean;
+}
+
+const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+
 /**
- * A small HTTP proxy in front of a Cognito endpoint (cognito-local) that counts the
- * calls per API operation and can answer chosen calls with a Cognito error, to test
- * retries and to show how many calls an operation makes.
+ * An HTTP proxy in front of cognito-local that makes it answer as real Cognito does
+ * where this type depends on it, and that counts the calls per API operation and can
+ * answer chosen calls with a Cognito error (retries, rollback, call counts).
+ *
+ * - It adds what cognito-local lacks: TagResource and UntagResource; the settings it does
+ *   not store (UserPoolTier, kept when omitted; DeletionProtection and
+ *   UserAttributeUpdateSettings, reset when omitted); email MFA, passkey settings and
+ *   turning the SMS factor off in the MFA state.
+ * - Strict (the default): it refuses, with Cognito's exception name and message, the
+ *   requests real Cognito refuses (cognitoRules.ts); cognito-local accepts anything.
  */
 export class CognitoProxy {
   readonly calls: string[] = [];
+  /** Every request the rules refused, as `Operation: message`. */
+  readonly refusals: string[] = [];
+  strict = true;
   private readonly faults: InjectedFault[] = [];
+  private readonly pools = new Map<string, EmulatedPool>();
   private server?: http.Server;
 
   constructor(public target: string) {}
@@ -30,6 +62,21 @@ export class CognitoProxy {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Marks a pool as one that kept threat protection on LITE (grandfathered by Cognito). */
+  grandfather(poolId: string): void {
+    this.emulated(poolId).grandfathered = true;
+  }
+
+  /** Sets a pool's feature plan as if it had been created on it. */
+  setTier(poolId: string, tier: 'LITE' | 'ESSENTIALS' | 'PLUS'): void {
+    this.emulated(poolId).UserPoolTier = tier;
+  }
+
+  /** The pool as a client of real Cognito would describe it through this proxy. */
+  async describe(poolId: string): Promise<Json> {
+    return this.describeEmulated(poolId);
   }
 
   inject(fault: InjectedFault): void {
@@ -64,29 +111,146 @@ export class CognitoProxy {
       const fault = this.faults.find((candidate) => candidate.operation === operation && candidate.times > 0);
       if (fault) {
         fault.times -= 1;
-        const status = fault.errorName.startsWith('Internal') ? 500 : 400;
-        response.writeHead(status, {
-          'content-type': 'application/x-amz-json-1.1',
-          'x-amzn-errortype': fault.errorName,
-        });
-        response.end(
-          JSON.stringify({ __type: fault.errorName, message: fault.message ?? `injected ${fault.errorName}` }),
-        );
-        return;
+        return this.answerError(response, fault.errorName, fault.message ?? `injected ${fault.errorName}`);
       }
-      const forward = http.request(
-        new URL(request.url ?? '/', this.target),
-        { method: request.method, headers: { ...request.headers, host: new URL(this.target).host } },
-        (upstream) => {
-          response.writeHead(upstream.statusCode ?? 502, upstream.headers);
-          upstream.pipe(response);
+      this.emulate(operation, body.length ? (JSON.parse(body.toString()) as Json) : {}).then(
+        (answer) => {
+          if (answer === undefined) return this.forward(request, response, body);
+          if ('refusal' in answer) return this.answerError(response, answer.refusal.name, answer.refusal.message);
+          response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+          response.end(JSON.stringify(answer.body));
         },
+        (error: Error) =>
+          // cognito-local's own answer (ResourceNotFoundException, …) passes through.
+          this.answerError(
+            response,
+            error.name?.endsWith('Exception') ? error.name : 'InternalErrorException',
+            error.message,
+          ),
       );
-      forward.on('error', (error) => {
-        response.writeHead(502);
-        response.end(String(error));
-      });
-      forward.end(body);
     });
+  }
+
+  /** Answers an operation itself where cognito-local falls short; undefined forwards it unchanged. */
+  private async emulate(
+    operation: string,
+    request: Json,
+  ): Promise<{ body: Json } | { refusal: CognitoRefusal } | undefined> {
+    const poolId: string = request.UserPoolId ?? String(request.ResourceArn ?? '').split('userpool/')[1];
+    switch (operation) {
+      case 'DescribeUserPool':
+        return { body: { UserPool: await this.describeEmulated(poolId) } };
+      case 'GetUserPoolMfaConfig':
+        return { body: await this.mfaEmulated(poolId) };
+      case 'UpdateUserPool': {
+        const refusal = this.strict && checkUpdateUserPool(request, await this.facts(poolId));
+        if (refusal) return this.refuse(operation, refusal);
+        const pool = this.emulated(poolId);
+        if (request.UserPoolTier) pool.UserPoolTier = request.UserPoolTier;
+        pool.DeletionProtection = request.DeletionProtection;
+        pool.UserAttributeUpdateSettings = request.UserAttributeUpdateSettings;
+        return { body: await this.upstream(operation, request) };
+      }
+      case 'SetUserPoolMfaConfig': {
+        const refusal = this.strict && checkSetUserPoolMfaConfig(request, await this.facts(poolId));
+        if (refusal) return this.refuse(operation, refusal);
+        const answer = await this.upstream(operation, request);
+        const { UserPoolId: _id, MfaConfiguration: _mode, ...factors } = request;
+        this.emulated(poolId).mfa = factors;
+        return { body: answer };
+      }
+      case 'TagResource':
+      case 'UntagResource': {
+        const described = await this.upstreamPool(poolId);
+        const tags: Record<string, string> = { ...described.UserPoolTags };
+        if (operation === 'TagResource') Object.assign(tags, request.Tags);
+        else for (const key of request.TagKeys ?? []) delete tags[key];
+        const refusal = this.strict && operation === 'TagResource' && checkTags(tags);
+        if (refusal) return this.refuse(operation, refusal);
+        // cognito-local has no tag API: write the tags back with every setting it keeps.
+        const { Id: _id, ...settings } = described;
+        await this.upstream('UpdateUserPool', { ...settings, UserPoolId: poolId, UserPoolTags: tags });
+        return { body: {} };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private refuse(operation: string, refusal: CognitoRefusal): { refusal: CognitoRefusal } {
+    this.refusals.push(`${operation}: ${refusal.message}`);
+    return { refusal };
+  }
+
+  private emulated(poolId: string): EmulatedPool {
+    let pool = this.pools.get(poolId);
+    if (!pool) {
+      // New pools are on ESSENTIALS; DeletionProtection defaults to INACTIVE.
+      pool = { UserPoolTier: 'ESSENTIALS', grandfathered: false };
+      this.pools.set(poolId, pool);
+    }
+    return pool;
+  }
+
+  private async facts(poolId: string): Promise<PoolFacts> {
+    return { pool: await this.describeEmulated(poolId), grandfathered: this.emulated(poolId).grandfathered };
+  }
+
+  private async describeEmulated(poolId: string): Promise<Json> {
+    const pool = await this.upstreamPool(poolId);
+    const emulated = this.emulated(poolId);
+    return {
+      ...pool,
+      UserPoolTier: emulated.UserPoolTier,
+      DeletionProtection: emulated.DeletionProtection ?? 'INACTIVE',
+      ...(emulated.UserAttributeUpdateSettings
+        ? { UserAttributeUpdateSettings: emulated.UserAttributeUpdateSettings }
+        : {}),
+    };
+  }
+
+  private async mfaEmulated(poolId: string): Promise<Json> {
+    const answer = await this.upstream('GetUserPoolMfaConfig', { UserPoolId: poolId });
+    const factors = this.emulated(poolId).mfa;
+    if (!factors) return answer;
+    // Once set, the MFA state is what the last SetUserPoolMfaConfig said, as in Cognito.
+    return { MfaConfiguration: answer.MfaConfiguration, ...factors };
+  }
+
+  private async upstreamPool(poolId: string): Promise<Json> {
+    return ((await this.upstream('DescribeUserPool', { UserPoolId: poolId })).UserPool ?? {}) as Json;
+  }
+
+  private async upstream(operation: string, body: Json): Promise<Json> {
+    const answer = await fetch(this.target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${TARGET_PREFIX}${operation}` },
+      body: JSON.stringify(body),
+    });
+    const parsed = (await answer.json()) as Json;
+    if (!answer.ok) throw Object.assign(new Error(parsed.message ?? operation), { name: parsed.__type });
+    return parsed;
+  }
+
+  private answerError(response: http.ServerResponse, errorName: string, message: string): void {
+    const status = errorName.startsWith('Internal') ? 500 : 400;
+    response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': errorName });
+    response.end(JSON.stringify({ __type: errorName, message }));
+  }
+
+  private forward(request: http.IncomingMessage, response: http.ServerResponse, body: Buffer): void {
+    const forward = http.request(
+      new URL(request.url ?? '/', this.target),
+      { method: request.method, headers: { ...request.headers, host: new URL(this.target).host } },
+      (upstream) => {
+        response.writeHead(upstream.statusCode ?? 502, upstream.headers);
+        upstream.pipe(response);
+      },
+    );
+    forward.on('error', (error) => {
+      response.writeHead(502);
+      response.end(String(error));
+    });
+    forward.end(body);
   }
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { PLACEHOLDER_CREDENTIALS, type HandlerAction } from './cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
+import { CognitoProxy } from './cognitoProxy';
 import { accountCredentials, silenceConsoleLog } from './localRun';
 import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
 
@@ -61,6 +62,7 @@ export function parseEventFile(file: string): ParsedEvent {
 export async function invoke(options: InvokeOptions): Promise<ProgressEvent> {
   const parsed = parseEventFile(options.eventFile);
   let local: CognitoLocal | undefined;
+  let proxy: CognitoProxy | undefined;
   const previousEndpoint = process.env[ENDPOINT_VARIABLE];
   try {
     let credentials = PLACEHOLDER_CREDENTIALS;
@@ -72,7 +74,9 @@ export async function invoke(options: InvokeOptions): Promise<ProgressEvent> {
       process.env[ENDPOINT_VARIABLE] = options.endpoint;
     } else {
       local = await startCognitoLocal();
-      process.env[ENDPOINT_VARIABLE] = local.endpoint;
+      // The proxy adds what cognito-local lacks (tag APIs) and Cognito's own rules.
+      proxy = new CognitoProxy(local.endpoint);
+      process.env[ENDPOINT_VARIABLE] = await proxy.start();
     }
     const entrypoint = loadHandler(options.handlerPath);
     const { event } = await runToCompletion(entrypoint, {
@@ -87,6 +91,7 @@ export async function invoke(options: InvokeOptions): Promise<ProgressEvent> {
   } finally {
     if (previousEndpoint === undefined) delete process.env[ENDPOINT_VARIABLE];
     else process.env[ENDPOINT_VARIABLE] = previousEndpoint;
+    await proxy?.stop();
     await local?.stop();
   }
 }

@@ -27,6 +27,7 @@ const INVALID_REQUEST_ERRORS = new Set([
   'InvalidLambdaResponseException',
   'FeatureUnavailableInTierException',
   'TierChangeNotAllowedException',
+  'OperationNotEnabledException',
   'UserPoolTaggingException',
   'UserImportInProgressException',
   'ValidationException',
@@ -38,6 +39,18 @@ const IAM_PROPAGATION_ERRORS = new Set([
   'InvalidSmsRoleAccessPolicyException',
 ]);
 
+/** Cognito's answers when a feature is outside the pool's feature plan. */
+export const FEATURE_PLAN_ERRORS: ReadonlySet<string> = new Set([
+  'FeatureUnavailableInTierException',
+  'TierChangeNotAllowedException',
+  'OperationNotEnabledException',
+]);
+
+/** The Cognito exception name behind a handler error, when there was one. */
+export function cognitoErrorName(error: unknown): string | undefined {
+  return (error as { cognitoErrorName?: string })?.cognitoErrorName;
+}
+
 /**
  * Maps an SDK error to the handler exception CloudFormation understands, keeping
  * Cognito's own reason in the message. The request itself is never included.
@@ -45,6 +58,11 @@ const IAM_PROPAGATION_ERRORS = new Set([
 export function toHandlerError(error: unknown, operation: string, userPoolId: string): Error {
   if (error instanceof exceptions.BaseHandlerException) return error;
   const name = (error as { name?: string })?.name ?? 'Error';
+  // Kept beside the handler error, not in its class: error codes come from class names.
+  return Object.defineProperty(mapError(error, name, operation, userPoolId), 'cognitoErrorName', { value: name });
+}
+
+function mapError(error: unknown, name: string, operation: string, userPoolId: string): Error {
   const reason = `${operation}: ${(error as { message?: string })?.message ?? String(error)} (${name})`;
   if (name === 'ResourceNotFoundException') return new exceptions.NotFound(TYPE_NAME, userPoolId);
   if (INVALID_REQUEST_ERRORS.has(name)) return new exceptions.InvalidRequest(reason);

@@ -5,6 +5,8 @@ import {
   GetUserPoolMfaConfigCommand,
   ListUserPoolsCommand,
   SetUserPoolMfaConfigCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdateUserPoolCommand,
   type SchemaAttributeType,
   type SetUserPoolMfaConfigCommandInput,
@@ -54,6 +56,20 @@ export class CognitoGateway {
   async addCustomAttributes(userPoolId: string, attributes: SchemaAttributeType[]): Promise<void> {
     await this.call('AddCustomAttributes', userPoolId, () =>
       this.client.send(new AddCustomAttributesCommand({ UserPoolId: userPoolId, CustomAttributes: attributes })),
+    );
+  }
+
+  /** Adds tags without touching any setting: no UpdateUserPool, no describe→update trap. */
+  async tagPool(userPoolId: string, poolArn: string, tags: Record<string, string>): Promise<void> {
+    await this.call('TagResource', userPoolId, () =>
+      this.client.send(new TagResourceCommand({ ResourceArn: poolArn, Tags: tags })),
+    );
+  }
+
+  /** Removes tags without touching any setting. */
+  async untagPool(userPoolId: string, poolArn: string, tagKeys: string[]): Promise<void> {
+    await this.call('UntagResource', userPoolId, () =>
+      this.client.send(new UntagResourceCommand({ ResourceArn: poolArn, TagKeys: tagKeys })),
     );
   }
 

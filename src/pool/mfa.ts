@@ -4,7 +4,9 @@ import type {
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { MFA_FIELDS } from './fields';
-import { deepMerge, pruneEmpty } from './merge';
+import { hasSmsConfiguration } from './crossFieldRules';
+import { pruneEmpty } from './merge';
+import { mergeSetting, smsTransport } from './modeSwitch';
 import type { DeclaredSettings, MfaSettings } from './settings';
 
 export function declaresMfa(declared: DeclaredSettings): boolean {
@@ -37,14 +39,45 @@ export function mfaStateFromDescribed(described: Partial<GetUserPoolMfaConfigCom
   return state;
 }
 
-export function mergeMfaState(described: MfaSettings, declared: DeclaredSettings): MfaSettings {
+/**
+ * Merges declared MFA into the described state. The SMS factor sends through the pool's
+ * SMS configuration and message as UpdateUserPool leaves them (`mergedPool`), never the
+ * copies GetUserPoolMfaConfig returned before that update, unless the template declares
+ * them inside SmsMfaConfiguration itself.
+ */
+export function mergeMfaState(
+  described: MfaSettings,
+  declared: DeclaredSettings,
+  mergedPool: UserPoolType,
+): MfaSettings {
   const merged: MfaSettings = { ...described };
   for (const field of MFA_FIELDS) {
     if (declared[field] !== undefined) {
-      (merged as Record<string, unknown>)[field] = deepMerge(described[field], declared[field]);
+      (merged as Record<string, unknown>)[field] = mergeSetting(field, described[field], declared[field]);
     }
   }
+  if (merged.SmsMfaConfiguration) {
+    const declaredSms = declared.SmsMfaConfiguration;
+    merged.SmsMfaConfiguration = pruneEmpty({
+      ...merged.SmsMfaConfiguration,
+      SmsConfiguration: declaredSms?.SmsConfiguration
+        ? merged.SmsMfaConfiguration.SmsConfiguration
+        : (mergedPool.SmsConfiguration ?? merged.SmsMfaConfiguration.SmsConfiguration),
+      SmsAuthenticationMessage: declaredSms?.SmsAuthenticationMessage
+        ? merged.SmsMfaConfiguration.SmsAuthenticationMessage
+        : (mergedPool.SmsAuthenticationMessage ?? merged.SmsMfaConfiguration.SmsAuthenticationMessage),
+    });
+  }
   return merged;
+}
+
+/** Declared settings outside MFA that Cognito checks against the MFA state. */
+export function touchesMfaRules(declared: DeclaredSettings): boolean {
+  return (
+    declared.Policies?.SignInPolicy !== undefined ||
+    declared.AccountRecoverySetting !== undefined ||
+    declared.SmsConfiguration !== undefined
+  );
 }
 
 /**
@@ -70,23 +103,54 @@ export function findMfaProblems(merged: MfaSettings, declared: DeclaredSettings,
     }
     return problems;
   }
-  if (!totpOn && !smsOn && !emailOn) {
+  if (declaresMfa(declared) && !totpOn && !smsOn && !emailOn) {
     problems.push(
       `MfaConfiguration: ${mode} needs at least one MFA factor: SoftwareTokenMfaConfiguration.Enabled true, SmsMfaConfiguration or EmailMfaConfiguration.`,
     );
   }
-  if (
-    smsOn &&
-    !merged.SmsMfaConfiguration?.SmsConfiguration?.SnsCallerArn &&
-    !mergedPool.SmsConfiguration?.SnsCallerArn
-  ) {
+  if (smsOn && !smsTransport(merged.SmsMfaConfiguration?.SmsConfiguration) && !hasSmsConfiguration(mergedPool)) {
     problems.push(
-      'SmsMfaConfiguration: SMS MFA needs an SMS configuration; declare SmsConfiguration.SnsCallerArn or SmsMfaConfiguration.SmsConfiguration.',
+      'SmsMfaConfiguration: SMS MFA needs an SMS configuration; declare SmsConfiguration (SnsCallerArn or EumsSms) or SmsMfaConfiguration.SmsConfiguration.',
+    );
+  }
+  // "Can't turn off SMS_MFA when SMS configuration is set for the user pool".
+  if (totpOn && !smsOn && !emailOn && hasSmsConfiguration(mergedPool)) {
+    problems.push(
+      'SmsMfaConfiguration: this pool has an SMS configuration, and Cognito keeps SMS MFA on while it does; declare SmsMfaConfiguration next to SoftwareTokenMfaConfiguration.',
     );
   }
   if (emailOn && mergedPool.EmailConfiguration?.EmailSendingAccount !== 'DEVELOPER') {
     problems.push(
       'EmailMfaConfiguration: email MFA needs EmailConfiguration.EmailSendingAccount DEVELOPER (sending through Amazon SES).',
+    );
+  }
+  const firstFactors = mergedPool.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? [];
+  // Required MFA and a one-time code as the first factor would ask for the same code twice.
+  const otpFirstFactors = firstFactors.filter((factor) => factor === 'EMAIL_OTP' || factor === 'SMS_OTP');
+  if (mode === 'ON' && otpFirstFactors.length > 0) {
+    problems.push(
+      `MfaConfiguration: ON cannot be combined with ${otpFirstFactors.join(' or ')} in Policies.SignInPolicy.AllowedFirstAuthFactors; declare MfaConfiguration OPTIONAL, or remove those first factors.`,
+    );
+  }
+  if (
+    mode === 'ON' &&
+    firstFactors.includes('WEB_AUTHN') &&
+    merged.WebAuthnConfiguration?.FactorConfiguration !== 'MULTI_FACTOR_WITH_USER_VERIFICATION'
+  ) {
+    problems.push(
+      'WebAuthnConfiguration.FactorConfiguration: with MfaConfiguration ON and passkeys (WEB_AUTHN) as a first factor, declare MULTI_FACTOR_WITH_USER_VERIFICATION.',
+    );
+  }
+  // Account recovery must not go through the factor it would recover.
+  const recovery = (mergedPool.AccountRecoverySetting?.RecoveryMechanisms ?? []).map((option) => option.Name);
+  if (emailOn && recovery.length > 0 && recovery.every((name) => name === 'verified_email')) {
+    problems.push(
+      'EmailMfaConfiguration: email MFA cannot be combined with account recovery by email alone; declare AccountRecoverySetting with verified_phone_number or admin_only.',
+    );
+  }
+  if (smsOn && recovery.includes('verified_phone_number')) {
+    problems.push(
+      'SmsMfaConfiguration: SMS MFA cannot be combined with account recovery by verified_phone_number; declare AccountRecoverySetting with verified_email or admin_only instead.',
     );
   }
   return problems;

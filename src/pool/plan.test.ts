@@ -1,4 +1,3 @@
-import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { describedProductionPool, POOL_ID } from '../../test/support/describedPool';
 import { OWNERSHIP_TAG_KEY } from './ownership';
 import { planSettings, type PlanInput } from './plan';
@@ -35,21 +34,16 @@ describe('planSettings', () => {
     expect(result.customAttributeBatches).toEqual([]);
   });
 
-  it('claims the pool with the ownership tag in the same request on CREATE', () => {
-    const result = plan({}, { ownership: 'claim' });
-    expect(result.updateRequest?.UserPoolTags).toEqual({ team: 'identity', [OWNERSHIP_TAG_KEY]: 'true' });
+  it('claims the pool with TagResource on CREATE when no declared setting changes: no UpdateUserPool at all', () => {
+    const result = plan({ DeletionProtection: 'ACTIVE' }, { ownership: 'claim' });
+    expect(result.updateRequest).toBeUndefined();
+    expect(result.ownershipTags).toEqual({ [OWNERSHIP_TAG_KEY]: 'true' });
   });
 
-  it('releases the pool by dropping only the ownership tag on DELETE', () => {
-    const managed: UserPoolType = {
-      ...describedProductionPool(),
-      UserPoolTags: { team: 'identity', [OWNERSHIP_TAG_KEY]: 'true' },
-    };
-    const result = plan({}, { described: managed, ownership: 'release' });
-    expect(result.updateRequest).toEqual({
-      ...buildUpdateRequest(POOL_ID, managed),
-      UserPoolTags: { team: 'identity' },
-    });
+  it('lets the ownership marker ride in the UpdateUserPool a changing CREATE sends anyway', () => {
+    const result = plan({ DeletionProtection: 'INACTIVE' }, { ownership: 'claim' });
+    expect(result.updateRequest?.UserPoolTags).toEqual({ team: 'identity', [OWNERSHIP_TAG_KEY]: 'true' });
+    expect(result.ownershipTags).toBeUndefined();
   });
 
   it('merges declared tags with the existing ones', () => {
@@ -91,16 +85,13 @@ describe('planSettings', () => {
     expect(result.refusals.map((refusal) => refusal.message).join()).toContain('LambdaConfig.PreTokenGeneration');
   });
 
-  it('refuses threat protection on a tier below PLUS before anything is written', () => {
+  it('leaves feature plans to Cognito: threat protection on a lower tier is sent, not refused (grandfathered pools keep it)', () => {
     const result = plan({ UserPoolTier: 'ESSENTIALS' });
-    expect(result.refusals).toEqual([expect.objectContaining({ kind: 'invalid' })]);
-    expect(result.refusals[0].message).toContain('UserPoolTier PLUS');
-  });
-
-  it('allows lowering the tier together with turning threat protection off', () => {
-    const result = plan({ UserPoolTier: 'ESSENTIALS', UserPoolAddOns: { AdvancedSecurityMode: 'OFF' } });
     expect(result.refusals).toEqual([]);
-    expect(result.updateRequest?.UserPoolTier).toBe('ESSENTIALS');
+    expect(result.updateRequest).toMatchObject({
+      UserPoolTier: 'ESSENTIALS',
+      UserPoolAddOns: describedProductionPool().UserPoolAddOns,
+    });
   });
 
   it('refuses a locked setting that differs, as locked', () => {
@@ -142,11 +133,114 @@ describe('planSettings', () => {
       MfaConfiguration: 'OPTIONAL',
       SoftwareTokenMfaConfiguration: { Enabled: true },
       SmsMfaConfiguration: {
-        SmsAuthenticationMessage: 'Code {####}',
+        SmsAuthenticationMessage: describedProductionPool().SmsAuthenticationMessage,
         SmsConfiguration: describedProductionPool().SmsConfiguration,
       },
     });
     expect(result.restoreMfaRequest?.SoftwareTokenMfaConfiguration).toBeUndefined();
     expect(result.updateRequest).toBeUndefined();
+  });
+
+  it('writes SetUserPoolMfaConfig before UpdateUserPool when the plan goes down, after it when it goes up', () => {
+    const describedMfa = { MfaConfiguration: 'OPTIONAL' as const, SoftwareTokenMfaConfiguration: { Enabled: true } };
+    const down = plan(
+      { UserPoolTier: 'LITE', MfaConfiguration: 'OFF', SoftwareTokenMfaConfiguration: { Enabled: false } },
+      { describedMfa },
+    );
+    expect(down.mfaFirst).toBe(true);
+    const described = { ...describedProductionPool(), UserPoolTier: 'LITE' as const };
+    const up = plan(
+      { UserPoolTier: 'ESSENTIALS', EmailMfaConfiguration: { Subject: 'Code' } },
+      { described, describedMfa },
+    );
+    expect(up.setMfaRequest?.EmailMfaConfiguration).toEqual({ Subject: 'Code' });
+    expect(up.mfaFirst).toBe(false);
+  });
+
+  it('writes SetUserPoolMfaConfig first when it removes a factor on the same plan', () => {
+    const describedMfa = {
+      MfaConfiguration: 'OPTIONAL' as const,
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+      EmailMfaConfiguration: { Subject: 'Code' },
+    };
+    const result = plan({ MfaConfiguration: 'OFF' }, { describedMfa });
+    expect(result.mfaFirst).toBe(true);
+  });
+});
+
+describe('a member that selects a mode replaces instead of merging', () => {
+  it('replaces EmailConfiguration when EmailSendingAccount changes', () => {
+    const result = plan({ EmailConfiguration: { EmailSendingAccount: 'COGNITO_DEFAULT' } });
+    expect(result.refusals).toEqual([]);
+    expect(result.updateRequest?.EmailConfiguration).toEqual({ EmailSendingAccount: 'COGNITO_DEFAULT' });
+  });
+
+  it('merges EmailConfiguration when the account stays', () => {
+    const result = plan({ EmailConfiguration: { ReplyToEmailAddress: 'help@example.com' } });
+    expect(result.updateRequest?.EmailConfiguration).toEqual({
+      ...describedProductionPool().EmailConfiguration,
+      ReplyToEmailAddress: 'help@example.com',
+    });
+  });
+
+  it('refuses COGNITO_DEFAULT together with an SES From address, saying to declare DEVELOPER', () => {
+    const result = plan({ EmailConfiguration: { EmailSendingAccount: 'COGNITO_DEFAULT', From: 'a@example.com' } });
+    expect(result.refusals.map((refusal) => refusal.message)).toEqual([
+      expect.stringMatching(/^EmailConfiguration: EmailSendingAccount COGNITO_DEFAULT cannot carry From.*DEVELOPER/),
+    ]);
+  });
+
+  it('replaces SmsConfiguration when the transport switches from Amazon SNS to End User Messaging', () => {
+    const eums = { CallerArn: 'arn:aws:iam::123456789012:role/eums', OriginationIdentity: '+15555550100' };
+    const result = plan({ SmsConfiguration: { EumsSms: eums } });
+    expect(result.refusals).toEqual([]);
+    expect(result.updateRequest?.SmsConfiguration).toEqual({ EumsSms: eums });
+  });
+
+  it('refuses an SmsConfiguration that names both transports', () => {
+    const result = plan({
+      SmsConfiguration: {
+        SnsCallerArn: 'arn:aws:iam::123456789012:role/sns',
+        EumsSms: { CallerArn: 'arn:aws:iam::123456789012:role/eums' },
+      },
+    });
+    expect(result.refusals.map((refusal) => refusal.message).join()).toContain('not both');
+  });
+});
+
+describe('limits and small rules', () => {
+  it('refuses more than 50 tags, the ownership marker included', () => {
+    // The described pool has 2 tags (one reserved aws: tag, which counts too).
+    const tags = Object.fromEntries(Array.from({ length: 48 }, (_, index) => [`tag${index}`, 'x']));
+    expect(plan({ UserPoolTags: tags }).refusals).toEqual([]);
+    const refused = plan({ UserPoolTags: tags }, { ownership: 'claim' });
+    expect(refused.refusals.map((refusal) => refusal.message)).toEqual([
+      expect.stringContaining('UserPoolTags: the pool would have 51 tags, the ownership marker included'),
+    ]);
+  });
+
+  it('refuses attributes that need verification before update but are not auto-verified', () => {
+    const result = plan({
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['phone_number'] },
+    });
+    expect(result.refusals.map((refusal) => refusal.message)).toEqual([
+      expect.stringContaining('phone_number must also be in AutoVerifiedAttributes'),
+    ]);
+    const declaredBoth = plan({
+      AutoVerifiedAttributes: ['email', 'phone_number'],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['phone_number'] },
+    });
+    expect(declaredBoth.refusals).toEqual([]);
+  });
+
+  it('refuses TemporaryPasswordValidityDays 0, which Cognito stores and reports as 7, saying to declare 7', () => {
+    const result = plan({ Policies: { PasswordPolicy: { TemporaryPasswordValidityDays: 0 } } });
+    expect(result.refusals.map((refusal) => refusal.message)).toEqual([expect.stringContaining('declare 7')]);
+  });
+
+  it('refuses a downgrade to LITE while dynamic client registration is enabled', () => {
+    const described = { ...describedProductionPool(), DcrConfiguration: { EnableStatus: 'Enabled' as const } };
+    const result = plan({ UserPoolTier: 'LITE' }, { described });
+    expect(result.refusals.map((refusal) => refusal.message).join()).toContain('disable DcrConfiguration');
   });
 });

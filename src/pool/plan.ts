@@ -14,18 +14,21 @@ import {
   MAX_CUSTOM_ATTRIBUTES_PER_POOL,
   planSchemaAttributes,
 } from './lockedSettings';
-import { deepMerge } from './merge';
-import { buildSetMfaRequest, declaresMfa, findMfaProblems, mergeMfaState } from './mfa';
-import { withOwnershipTag, withoutOwnershipTag } from './ownership';
+import { findCrossFieldProblems } from './crossFieldRules';
+import { planChange } from './featurePlans';
+import { buildSetMfaRequest, declaresMfa, findMfaProblems, mergeMfaState, touchesMfaRules } from './mfa';
+import { mergeSetting } from './modeSwitch';
+import { OWNERSHIP_TAG_KEY, OWNERSHIP_TAG_VALUE, withOwnershipTag } from './ownership';
 import type { DeclaredSettings, MfaSettings } from './settings';
 import { buildUpdateRequest } from './updateRequest';
 
-export type Ownership = 'claim' | 'keep' | 'release';
+/** CREATE claims the pool with the ownership marker; UPDATE keeps it. */
+export type Ownership = 'claim' | 'keep';
 
 export interface PlanInput {
   userPoolId: string;
   described: UserPoolType;
-  /** The MFA state, read only when MFA is declared. */
+  /** The MFA state, read when MFA is declared or the pool uses it. */
   describedMfa?: MfaSettings;
   declared: DeclaredSettings;
   ownership: Ownership;
@@ -39,12 +42,23 @@ export interface Refusal {
 /** Every write an operation needs, in order, with what undoes each one. */
 export interface SettingsPlan {
   refusals: Refusal[];
-  /** Undefined when UpdateUserPool would change nothing. */
+  /** Undefined when no declared setting changes: UpdateUserPool is then not sent at all. */
   updateRequest?: UpdateUserPoolCommandInput;
   /** Puts the pool back as described, if a later write fails. */
   restoreRequest: UpdateUserPoolCommandInput;
+  /**
+   * The ownership marker, when CREATE has no UpdateUserPool to carry it: written with
+   * TagResource, so a claim alone never sends a full UpdateUserPool.
+   */
+  ownershipTags?: Record<string, string>;
   setMfaRequest?: SetUserPoolMfaConfigCommandInput;
   restoreMfaRequest?: SetUserPoolMfaConfigCommandInput;
+  /**
+   * SetUserPoolMfaConfig goes before UpdateUserPool when the change removes a feature or
+   * lowers the feature plan, after it when it adds them, so that every intermediate
+   * state is one Cognito accepts.
+   */
+  mfaFirst: boolean;
   customAttributeBatches: SchemaAttributeType[][];
   /** The pool and MFA state once every write has succeeded. */
   resultingPool: UserPoolType;
@@ -61,54 +75,71 @@ export function planSettings(input: PlanInput): SettingsPlan {
   const refusals: Refusal[] = [...findLockedSettingConflicts(described, declared), ...schemaPlan.conflicts].map(
     ({ message }) => ({ kind: 'locked', message }),
   );
+  const invalid = (messages: string[]) =>
+    refusals.push(...messages.map((message) => ({ kind: 'invalid' as const, message })));
 
   const declaredLambda = alignDeclaredPreTokenGeneration(declared.LambdaConfig, described.LambdaConfig);
-  refusals.push(...declaredLambda.problems.map((message) => ({ kind: 'invalid' as const, message })));
+  invalid(declaredLambda.problems);
 
-  let mergedPool: UserPoolType = { ...described };
+  const mergedPool: UserPoolType = { ...described };
   for (const field of MERGEABLE_FIELDS) {
     const declaredValue = field === 'LambdaConfig' ? declaredLambda.config : declared[field];
     if (declaredValue !== undefined) {
-      (mergedPool as Record<string, unknown>)[field] = deepMerge(described[field], declaredValue);
+      (mergedPool as Record<string, unknown>)[field] = mergeSetting(field, described[field], declaredValue);
     }
   }
-  mergedPool = applyOwnership(mergedPool, input.ownership);
-  refusals.push(...findTierProblems(mergedPool, declared).map((message) => ({ kind: 'invalid' as const, message })));
+  const claimed = input.ownership === 'claim' ? withOwnershipTag(mergedPool) : mergedPool;
+  invalid(findCrossFieldProblems(claimed, described, declared));
 
   const existingCustom = countCustomAttributes(described);
   if (existingCustom + schemaPlan.toAdd.length > MAX_CUSTOM_ATTRIBUTES_PER_POOL) {
-    refusals.push({
-      kind: 'invalid',
-      message: `Schema: the pool has ${existingCustom} custom attributes and the template adds ${schemaPlan.toAdd.length}; Cognito allows at most ${MAX_CUSTOM_ATTRIBUTES_PER_POOL}.`,
-    });
+    invalid([
+      `Schema: the pool has ${existingCustom} custom attributes and the template adds ${schemaPlan.toAdd.length}; Cognito allows at most ${MAX_CUSTOM_ATTRIBUTES_PER_POOL}.`,
+    ]);
   }
 
   const restoreRequest = buildUpdateRequest(userPoolId, described);
-  const candidateUpdate = buildUpdateRequest(userPoolId, mergedPool);
+  const settingsRequest = buildUpdateRequest(userPoolId, mergedPool);
+  const settingsChange = !isDeepStrictEqual(settingsRequest, restoreRequest);
+  // The marker rides in an UpdateUserPool that is sent anyway; otherwise TagResource writes it.
+  const updateRequest = settingsChange ? buildUpdateRequest(userPoolId, claimed) : undefined;
   const plan: SettingsPlan = {
     refusals,
     restoreRequest,
-    updateRequest: isDeepStrictEqual(candidateUpdate, restoreRequest) ? undefined : candidateUpdate,
+    updateRequest,
+    ownershipTags:
+      input.ownership === 'claim' && !settingsChange ? { [OWNERSHIP_TAG_KEY]: OWNERSHIP_TAG_VALUE } : undefined,
+    mfaFirst: false,
     customAttributeBatches: chunk(schemaPlan.toAdd, MAX_CUSTOM_ATTRIBUTES_PER_CALL),
-    resultingPool: poolAfter(mergedPool, candidateUpdate),
+    resultingPool: poolAfter(claimed, settingsRequest),
   };
 
-  if (input.describedMfa && declaresMfa(declared)) {
-    const mergedMfa = mergeMfaState(input.describedMfa, declared);
-    refusals.push(
-      ...findMfaProblems(mergedMfa, declared, mergedPool).map((message) => ({ kind: 'invalid' as const, message })),
-    );
+  const checksMfa = declaresMfa(declared) || touchesMfaRules(declared);
+  if (input.describedMfa && checksMfa) {
+    const mergedMfa = mergeMfaState(input.describedMfa, declared, mergedPool);
+    invalid(findMfaProblems(mergedMfa, declared, mergedPool));
     const setMfaRequest = buildSetMfaRequest(userPoolId, mergedMfa, mergedPool);
     const restoreMfaRequest = buildSetMfaRequest(userPoolId, input.describedMfa, described);
     if (!isDeepStrictEqual(setMfaRequest, restoreMfaRequest)) {
       plan.setMfaRequest = setMfaRequest;
       plan.restoreMfaRequest = restoreMfaRequest;
+      const tier = planChange(described, mergedPool);
+      plan.mfaFirst = tier < 0 || (tier === 0 && removesMfaFeature(input.describedMfa, mergedMfa));
     }
     plan.resultingMfa = mergedMfa;
   } else {
     plan.resultingMfa = input.describedMfa;
   }
   return plan;
+}
+
+/** Whether the MFA change turns MFA off or drops a factor or passkey setting. */
+function removesMfaFeature(before: MfaSettings, after: MfaSettings): boolean {
+  const on = (state: MfaSettings) => (state.MfaConfiguration ?? 'OFF') !== 'OFF';
+  if (on(before) && !on(after)) return true;
+  return (['SmsMfaConfiguration', 'EmailMfaConfiguration', 'WebAuthnConfiguration'] as const).some(
+    (factor) => before[factor] !== undefined && after[factor] === undefined,
+  );
 }
 
 /**
@@ -126,12 +157,6 @@ function poolAfter(mergedPool: UserPoolType, request: UpdateUserPoolCommandInput
     else pool[field] = sent[field];
   }
   return pool as UserPoolType;
-}
-
-function applyOwnership(pool: UserPoolType, ownership: Ownership): UserPoolType {
-  if (ownership === 'claim') return withOwnershipTag(pool);
-  if (ownership === 'release') return withoutOwnershipTag(pool);
-  return pool;
 }
 
 /**
@@ -163,18 +188,6 @@ export function alignDeclaredPreTokenGeneration(
     };
   }
   return { config: declared, problems: [] };
-}
-
-// Threat protection (AUDIT or ENFORCED) is a PLUS feature; Cognito answers
-// FeatureUnavailableInTierException otherwise. Only checked when the template touches either.
-function findTierProblems(mergedPool: UserPoolType, declared: DeclaredSettings): string[] {
-  if (declared.UserPoolTier === undefined && declared.UserPoolAddOns === undefined) return [];
-  const mode = mergedPool.UserPoolAddOns?.AdvancedSecurityMode;
-  const tier = mergedPool.UserPoolTier;
-  if (tier !== undefined && tier !== 'PLUS' && mode !== undefined && mode !== 'OFF') {
-    return [`UserPoolAddOns: AdvancedSecurityMode ${mode} needs UserPoolTier PLUS, but the pool would be on ${tier}.`];
-  }
-  return [];
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

@@ -5,6 +5,8 @@ import {
   GetUserPoolMfaConfigCommand,
   ListUserPoolsCommand,
   SetUserPoolMfaConfigCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdateUserPoolCommand,
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -25,6 +27,11 @@ const WRITES = [UpdateUserPoolCommand, SetUserPoolMfaConfigCommand, AddCustomAtt
 function managedPool(changes: Partial<UserPoolType> = {}): UserPoolType {
   const pool = describedProductionPool();
   return { ...pool, UserPoolTags: { ...pool.UserPoolTags, [OWNERSHIP_TAG_KEY]: 'true' }, ...changes };
+}
+
+/** Cognito refuses TOTP-only MFA on a pool with an SMS configuration; these tests turn on TOTP alone. */
+function withoutSms(pool: UserPoolType): UserPoolType {
+  return { ...pool, SmsConfiguration: undefined };
 }
 
 function cognitoError(name: string, message = `${name} from Cognito`): Error {
@@ -69,6 +76,8 @@ beforeEach(() => {
   cognito.on(UpdateUserPoolCommand).resolves({});
   cognito.on(SetUserPoolMfaConfigCommand).resolves({});
   cognito.on(AddCustomAttributesCommand).resolves({});
+  cognito.on(TagResourceCommand).resolves({});
+  cognito.on(UntagResourceCommand).resolves({});
 });
 
 describe('CREATE', () => {
@@ -212,6 +221,7 @@ describe('CREATE', () => {
   });
 
   it('adds a declared custom attribute after the settings and turns TOTP on with SetUserPoolMfaConfig', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: withoutSms(describedProductionPool()) });
     const event = await invoke('CREATE', {
       UserPoolId: POOL_ID,
       Schema: [{ Name: 'custom:plan', AttributeDataType: 'String' }],
@@ -229,14 +239,50 @@ describe('CREATE', () => {
       SoftwareTokenMfaConfiguration: { Enabled: true },
     });
     const order = cognito.calls().map((call) => call.args[0].constructor.name);
+    // No pool setting changes, so no UpdateUserPool: the marker goes on with TagResource, last.
     expect(order).toEqual([
       'DescribeUserPoolCommand',
       'GetUserPoolMfaConfigCommand',
-      'UpdateUserPoolCommand',
       'SetUserPoolMfaConfigCommand',
       'AddCustomAttributesCommand',
+      'TagResourceCommand',
     ]);
   });
+
+  it('claims a pool whose declared settings already hold with one TagResource and no UpdateUserPool', async () => {
+    cognito
+      .on(DescribeUserPoolCommand)
+      .resolves({ UserPool: { ...describedProductionPool(), MfaConfiguration: 'OFF' } });
+    const event = await invoke('CREATE', { UserPoolId: POOL_ID, DeletionProtection: 'ACTIVE' });
+    expect(event.status).toBe('SUCCESS');
+    expect(cognito.calls().map((call) => call.args[0].constructor.name)).toEqual([
+      'DescribeUserPoolCommand',
+      'TagResourceCommand',
+    ]);
+    expect(cognito).toHaveReceivedCommandWith(TagResourceCommand, {
+      ResourceArn: describedProductionPool().Arn,
+      Tags: { [OWNERSHIP_TAG_KEY]: 'true' },
+    });
+  });
+
+  it.each(['FeatureUnavailableInTierException', 'TierChangeNotAllowedException', 'OperationNotEnabledException'])(
+    'turns %s into InvalidRequest naming the feature and the plan it needs',
+    async (errorName) => {
+      const lite = { ...describedProductionPool(), UserPoolTier: 'LITE' as const, UserPoolAddOns: undefined };
+      cognito.on(DescribeUserPoolCommand).resolves({ UserPool: { ...lite, MfaConfiguration: 'OFF' } });
+      cognito.on(UpdateUserPoolCommand).rejects(cognitoError(errorName, 'Feature not available'));
+      const event = await invoke('CREATE', {
+        UserPoolId: POOL_ID,
+        Policies: { PasswordPolicy: { PasswordHistorySize: '6' } },
+      });
+      expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
+      expect(event.message).toContain('Feature not available');
+      expect(event.message).toContain('UserPoolTier LITE');
+      expect(event.message).toContain(
+        'Policies.PasswordPolicy.PasswordHistorySize (password reuse prevention) needs ESSENTIALS or PLUS',
+      );
+    },
+  );
 
   it('refuses MFA ON without a factor before any write', async () => {
     const event = await invoke('CREATE', { UserPoolId: POOL_ID, MfaConfiguration: 'ON' });
@@ -246,6 +292,7 @@ describe('CREATE', () => {
   });
 
   it('puts the pool back when a later write fails, so nothing is half-applied', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: withoutSms(describedProductionPool()) });
     cognito.on(SetUserPoolMfaConfigCommand).rejects(cognitoError('InvalidParameterException', 'bad factor'));
     const event = await invoke('CREATE', {
       UserPoolId: POOL_ID,
@@ -256,7 +303,7 @@ describe('CREATE', () => {
     expect(event.message).toContain('bad factor');
     const updates = cognito.commandCalls(UpdateUserPoolCommand).map((call) => call.args[0].input);
     expect(updates).toHaveLength(2);
-    expect(updates[1]).toEqual(buildUpdateRequest(POOL_ID, describedProductionPool()));
+    expect(updates[1]).toEqual(buildUpdateRequest(POOL_ID, withoutSms(describedProductionPool())));
   });
 });
 
@@ -343,15 +390,23 @@ describe('READ, DELETE and LIST', () => {
     expect(await invoke('READ', { UserPoolId: POOL_ID })).toMatchObject({ status: 'FAILED', errorCode: 'NotFound' });
   });
 
-  it('DELETE removes only the marker, leaves every setting, and returns no model', async () => {
+  it('DELETE removes only the marker with UntagResource, never UpdateUserPool, and returns no model', async () => {
     cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
     const event = await invoke('DELETE', { UserPoolId: POOL_ID });
     expect(event).toEqual({ status: 'SUCCESS', message: '', callbackDelaySeconds: 0 });
     expect(cognito.calls()).toHaveLength(2);
-    expect(cognito).toHaveReceivedCommandWith(
-      UpdateUserPoolCommand,
-      buildUpdateRequest(POOL_ID, describedProductionPool()),
-    );
+    expect(cognito).toHaveReceivedCommandWith(UntagResourceCommand, {
+      ResourceArn: managedPool().Arn,
+      TagKeys: [OWNERSHIP_TAG_KEY],
+    });
+    expect(cognito.commandCalls(UpdateUserPoolCommand)).toHaveLength(0);
+  });
+
+  it('DELETE succeeds on a pool whose describe→update round trip Cognito would reject', async () => {
+    // A describe-only member UpdateUserPool refuses: a full update would fail the DELETE.
+    cognito.on(UpdateUserPoolCommand).rejects(cognitoError('InvalidParameterException', 'unexpected member'));
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
+    expect((await invoke('DELETE', { UserPoolId: POOL_ID })).status).toBe('SUCCESS');
   });
 
   it('DELETE of an unmanaged pool answers NotFound with a message', async () => {

@@ -1,0 +1,81 @@
+import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { smsTransport } from './modeSwitch';
+import type { DeclaredSettings } from './settings';
+
+/** Cognito's limit on tags per user pool; the ownership marker counts. */
+export const MAX_POOL_TAGS = 50;
+
+/**
+ * Cross-field rules real Cognito enforces on UpdateUserPool, checked on the pool as
+ * the template would leave it, before any write. Each rule runs only when the template
+ * declares one of the settings it involves, so a pool Cognito already accepted is never
+ * refused for what the template does not touch. Each message says what to declare.
+ */
+export function findCrossFieldProblems(
+  mergedPool: UserPoolType,
+  described: UserPoolType,
+  declared: DeclaredSettings,
+): string[] {
+  const problems: string[] = [];
+  const email = mergedPool.EmailConfiguration;
+  // "Cannot configure From email address for default email configuration": Cognito's own
+  // sender has no SES identity, From address or configuration set (EmailConfigurationType).
+  if (declared.EmailConfiguration && (email?.EmailSendingAccount ?? 'COGNITO_DEFAULT') === 'COGNITO_DEFAULT') {
+    const sesMembers = (['From', 'SourceArn', 'ConfigurationSet'] as const).filter((member) => email?.[member]);
+    if (sesMembers.length > 0) {
+      problems.push(
+        `EmailConfiguration: EmailSendingAccount COGNITO_DEFAULT cannot carry ${sesMembers.join(', ')}; declare EmailSendingAccount DEVELOPER to send through Amazon SES, or leave them out.`,
+      );
+    }
+  }
+  // SmsConfigurationType: Amazon SNS (SnsCallerArn) or End User Messaging SMS (EumsSms), not both.
+  const sms = mergedPool.SmsConfiguration;
+  if (declared.SmsConfiguration && sms?.EumsSms && sms.SnsCallerArn) {
+    problems.push(
+      'SmsConfiguration: declare either SnsCallerArn (Amazon SNS) or EumsSms (AWS End User Messaging SMS), not both.',
+    );
+  }
+  // TagResource / UserPoolTags: at most 50 tags per resource.
+  const tagCount = Object.keys(mergedPool.UserPoolTags ?? {}).length;
+  if (declared.UserPoolTags && tagCount > MAX_POOL_TAGS) {
+    problems.push(
+      `UserPoolTags: the pool would have ${tagCount} tags, the ownership marker included; Cognito allows at most ${MAX_POOL_TAGS}. Declare fewer tags.`,
+    );
+  }
+  // UserAttributeUpdateSettingsType: attributes that need verification before an update
+  // must be ones Cognito verifies automatically.
+  if (declared.UserAttributeUpdateSettings || declared.AutoVerifiedAttributes) {
+    const autoVerified = new Set(mergedPool.AutoVerifiedAttributes ?? []);
+    const unverified = (mergedPool.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? []).filter(
+      (attribute) => !autoVerified.has(attribute),
+    );
+    if (unverified.length > 0) {
+      problems.push(
+        `UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate: ${unverified.join(', ')} must also be in AutoVerifiedAttributes; declare it there too.`,
+      );
+    }
+  }
+  // PasswordPolicyType: 0 asks for Cognito's default, which it stores and reports as 7, so
+  // a template declaring 0 would show drift forever.
+  if (declared.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays === 0) {
+    problems.push(
+      'Policies.PasswordPolicy.TemporaryPasswordValidityDays: 0 means the default, 7 days, which is what Cognito stores and reports; declare 7.',
+    );
+  }
+  // Dynamic client registration is not in the LITE plan; Cognito refuses the downgrade while it is on.
+  if (
+    declared.UserPoolTier === 'LITE' &&
+    described.UserPoolTier !== 'LITE' &&
+    described.DcrConfiguration?.EnableStatus === 'Enabled'
+  ) {
+    problems.push(
+      'UserPoolTier: LITE does not include dynamic client registration, which is enabled on this pool; disable DcrConfiguration first (this type does not manage it), then declare LITE.',
+    );
+  }
+  return problems;
+}
+
+/** Whether the pool has an SMS configuration Cognito can send through. */
+export function hasSmsConfiguration(pool: UserPoolType): boolean {
+  return smsTransport(pool.SmsConfiguration) !== undefined;
+}

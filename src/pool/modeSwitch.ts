@@ -1,0 +1,39 @@
+import type { EmailConfigurationType, SmsConfigurationType } from '@aws-sdk/client-cognito-identity-provider';
+import { deepMerge } from './merge';
+
+/**
+ * Merges a declared setting into the described one, except where a member selects a
+ * mode: a declared object in another mode replaces the described one, because the
+ * described members belong to the old mode and Cognito rejects them in the new one.
+ *
+ * - EmailConfiguration: when EmailSendingAccount changes (COGNITO_DEFAULT ⇄ DEVELOPER).
+ * - SmsConfiguration: when the transport changes between Amazon SNS (SnsCallerArn) and
+ *   AWS End User Messaging SMS (EumsSms); Cognito takes one or the other.
+ */
+export function mergeSetting<T>(field: string, described: T, declared: unknown): T {
+  if (declared === undefined) return described;
+  if (field === 'EmailConfiguration' && switchesEmailAccount(described, declared)) return declared as T;
+  if (field === 'SmsConfiguration' && switchesSmsTransport(described, declared)) return declared as T;
+  return deepMerge(described, declared);
+}
+
+function switchesEmailAccount(described: unknown, declared: unknown): boolean {
+  const declaredAccount = (declared as EmailConfigurationType | undefined)?.EmailSendingAccount;
+  const describedAccount = (described as EmailConfigurationType | undefined)?.EmailSendingAccount ?? 'COGNITO_DEFAULT';
+  return declaredAccount !== undefined && declaredAccount !== describedAccount;
+}
+
+/** The SMS transport a configuration selects, if it names one. */
+export function smsTransport(config: SmsConfigurationType | undefined): 'SNS' | 'EUMS' | undefined {
+  if (config?.EumsSms) return 'EUMS';
+  if (config?.SnsCallerArn) return 'SNS';
+  return undefined;
+}
+
+function switchesSmsTransport(described: unknown, declared: unknown): boolean {
+  const declaredTransport = smsTransport(declared as SmsConfigurationType | undefined);
+  const describedTransport = smsTransport(described as SmsConfigurationType | undefined);
+  return (
+    declaredTransport !== undefined && describedTransport !== undefined && declaredTransport !== describedTransport
+  );
+}

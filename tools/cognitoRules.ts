@@ -1,0 +1,171 @@
+/**
+ * Rules real Cognito enforces that cognito-local does not. The test proxy
+ * (cognitoProxy.ts) answers a request that breaks one with the exception name and
+ * message Cognito uses, so the integration tests prove what real Cognito accepts,
+ * not what the emulator lets through. Each rule cites where Cognito documents it.
+ */
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface CognitoRefusal {
+  name: string;
+  message: string;
+}
+
+/** What the proxy knows of a pool beyond its describe: its feature plan history. */
+export interface PoolFacts {
+  pool: Json;
+  /** Pools that kept threat protection when they moved to LITE (feature-plans-billing.html). */
+  grandfathered: boolean;
+}
+
+const invalid = (message: string): CognitoRefusal => ({ name: 'InvalidParameterException', message });
+const beyondTier = (feature: string): CognitoRefusal => ({
+  name: 'FeatureUnavailableInTierException',
+  message: `${feature} is not available in the user pool's feature plan`,
+});
+const RANK: Record<string, number> = { LITE: 0, ESSENTIALS: 1, PLUS: 2 };
+
+/** UpdateUserPool: the request is complete, so the rules read it alone, plus the pool's tier history. */
+export function checkUpdateUserPool(request: Json, facts: PoolFacts): CognitoRefusal | undefined {
+  // UpdateUserPool API reference, AdminCreateUserConfig: UnusedAccountValidityDays is replaced
+  // by TemporaryPasswordValidityDays and is rejected next to it.
+  if (
+    request.AdminCreateUserConfig?.UnusedAccountValidityDays !== undefined &&
+    request.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays !== undefined
+  ) {
+    return invalid('Please use TemporaryPasswordValidityDays in PasswordPolicy instead of UnusedAccountValidityDays');
+  }
+  // VerificationMessageTemplateType: the code message goes with CONFIRM_WITH_CODE, the link message with CONFIRM_WITH_LINK.
+  const template = request.VerificationMessageTemplate;
+  if (template?.DefaultEmailOption === 'CONFIRM_WITH_LINK' && template.EmailMessage !== undefined) {
+    return invalid('EmailMessage is not allowed when DefaultEmailOption is CONFIRM_WITH_LINK');
+  }
+  // UserPoolAddOnsType: AdvancedSecurityMode is required.
+  if (request.UserPoolAddOns && !request.UserPoolAddOns.AdvancedSecurityMode) {
+    return invalid(
+      '1 validation error detected: Value null at userPoolAddOns.advancedSecurityMode failed to satisfy constraint: Member must not be null',
+    );
+  }
+  // RecoveryOptionType: Name and Priority are required.
+  for (const option of request.AccountRecoverySetting?.RecoveryMechanisms ?? []) {
+    if (!option.Name || option.Priority === undefined) return invalid('RecoveryOption requires Name and Priority');
+  }
+  // LambdaConfigType: PreTokenGeneration and PreTokenGenerationConfig.LambdaArn must match;
+  // versioned triggers need LambdaArn and LambdaVersion.
+  const lambda = request.LambdaConfig ?? {};
+  for (const versioned of ['PreTokenGenerationConfig', 'CustomSMSSender', 'CustomEmailSender', 'InboundFederation']) {
+    if (lambda[versioned] && (!lambda[versioned].LambdaArn || !lambda[versioned].LambdaVersion)) {
+      return invalid(`${versioned} requires LambdaArn and LambdaVersion`);
+    }
+  }
+  if (
+    lambda.PreTokenGeneration &&
+    lambda.PreTokenGenerationConfig &&
+    lambda.PreTokenGeneration !== lambda.PreTokenGenerationConfig.LambdaArn
+  ) {
+    return invalid('PreTokenGeneration and PreTokenGenerationConfig.LambdaArn must be the same');
+  }
+  const tags = checkTags(request.UserPoolTags ?? {});
+  if (tags) return tags;
+  // EmailConfigurationType: Cognito's own sender takes no SES identity, From address or configuration set.
+  const email = request.EmailConfiguration;
+  if (
+    email &&
+    (email.EmailSendingAccount ?? 'COGNITO_DEFAULT') === 'COGNITO_DEFAULT' &&
+    (email.From || email.SourceArn || email.ConfigurationSet)
+  ) {
+    return invalid('Cannot configure From email address for default email configuration');
+  }
+  // SmsConfigurationType: Amazon SNS or AWS End User Messaging SMS, not both.
+  if (request.SmsConfiguration?.SnsCallerArn && request.SmsConfiguration?.EumsSms) {
+    return invalid('SnsCallerArn and EumsSms cannot both be set');
+  }
+  // UserAttributeUpdateSettingsType: attributes verified before update must be auto-verified.
+  const requireVerification: string[] =
+    request.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? [];
+  const autoVerified: string[] = request.AutoVerifiedAttributes ?? [];
+  if (requireVerification.some((attribute) => !autoVerified.includes(attribute))) {
+    return invalid('AttributesRequireVerificationBeforeUpdate must be a subset of AutoVerifiedAttributes');
+  }
+  // UpdateUserPool API reference: MfaConfiguration ON needs SetUserPoolMfaConfig first.
+  if (request.MfaConfiguration === 'ON' && (facts.pool.MfaConfiguration ?? 'OFF') === 'OFF') {
+    return invalid('Invalid MFA configuration given, can not set MFA ON through UpdateUserPool');
+  }
+  // Feature plans (feature-plans-features-essentials.html, -plus.html). UserPoolTier is the
+  // one member not reset when omitted.
+  const tier: string = request.UserPoolTier ?? facts.pool.UserPoolTier ?? 'ESSENTIALS';
+  const threatProtection = ['AUDIT', 'ENFORCED'].includes(request.UserPoolAddOns?.AdvancedSecurityMode ?? 'OFF');
+  if (threatProtection && tier !== 'PLUS' && !(tier === 'LITE' && facts.grandfathered))
+    return beyondTier('Threat protection');
+  if (RANK[tier] < RANK.ESSENTIALS) {
+    if ((request.Policies?.PasswordPolicy?.PasswordHistorySize ?? 0) > 0) return beyondTier('Password history');
+    if (['V2_0', 'V3_0'].includes(lambda.PreTokenGenerationConfig?.LambdaVersion))
+      return beyondTier('Access token customization');
+    if (
+      (request.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? []).some((factor: string) => factor !== 'PASSWORD')
+    ) {
+      return beyondTier('Choice-based sign-in');
+    }
+  }
+  return undefined;
+}
+
+/** SetUserPoolMfaConfig: the request against the pool as it is (SMS, email, sign-in and recovery settings). */
+export function checkSetUserPoolMfaConfig(request: Json, facts: PoolFacts): CognitoRefusal | undefined {
+  const pool = facts.pool;
+  const mode = request.MfaConfiguration ?? 'OFF';
+  const totp = request.SoftwareTokenMfaConfiguration?.Enabled === true;
+  const sms = request.SmsMfaConfiguration !== undefined;
+  const email = request.EmailMfaConfiguration !== undefined;
+  const poolHasSms = Boolean(pool.SmsConfiguration?.SnsCallerArn || pool.SmsConfiguration?.EumsSms);
+  // SetUserPoolMfaConfig API reference: factor settings go with ON or OPTIONAL.
+  if (mode === 'OFF')
+    return sms || email || totp ? invalid('MFA factors cannot be configured when MfaConfiguration is OFF') : undefined;
+  if (!totp && !sms && !email)
+    return invalid('At least one MFA factor must be enabled when MfaConfiguration is ON or OPTIONAL');
+  if (sms && !poolHasSms && !request.SmsMfaConfiguration?.SmsConfiguration) {
+    return invalid('SMS configuration is required to enable SMS MFA');
+  }
+  // Reported in terraform-provider-aws and aws-cdk issues: SMS MFA stays on while the pool has an SMS configuration.
+  if (totp && !sms && !email && poolHasSms)
+    return invalid("Can't turn off SMS_MFA when SMS configuration is set for the user pool");
+  if (email) {
+    // EmailMfaConfigType: email MFA needs the Essentials plan and Amazon SES (DEVELOPER).
+    if ((pool.UserPoolTier ?? 'ESSENTIALS') === 'LITE') return beyondTier('Email MFA');
+    if (pool.EmailConfiguration?.EmailSendingAccount !== 'DEVELOPER') {
+      return invalid('Email MFA requires EmailSendingAccount DEVELOPER');
+    }
+  }
+  // Passwordless sign-in (authentication-flows-selection-sdk.html): required MFA cannot follow a one-time-code first factor,
+  // and passkeys satisfy it only with user verification.
+  const firstFactors: string[] = pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? [];
+  if (mode === 'ON' && firstFactors.some((factor) => factor === 'EMAIL_OTP' || factor === 'SMS_OTP')) {
+    return invalid('MFA cannot be ON when EMAIL_OTP or SMS_OTP is an allowed first auth factor');
+  }
+  if (
+    mode === 'ON' &&
+    firstFactors.includes('WEB_AUTHN') &&
+    request.WebAuthnConfiguration?.FactorConfiguration !== 'MULTI_FACTOR_WITH_USER_VERIFICATION'
+  ) {
+    return invalid('MFA ON with WEB_AUTHN requires FactorConfiguration MULTI_FACTOR_WITH_USER_VERIFICATION');
+  }
+  // Account recovery (how-to-recover-a-user-account.html): not through the factor being recovered.
+  const recovery: string[] = (pool.AccountRecoverySetting?.RecoveryMechanisms ?? []).map((option: Json) => option.Name);
+  if (email && recovery.length > 0 && recovery.every((name) => name === 'verified_email')) {
+    return invalid('Email MFA cannot be enabled when account recovery is by email only');
+  }
+  if (sms && recovery.includes('verified_phone_number')) {
+    return invalid('SMS MFA cannot be enabled when verified_phone_number is an account recovery mechanism');
+  }
+  return undefined;
+}
+
+/** TagResource and UserPoolTags (TagResource API reference: at most 50 tags; aws: is reserved). */
+export function checkTags(tags: Record<string, string>): CognitoRefusal | undefined {
+  const keys = Object.keys(tags);
+  if (keys.some((key) => key.toLowerCase().startsWith('aws:')))
+    return invalid('Tag keys starting with aws: are reserved');
+  if (keys.length > 50) return invalid('A user pool can have at most 50 tags');
+  return undefined;
+}
