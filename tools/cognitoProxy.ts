@@ -193,7 +193,11 @@ export class CognitoProxy {
   }
 
   private async facts(poolId: string): Promise<PoolFacts> {
-    return { pool: await this.describeEmulated(poolId), grandfathered: this.emulated(poolId).grandfathered };
+    return {
+      pool: await this.describeEmulated(poolId),
+      mfa: await this.mfaEmulated(poolId),
+      grandfathered: this.emulated(poolId).grandfathered,
+    };
   }
 
   private async describeEmulated(poolId: string): Promise<Json> {
@@ -212,6 +216,11 @@ export class CognitoProxy {
   private async mfaEmulated(poolId: string): Promise<Json> {
     const answer = await this.upstream('GetUserPoolMfaConfig', { UserPoolId: poolId });
     const factors = this.emulated(poolId).mfa;
+    // MFA OFF carries no factors in Cognito (SetUserPoolMfaConfig refuses them next to
+    // OFF); cognito-local reports the pool's SMS settings as an SMS factor regardless.
+    if (!factors && (answer.MfaConfiguration ?? 'OFF') === 'OFF') {
+      return { MfaConfiguration: 'OFF', SoftwareTokenMfaConfiguration: { Enabled: false } };
+    }
     if (!factors) return answer;
     // Once set, the MFA state is what the last SetUserPoolMfaConfig said, as in Cognito.
     return { MfaConfiguration: answer.MfaConfiguration, ...factors };

@@ -15,6 +15,8 @@ export interface CognitoRefusal {
 /** What the proxy knows of a pool beyond its describe: its feature plan history. */
 export interface PoolFacts {
   pool: Json;
+  /** The MFA state as GetUserPoolMfaConfig reports it. */
+  mfa: Json;
   /** Pools that kept threat protection when they moved to LITE (feature-plans-billing.html). */
   grandfathered: boolean;
 }
@@ -99,6 +101,13 @@ export function checkUpdateUserPool(request: Json, facts: PoolFacts): CognitoRef
   if (threatProtection && tier !== 'PLUS' && !(tier === 'LITE' && facts.grandfathered))
     return beyondTier('Threat protection');
   if (RANK[tier] < RANK.ESSENTIALS) {
+    // A plan change may not strand a feature in use: email MFA must be off before LITE.
+    if (facts.mfa.EmailMfaConfiguration && (facts.mfa.MfaConfiguration ?? 'OFF') !== 'OFF') {
+      return {
+        name: 'TierChangeNotAllowedException',
+        message: 'Turn off email MFA before changing the feature plan to LITE',
+      };
+    }
     if ((request.Policies?.PasswordPolicy?.PasswordHistorySize ?? 0) > 0) return beyondTier('Password history');
     if (['V2_0', 'V3_0'].includes(lambda.PreTokenGenerationConfig?.LambdaVersion))
       return beyondTier('Access token customization');

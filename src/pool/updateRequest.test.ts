@@ -152,3 +152,28 @@ describe('buildUpdateRequest from a described pool', () => {
     expect(request.DcrConfiguration).toEqual({ EnableStatus: 'Enabled' });
   });
 });
+
+describe('carried AcrConfiguration', () => {
+  it('sends back only custom level names: the effective defaults would need the Essentials plan', () => {
+    const pool = {
+      ...describedProductionPool(),
+      AcrConfiguration: {
+        Level1: { AcrValue: 'urn:cognito:loa:1' },
+        Level2: { AcrValue: 'https://example.com/acr/strong' },
+        Level3: { AcrValue: 'urn:cognito:loa:3' },
+        Level4: { AcrValue: 'urn:cognito:loa:4' },
+      },
+    };
+    expect(buildUpdateRequest(POOL_ID, pool).AcrConfiguration).toEqual({
+      Level2: { AcrValue: 'https://example.com/acr/strong' },
+    });
+  });
+
+  it('leaves AcrConfiguration out when every level has its default name', () => {
+    const defaults = Object.fromEntries(
+      [1, 2, 3, 4].map((level) => [`Level${level}`, { AcrValue: `urn:cognito:loa:${level}` }]),
+    );
+    const request = buildUpdateRequest(POOL_ID, { ...describedProductionPool(), AcrConfiguration: defaults });
+    expect(request).not.toHaveProperty('AcrConfiguration');
+  });
+});

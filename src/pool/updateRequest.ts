@@ -30,7 +30,7 @@ export function buildUpdateRequest(userPoolId: string, pool: UserPoolType): Upda
   // SetUserPoolMfaConfig is the only writer that changes it.
   if (pool.MfaConfiguration !== undefined) request.MfaConfiguration = pool.MfaConfiguration;
   for (const field of CARRIED_FIELDS) {
-    const value = pruneEmpty(pool[field]);
+    const value = pruneEmpty(field === 'AcrConfiguration' ? customAcrLevels(pool.AcrConfiguration) : pool[field]);
     if (value !== undefined) request[field] = value;
   }
   return request as unknown as UpdateUserPoolCommandInput;
@@ -106,4 +106,20 @@ function alignLambdaConfig(config: LambdaConfigType): LambdaConfigType {
   };
   if (aligned.PreTokenGenerationConfig) aligned.PreTokenGeneration = aligned.PreTokenGenerationConfig.LambdaArn;
   return aligned;
+}
+
+/**
+ * DescribeUserPool reports the effective ACR configuration, default level names merged in
+ * (`urn:cognito:loa:1` … `:4`), and custom names need the Essentials plan: sending the
+ * defaults back would ask a LITE pool for a feature it lacks. Only custom names are
+ * carried; an omitted level keeps its default.
+ */
+export function customAcrLevels(
+  levels: UserPoolType['AcrConfiguration'],
+): UserPoolType['AcrConfiguration'] | undefined {
+  if (!levels) return undefined;
+  const custom = Object.entries(levels).filter(
+    ([level, config]) => config?.AcrValue !== `urn:cognito:loa:${level.replace(/^Level/, '')}`,
+  );
+  return custom.length > 0 ? Object.fromEntries(custom) : undefined;
 }

@@ -1,17 +1,24 @@
 /**
- * Where cognito-local (5.x) differs from Cognito, in one place. Behaviour behind these
- * gaps is covered by the unit tests with a mocked Cognito instead.
+ * Where cognito-local (5.x) differs from Cognito, in one place, and what closes each gap.
  *
- * - UpdateUserPool ignores, and DescribeUserPool never returns, these settings.
- * - GetUserPoolMfaConfig / SetUserPoolMfaConfig know only TOTP and SMS factors.
- * - It validates nothing: enums, bounds and the describe→update traps are not enforced,
- *   so the handler's own validation is what the integration tests observe.
- * - It has no tag APIs; tags live in UserPoolTags, which is all this type uses.
+ * Closed by the test proxy (tools/cognitoProxy.ts), which every integration test, the
+ * demo, the invoker and the benchmark go through:
+ * - No TagResource / UntagResource: emulated by writing UserPoolTags back.
+ * - UserPoolTier, DeletionProtection, UserAttributeUpdateSettings are not stored:
+ *   kept by the proxy (UserPoolTier kept when omitted, the others reset, as in Cognito).
+ * - The MFA state knows only TOTP and SMS, and always reports an SMS factor: the proxy
+ *   answers GetUserPoolMfaConfig from the last SetUserPoolMfaConfig (email MFA, passkey
+ *   settings, factors turned off), and with no factors while MFA is OFF.
+ * - It validates nothing: the proxy's strict rules (tools/cognitoRules.ts) refuse what
+ *   real Cognito refuses, with Cognito's exception names and messages.
+ *
+ * Still open (covered by unit tests with a mocked Cognito instead):
+ * - DcrConfiguration, KeyConfiguration, IssuerConfiguration, AcrConfiguration: not stored.
+ * - Feature plans beyond the rules in cognitoRules.ts.
  */
 export const SETTINGS_COGNITO_LOCAL_DOES_NOT_STORE = [
-  'DeletionProtection',
-  'UserAttributeUpdateSettings',
-  'UserPoolTier',
-  'EmailMfaConfiguration',
-  'WebAuthnConfiguration',
+  'DcrConfiguration',
+  'KeyConfiguration',
+  'IssuerConfiguration',
+  'AcrConfiguration',
 ] as const;

@@ -1,4 +1,5 @@
 import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
+import { productionPoolRequest } from '../../tools/productionPool';
 import { useLocalCognito } from './harness';
 
 const cognito = useLocalCognito();
@@ -183,7 +184,9 @@ describe('refusals leave the pool byte-for-byte as it was', () => {
 
 describe('MFA and custom attributes on cognito-local', () => {
   it('turns TOTP MFA on and adds a custom attribute, leaving everything else alone', async () => {
-    const poolId = await cognito.createPool();
+    // No SMS configuration: Cognito refuses TOTP-only MFA on a pool that has one.
+    const { SmsConfiguration: _sms, ...request } = productionPoolRequest('totp-only');
+    const poolId = await cognito.createPool(request);
     const before = await cognito.describe(poolId);
     const event = await cognito.handle('CREATE', {
       UserPoolId: poolId,

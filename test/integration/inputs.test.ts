@@ -1,4 +1,5 @@
 import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
+import { productionPoolRequest } from '../../tools/productionPool';
 import { projectRoot } from '../../tools/projectRoot';
 import { driftBetween, inputSets } from '../support/contractRules';
 import { useLocalCognito } from './harness';
@@ -10,12 +11,18 @@ const sets = inputSets(projectRoot(), {
   OrgCognitoUserPoolSettingsContractTestTriggerArn: TRIGGER,
 });
 
+// Like examples/contract-test-pool.yaml: no SMS configuration, so TOTP-only MFA is valid.
+const contractTestPool = () => {
+  const { SmsConfiguration: _sms, ...pool } = productionPoolRequest(`contract-${Date.now()}`);
+  return pool;
+};
+
 const forPool = (properties: Record<string, unknown>, poolId: string) =>
   JSON.parse(JSON.stringify(properties).split('POOL_ID').join(poolId)) as Record<string, unknown>;
 
 describe.each(sets.map((set) => [set.name, set] as const))('cfn test input set %s on cognito-local', (_name, set) => {
   it('CREATE returns the input; READ with only the identifier shows no drift and equals what CREATE returned', async () => {
-    const poolId = await cognito.createPool();
+    const poolId = await cognito.createPool(contractTestPool());
     const input = forPool(set.create, poolId);
     const created = await cognito.handle('CREATE', input);
     expect(created).toMatchObject({ status: 'SUCCESS' });
@@ -31,7 +38,7 @@ describe.each(sets.map((set) => [set.name, set] as const))('cfn test input set %
   });
 
   it('UPDATE (the create model overlaid with the update input, as cfn test does) shows no drift on READ', async () => {
-    const poolId = await cognito.createPool();
+    const poolId = await cognito.createPool(contractTestPool());
     const createInput = forPool(set.create, poolId);
     expect((await cognito.handle('CREATE', createInput)).status).toBe('SUCCESS');
     const updateInput = { ...createInput, ...forPool(set.update, poolId) };
@@ -44,7 +51,7 @@ describe.each(sets.map((set) => [set.name, set] as const))('cfn test input set %
   });
 
   it('the invalid input fails with InvalidRequest and leaves the pool exactly as it was', async () => {
-    const poolId = await cognito.createPool();
+    const poolId = await cognito.createPool(contractTestPool());
     const before = await cognito.describe(poolId);
     cognito.proxy.resetCounts();
     const event = await cognito.handle('CREATE', forPool(set.invalid, poolId));
