@@ -19,10 +19,13 @@ import { projectRoot } from './projectRoot';
 const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
 const OWNERSHIP_TAG = 'org-cognito-userpoolsettings:managed';
 const LEGACY_NOTES: Record<string, string> = {
-  'AdminCreateUserConfig.UnusedAccountValidityDays':
-    'legacy: reported by DescribeUserPool but rejected by UpdateUserPool; PasswordPolicy.TemporaryPasswordValidityDays replaces it',
   [`UserPoolTags.${OWNERSHIP_TAG}`]: 'ownership marker, removed again on DELETE',
 };
+/**
+ * Cognito derives this legacy member from PasswordPolicy.TemporaryPasswordValidityDays and
+ * keeps reporting it; cognito-local forgets it after any UpdateUserPool. Not a change.
+ */
+const EMULATOR_ONLY_DIFFERENCES = new Set(['AdminCreateUserConfig.UnusedAccountValidityDays']);
 
 export interface DemoOptions {
   /** Use the default credential chain and region instead of the embedded Cognito. */
@@ -93,7 +96,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const afterCreate = await describe();
     const diff = diffPools(before, afterCreate);
     print(`  ${created_.status}. What changed on the pool:`);
-    for (const change of diff.changed) {
+    for (const change of diff.changed.filter((candidate) => !EMULATOR_ONLY_DIFFERENCES.has(candidate.path))) {
       const note = LEGACY_NOTES[change.path] ? `   (${LEGACY_NOTES[change.path]})` : '';
       print(`    ~ ${change.path}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}${note}`);
     }

@@ -127,9 +127,14 @@ export async function main(argv: string[]): Promise<number> {
   const files = argv.filter(
     (arg, index) => !arg.startsWith('--') && !(endpointIndex >= 0 && index === endpointIndex + 1),
   );
-  const unknownFlags = argv.filter((arg) => arg.startsWith('--') && !['--json', '--real', '--endpoint'].includes(arg));
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const unknownFlags = argv.filter((arg) => arg.startsWith('-') && !['--json', '--real', '--endpoint'].includes(arg));
   try {
-    if (files.length !== 1 || unknownFlags.length > 0 || (endpointIndex >= 0 && !endpoint)) throw new UsageError(USAGE);
+    if (unknownFlags.length > 0) throw new UsageError(`unknown option ${unknownFlags.join(', ')}\n${USAGE}`);
+    if (files.length !== 1 || (endpointIndex >= 0 && !endpoint)) throw new UsageError(USAGE);
     const restoreLog = silenceConsoleLog();
     let event: ProgressEvent;
     try {

@@ -92,4 +92,18 @@ describe('npm run invoke', () => {
     expect(String(stderr.mock.calls[0][0])).toContain('usage: npm run invoke');
     stderr.mockRestore();
   });
+
+  it('prints the usage and exits 0 for --help', async () => {
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    expect(await main(['--help'])).toBe(0);
+    expect(String(stdout.mock.calls[0][0])).toContain('usage: npm run invoke');
+    stdout.mockRestore();
+  });
+
+  it('names a misspelt flag', async () => {
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await main(['sam-tests/read.json', '--jsn'])).toBe(2);
+    expect(String(stderr.mock.calls[0][0])).toContain('unknown option --jsn');
+    stderr.mockRestore();
+  });
 });
