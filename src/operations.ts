@@ -65,15 +65,29 @@ export class UserPoolSettingsOperations {
     return managed;
   }
 
+  /**
+   * The reads and the plan of a CREATE (`claim`) or UPDATE (`keep`), without any write:
+   * what `apply` carries out, and what `npm run plan` shows.
+   */
+  async preview(
+    userPoolId: string,
+    declared: DeclaredSettings,
+    ownership: Ownership,
+  ): Promise<{ described: UserPoolType; plan: SettingsPlan; reads: string[] }> {
+    const described = await this.cognito.describePool(userPoolId);
+    if (ownership === 'claim' && isManaged(described)) throw new exceptions.AlreadyExists(TYPE_NAME, userPoolId);
+    if (ownership === 'keep' && !isManaged(described)) throw new exceptions.NotFound(TYPE_NAME, userPoolId);
+    const readsMfa = needsMfaState(described, declared);
+    const describedMfa = readsMfa ? await this.cognito.describeMfa(userPoolId) : undefined;
+    const plan = planSettings({ userPoolId, described, describedMfa, declared, ownership });
+    return { described, plan, reads: readsMfa ? ['DescribeUserPool', 'GetUserPoolMfaConfig'] : ['DescribeUserPool'] };
+  }
+
   private async apply(userPoolId: string, declared: DeclaredSettings, ownership: Ownership): Promise<DeclaredSettings> {
     const problems = findSchemaProblems({ UserPoolId: userPoolId, ...declared });
     if (problems.length > 0) throw new exceptions.InvalidRequest(`Invalid properties: ${problems.join('; ')}`);
     return withConflictRetry(async () => {
-      const described = await this.cognito.describePool(userPoolId);
-      if (ownership === 'claim' && isManaged(described)) throw new exceptions.AlreadyExists(TYPE_NAME, userPoolId);
-      if (ownership === 'keep' && !isManaged(described)) throw new exceptions.NotFound(TYPE_NAME, userPoolId);
-      const describedMfa = needsMfaState(described, declared) ? await this.cognito.describeMfa(userPoolId) : undefined;
-      const plan = planSettings({ userPoolId, described, describedMfa, declared, ownership });
+      const { described, plan } = await this.preview(userPoolId, declared, ownership);
       refuseIfNeeded(plan);
       try {
         await this.execute(userPoolId, plan, described);

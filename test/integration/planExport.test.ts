@@ -1,0 +1,108 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CognitoGateway } from '../../src/cognito/gateway';
+import { PLACEHOLDER_CREDENTIALS } from '../../tools/cfnRequest';
+import { exportTemplate } from '../../tools/export';
+import { propertiesFromFile } from '../../tools/plan';
+import { formatPreview, previewPlan } from '../../tools/planPreview';
+import { flatten } from '../../tools/poolDiff';
+import { useLocalCognito } from './harness';
+
+const cognito = useLocalCognito();
+const scratch = mkdtempSync(path.join(tmpdir(), 'plan-export-'));
+let gateway: CognitoGateway;
+
+beforeAll(() => {
+  // Through the same proxy as the handler, so the preview sees what the handler sees.
+  gateway = new CognitoGateway(
+    new CognitoIdentityProviderClient({ region: 'us-east-1', credentials: PLACEHOLDER_CREDENTIALS }),
+  );
+});
+
+const WRITES = ['UpdateUserPool', 'SetUserPoolMfaConfig', 'AddCustomAttributes', 'TagResource', 'UntagResource'];
+
+describe('npm run plan', () => {
+  it('previews the CREATE of examples/apply-settings.yaml leaf by leaf, and CREATE then does exactly that', async () => {
+    const poolId = await cognito.createPool();
+    const properties = propertiesFromFile('examples/apply-settings.yaml', poolId);
+    cognito.proxy.resetCounts();
+    const preview = await previewPlan(gateway, poolId, properties);
+    expect(cognito.proxy.calls.filter((call) => WRITES.includes(call))).toEqual([]);
+    const text = formatPreview(preview, 'test');
+    expect(text).toContain(`Plan: CREATE of Org::Cognito::UserPoolSettings on ${poolId}`);
+    expect(text).toContain('~ Policies.PasswordPolicy.MinimumLength: 12 → 14');
+    expect(text).toContain('Cognito calls: DescribeUserPool → UpdateUserPool');
+    expect(text).toContain('Nothing was written.');
+
+    const before = flatten(await cognito.describe(poolId));
+    cognito.proxy.resetCounts();
+    expect((await cognito.handle('CREATE', properties)).status).toBe('SUCCESS');
+    expect(cognito.proxy.calls).toEqual(preview.calls);
+    const after = flatten(await cognito.describe(poolId));
+    for (const change of preview.writes.flatMap((write) => write.changes)) {
+      expect({ path: change.path, before: before.get(change.path), after: after.get(change.path) }).toEqual(change);
+    }
+  });
+
+  it('lists what the handler would refuse, with its message, and writes nothing', async () => {
+    const poolId = await cognito.createPool();
+    const file = path.join(scratch, 'rename.json');
+    writeFileSync(file, JSON.stringify({ PoolName: 'renamed', Policies: { PasswordPolicy: { MinimumLength: '20' } } }));
+    const preview = await previewPlan(gateway, poolId, propertiesFromFile(file, poolId));
+    expect(preview.refusals).toEqual([expect.stringMatching(/^PoolName is .* needs a new user pool/)]);
+    expect(preview.writes).toEqual([]);
+    expect(formatPreview(preview, 'test')).toMatch(/Refused \(nothing would be written\):\n {2}✗ PoolName/);
+  });
+
+  it('names invalid properties as CloudFormation would refuse them', async () => {
+    const poolId = await cognito.createPool();
+    const preview = await previewPlan(gateway, poolId, { Polices: {} });
+    expect(preview.problems).toEqual(['Polices: unknown property']);
+  });
+});
+
+describe('npm run export', () => {
+  it('prints a template that, planned against the same pool, changes no setting (only claims it)', async () => {
+    const poolId = await cognito.createPool();
+    const template = await exportTemplate(gateway, poolId);
+    expect(template).toContain('Type: Org::Cognito::UserPoolSettings');
+    expect(template).toContain('UserPoolId: !Ref UserPoolId');
+    const file = path.join(scratch, 'exported.yaml');
+    writeFileSync(file, template);
+    const preview = await previewPlan(gateway, poolId, propertiesFromFile(file, poolId));
+    expect(preview.problems).toEqual([]);
+    expect(preview.refusals).toEqual([]);
+    expect(preview.writes.map((write) => write.operation)).toEqual(['TagResource']);
+    // And CREATE from it leaves every setting as it was.
+    const before = await cognito.describe(poolId);
+    expect((await cognito.handle('CREATE', propertiesFromFile(file, poolId))).status).toBe('SUCCESS');
+    const after = await cognito.describe(poolId);
+    expect({ ...after, UserPoolTags: undefined, LastModifiedDate: undefined }).toEqual({
+      ...before,
+      UserPoolTags: undefined,
+      LastModifiedDate: undefined,
+    });
+  });
+});
+
+describe('the plan and export commands', () => {
+  it.each([
+    ['plan', () => import('../../tools/plan')],
+    ['export', () => import('../../tools/export')],
+  ])('%s: --help prints the usage and exits 0; a misspelt flag is named and exits 2', async (name, load) => {
+    const { main } = await load();
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['--help'])).toBe(0);
+      expect(String(stdout.mock.calls[0][0])).toContain(`usage: npm run ${name}`);
+      expect(await main(['--pol', 'x'])).toBe(2);
+      expect(String(stderr.mock.calls[0][0])).toContain('unknown option --pol');
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,127 @@
+import type { DeclaredSettings } from '../src/pool/settings';
+import { declaredSettingsFromModel } from '../src/pool/declaredSettings';
+import { findSchemaProblems } from '../src/pool/validation';
+import { isManaged } from '../src/pool/ownership';
+import { ResourceModel } from '../src/models';
+import { UserPoolSettingsOperations } from '../src/operations';
+import type { CognitoGateway } from '../src/cognito/gateway';
+import { flatten } from './poolDiff';
+
+export interface LeafChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface PlannedWrite {
+  operation: 'UpdateUserPool' | 'SetUserPoolMfaConfig' | 'AddCustomAttributes' | 'TagResource';
+  changes: LeafChange[];
+}
+
+/** What CREATE or UPDATE would do to a pool, worked out by the production planner; nothing is written. */
+export interface PlanPreview {
+  poolId: string;
+  action: 'CREATE' | 'UPDATE';
+  /** Schema problems: CloudFormation would refuse the template before any handler runs. */
+  problems: string[];
+  /** What the handler would refuse, with its messages; nothing would be written. */
+  refusals: string[];
+  writes: PlannedWrite[];
+  /** Every Cognito call the operation would make, in order. */
+  calls: string[];
+}
+
+/**
+ * Previews CREATE (the pool is not managed yet) or UPDATE (it is) of the given
+ * properties, as CloudFormation would send them, through the same validation, model
+ * conversion, reads and planner as the handlers.
+ */
+export async function previewPlan(
+  gateway: CognitoGateway,
+  poolId: string,
+  properties: Record<string, unknown>,
+): Promise<PlanPreview> {
+  const raw = { ...properties, UserPoolId: poolId };
+  const described = await gateway.describePool(poolId);
+  const action = isManaged(described) ? 'UPDATE' : 'CREATE';
+  const preview: PlanPreview = {
+    poolId,
+    action,
+    problems: findSchemaProblems(raw),
+    refusals: [],
+    writes: [],
+    calls: [],
+  };
+  if (preview.problems.length > 0) return preview;
+  const declared: DeclaredSettings = declaredSettingsFromModel(ResourceModel.deserialize(raw));
+  const operations = new UserPoolSettingsOperations(gateway, { log: () => undefined });
+  const { plan, reads } = await operations.preview(poolId, declared, action === 'CREATE' ? 'claim' : 'keep');
+  preview.calls.push(...reads);
+  preview.refusals = plan.refusals.map((refusal) => refusal.message);
+  if (preview.refusals.length > 0) return preview;
+  const pool: PlannedWrite | undefined = plan.updateRequest && {
+    operation: 'UpdateUserPool',
+    changes: leafChanges(plan.restoreRequest, plan.updateRequest),
+  };
+  const mfa: PlannedWrite | undefined = plan.setMfaRequest && {
+    operation: 'SetUserPoolMfaConfig',
+    changes: leafChanges(plan.restoreMfaRequest, plan.setMfaRequest),
+  };
+  const ordered = plan.mfaFirst ? [mfa, pool] : [pool, mfa];
+  for (const write of ordered) if (write) preview.writes.push(write);
+  for (const batch of plan.customAttributeBatches) {
+    preview.writes.push({
+      operation: 'AddCustomAttributes',
+      changes: batch.map((attribute) => ({
+        path: `Schema.custom:${attribute.Name}`,
+        before: undefined,
+        after: attribute,
+      })),
+    });
+  }
+  if (plan.ownershipTags) {
+    preview.writes.push({
+      operation: 'TagResource',
+      changes: Object.entries(plan.ownershipTags).map(([key, value]) => ({
+        path: `UserPoolTags.${key}`,
+        before: undefined,
+        after: value,
+      })),
+    });
+  }
+  preview.calls.push(...preview.writes.map((write) => write.operation));
+  return preview;
+}
+
+function leafChanges(before: object | undefined, after: object): LeafChange[] {
+  const was = flatten(before ?? {});
+  const now = flatten(after);
+  return [...new Set([...was.keys(), ...now.keys()])]
+    .filter((path) => JSON.stringify(was.get(path)) !== JSON.stringify(now.get(path)))
+    .sort()
+    .map((path) => ({ path, before: was.get(path), after: now.get(path) }));
+}
+
+export function formatPreview(preview: PlanPreview, where: string): string {
+  const lines = [`Plan: ${preview.action} of Org::Cognito::UserPoolSettings on ${preview.poolId} (${where})`];
+  if (preview.problems.length > 0) {
+    lines.push('Invalid properties (CloudFormation refuses the template; nothing would be called):');
+    for (const problem of preview.problems) lines.push(`  ✗ ${problem}`);
+  } else if (preview.refusals.length > 0) {
+    lines.push('Refused (nothing would be written):');
+    for (const refusal of preview.refusals) lines.push(`  ✗ ${refusal}`);
+  } else if (preview.writes.length === 0) {
+    lines.push('No change: the pool already has every declared setting.');
+  } else {
+    lines.push('Would write:');
+    for (const write of preview.writes) {
+      lines.push(`  ${write.operation}`);
+      for (const change of write.changes) {
+        lines.push(`    ~ ${change.path}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`);
+      }
+    }
+  }
+  if (preview.calls.length > 0) lines.push(`Cognito calls: ${preview.calls.join(' → ')}`);
+  lines.push('Nothing was written.');
+  return lines.join('\n');
+}
