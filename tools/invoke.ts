@@ -1,19 +1,23 @@
+import { CognitoIdentityProviderClient, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { existsSync, readFileSync } from 'node:fs';
 import { PLACEHOLDER_CREDENTIALS, type HandlerAction } from './cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
 import { CognitoProxy } from './cognitoProxy';
 import { accountCredentials, silenceConsoleLog } from './localRun';
 import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
+import { productionPoolRequest } from './productionPool';
 
 const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
 const ACTIONS: HandlerAction[] = ['CREATE', 'READ', 'UPDATE', 'DELETE', 'LIST'];
 
-const USAGE = `usage: npm run invoke -- <event.json> [--endpoint URL | --real] [--json]
+const USAGE = `usage: npm run invoke -- <event.json> [--with-pool | --endpoint URL | --real] [--json]
 
 Runs one handler event through the bundled production entrypoint and prints the
 resulting progress event, following IN_PROGRESS callbacks as CloudFormation does.
 <event.json> is a sam-tests/ event or a CloudFormation handler request.
-  (default)       against an embedded cognito-local started for this run
+  (default)       against an embedded cognito-local started for this run (empty)
+  --with-pool     the same, with a production-like pool standing in for the event's
+                  UserPoolId; for READ, UPDATE and DELETE it is claimed (CREATE) first
   --endpoint URL  against a running Cognito-compatible endpoint
   --real          against your AWS account (default credential chain and region)
   --json          machine-readable output`;
@@ -24,6 +28,8 @@ export interface InvokeOptions {
   eventFile: string;
   endpoint?: string;
   real?: boolean;
+  /** On the embedded emulator: a production-like pool stands in for the event's pool. */
+  withPool?: boolean;
   handlerPath?: string;
 }
 
@@ -60,7 +66,10 @@ export function parseEventFile(file: string): ParsedEvent {
 }
 
 export async function invoke(options: InvokeOptions): Promise<ProgressEvent> {
-  const parsed = parseEventFile(options.eventFile);
+  let parsed = parseEventFile(options.eventFile);
+  if (options.withPool && (options.real || options.endpoint)) {
+    throw new UsageError('--with-pool works on the embedded emulator only');
+  }
   let local: CognitoLocal | undefined;
   let proxy: CognitoProxy | undefined;
   const previousEndpoint = process.env[ENDPOINT_VARIABLE];
@@ -79,6 +88,9 @@ export async function invoke(options: InvokeOptions): Promise<ProgressEvent> {
       process.env[ENDPOINT_VARIABLE] = await proxy.start();
     }
     const entrypoint = loadHandler(options.handlerPath);
+    if (options.withPool && local) {
+      parsed = await withLocalPool(parsed, local.endpoint, entrypoint);
+    }
     const { event } = await runToCompletion(entrypoint, {
       action: parsed.action,
       properties: parsed.properties,
@@ -93,6 +105,39 @@ export async function invoke(options: InvokeOptions): Promise<ProgressEvent> {
     else process.env[ENDPOINT_VARIABLE] = previousEndpoint;
     await proxy?.stop();
     await local?.stop();
+  }
+}
+
+/**
+ * Creates a production-like pool on the embedded emulator, puts its id in place of the
+ * event's UserPoolId and, for actions that need a managed pool, claims it with CREATE.
+ */
+async function withLocalPool(
+  parsed: ParsedEvent,
+  cognitoLocal: string,
+  entrypoint: ReturnType<typeof loadHandler>,
+): Promise<ParsedEvent> {
+  const client = new CognitoIdentityProviderClient({
+    region: 'us-east-1',
+    credentials: PLACEHOLDER_CREDENTIALS,
+    endpoint: cognitoLocal,
+  });
+  try {
+    const created = await client.send(new CreateUserPoolCommand(productionPoolRequest('invoke-with-pool')));
+    const poolId = created.UserPool?.Id ?? '';
+    const substitute = (properties?: Record<string, unknown>) => properties && { ...properties, UserPoolId: poolId };
+    if (['READ', 'UPDATE', 'DELETE'].includes(parsed.action)) {
+      const claimed = await runToCompletion(entrypoint, { action: 'CREATE', properties: { UserPoolId: poolId } });
+      if (claimed.event.status !== 'SUCCESS')
+        throw new Error(`claiming the local pool failed: ${claimed.event.message}`);
+    }
+    return {
+      ...parsed,
+      properties: substitute(parsed.properties) ?? {},
+      previousProperties: substitute(parsed.previousProperties),
+    };
+  } finally {
+    client.destroy();
   }
 }
 
@@ -122,6 +167,7 @@ function formatEvent(event: ProgressEvent): string {
 export async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const real = argv.includes('--real');
+  const withPool = argv.includes('--with-pool');
   const endpointIndex = argv.indexOf('--endpoint');
   const endpoint = endpointIndex >= 0 ? argv[endpointIndex + 1] : undefined;
   const files = argv.filter(
@@ -131,14 +177,16 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const unknownFlags = argv.filter((arg) => arg.startsWith('-') && !['--json', '--real', '--endpoint'].includes(arg));
+  const unknownFlags = argv.filter(
+    (arg) => arg.startsWith('-') && !['--json', '--real', '--endpoint', '--with-pool'].includes(arg),
+  );
   try {
     if (unknownFlags.length > 0) throw new UsageError(`unknown option ${unknownFlags.join(', ')}\n${USAGE}`);
     if (files.length !== 1 || (endpointIndex >= 0 && !endpoint)) throw new UsageError(USAGE);
     const restoreLog = silenceConsoleLog();
     let event: ProgressEvent;
     try {
-      event = await invoke({ eventFile: files[0], endpoint, real });
+      event = await invoke({ eventFile: files[0], endpoint, real, withPool });
     } finally {
       restoreLog();
     }

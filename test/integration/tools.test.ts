@@ -80,6 +80,15 @@ describe('npm run invoke', () => {
     expect(() => parseEventFile(file)).toThrow(message);
   });
 
+  it.each(['create', 'read', 'update', 'delete', 'list'])(
+    'runs sam-tests/%s.json against a production-like local pool with --with-pool',
+    async (name) => {
+      const event = await invoke({ eventFile: `sam-tests/${name}.json`, withPool: true, handlerPath: SOURCE_HANDLER });
+      expect(event.status).toBe('SUCCESS');
+      if (name === 'update') expect(event.resourceModel).toMatchObject({ DeletionProtection: 'ACTIVE' });
+    },
+  );
+
   it('says when the endpoint cannot be reached', async () => {
     await expect(invoke({ eventFile: 'sam-tests/read.json', endpoint: 'http://127.0.0.1:9' })).rejects.toThrow(
       /cannot reach http:\/\/127.0.0.1:9/,
