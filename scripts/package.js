@@ -14,7 +14,8 @@ const FIXED_DATE = new Date('2020-01-01T00:00:00Z');
 
 async function buildPackage({
   handler = path.join(root, 'dist', 'handlers.js'),
-  outfile = path.join(root, 'org-cognito-userpoolsettings.zip'),
+  // Versioned: a new version needs a new S3 key, or re-registering it registers nothing new.
+  outfile = path.join(root, packageFileName()),
   roleFile = path.join(root, 'resource-role.yaml'),
 } = {}) {
   const schema = JSON.parse(fs.readFileSync(path.join(root, 'schema.json'), 'utf8'));
@@ -36,7 +37,13 @@ async function buildPackage({
   return { outfile, providerZipBytes: providerZip.length, submissionBytes: fs.statSync(outfile).size };
 }
 
-module.exports = { buildPackage };
+/** org-cognito-userpoolsettings-<package.json version>.zip */
+function packageFileName() {
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  return `org-cognito-userpoolsettings-${version}.zip`;
+}
+
+module.exports = { buildPackage, packageFileName };
 
 if (require.main === module) {
   buildPackage().then(

@@ -3,6 +3,7 @@ import {
   CreateUserPoolCommand,
   DeleteUserPoolCommand,
   DescribeUserPoolCommand,
+  type CreateUserPoolCommandInput,
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import path from 'node:path';
@@ -12,6 +13,8 @@ import { CognitoProxy } from './cognitoProxy';
 import { settingsFromTemplate } from './exampleTemplate';
 import { accountCredentials, silenceConsoleLog } from './localRun';
 import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
+import { deepMerge } from '../src/pool/merge';
+import { driftBetween } from './drift';
 import { diffPools } from './poolDiff';
 import { productionPoolRequest } from './productionPool';
 import { projectRoot } from './projectRoot';
@@ -35,6 +38,8 @@ export interface DemoOptions {
   print?: (line: string) => void;
   /** Show the lib's own log lines. */
   verbose?: boolean;
+  /** Changes to the production-like pool the demo creates, for templates that need them. */
+  poolChanges?: Partial<CreateUserPoolCommandInput>;
 }
 
 /** What the demo saw; its test checks these claims. */
@@ -43,6 +48,9 @@ export interface DemoResult {
   untouchedSettings: string[];
   lockedChange: { event: ProgressEvent; poolUnchanged: boolean };
   noOpUpdate: { event: ProgressEvent; calls: Record<string, number> };
+  changingUpdate: { event: ProgressEvent; changes: { path: string; before: unknown; after: unknown }[] };
+  removal: { property: string; event: ProgressEvent; valueKept: boolean };
+  read: { event: ProgressEvent; drift: string[]; compared: string[] };
   deleteResult: { event: ProgressEvent; settingsKept: boolean; markerRemoved: boolean };
 }
 
@@ -70,7 +78,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     // The demo's own reads go straight to Cognito, so the proxy counts only the handler's calls.
     cognito = new CognitoIdentityProviderClient({ region, credentials, endpoint: local?.endpoint });
     const entrypoint = loadHandler(options.handlerPath);
-    const invoke = async (action: 'CREATE' | 'UPDATE' | 'DELETE', properties: Record<string, unknown>) => {
+    const invoke = async (action: 'CREATE' | 'READ' | 'UPDATE' | 'DELETE', properties: Record<string, unknown>) => {
       const restoreLog = options.verbose ? () => undefined : silenceConsoleLog();
       try {
         return (await runToCompletion(entrypoint, { action, properties, region, credentials })).event;
@@ -82,7 +90,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       (await cognito!.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool ?? {};
 
     print('▶ Creating a pool that looks like production (triggers, password policy, templates, devices, tags)…');
-    const created = await cognito.send(new CreateUserPoolCommand(productionPoolRequest(`demo-${Date.now()}`)));
+    const created = await cognito.send(
+      new CreateUserPoolCommand({ ...productionPoolRequest(`demo-${Date.now()}`), ...options.poolChanges }),
+    );
     poolId = created.UserPool?.Id;
     if (!poolId) throw new Error('CreateUserPool returned no pool id');
     print(`  pool ${poolId}`);
@@ -116,9 +126,50 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const noOpCalls = proxy?.counts() ?? {};
     print(`  ${noOp.status}${callSummary(proxy)}`);
 
+    const currentLength = (await describe()).Policies?.PasswordPolicy?.MinimumLength ?? 12;
+    const changedTemplate = {
+      ...declared,
+      Policies: deepMerge(declared.Policies ?? {}, { PasswordPolicy: { MinimumLength: currentLength + 2 } }),
+    };
+    print(`▶ UPDATE that changes a value (Policies.PasswordPolicy.MinimumLength → ${currentLength + 2})…`);
+    const beforeChange = await describe();
+    const changing = await invoke('UPDATE', changedTemplate);
+    const changeDiff = diffPools(beforeChange, await describe()).changed.filter(
+      (change) => !EMULATOR_ONLY_DIFFERENCES.has(change.path),
+    );
+    for (const change of changeDiff) {
+      print(`    ~ ${change.path}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`);
+    }
+    print(`  ${changing.status}; nothing else changed: ${changeDiff.length === 1 ? 'yes' : 'NO'}`);
+
+    const removedProperty = Object.keys(changedTemplate)
+      .filter((key) => key !== 'UserPoolId' && key !== 'Policies')
+      .pop();
+    const shorterTemplate: Record<string, unknown> = { ...changedTemplate };
+    if (removedProperty) delete shorterTemplate[removedProperty];
+    print(
+      `▶ UPDATE with ${removedProperty ?? 'nothing'} removed from the template (it stops being managed; the pool keeps it)…`,
+    );
+    const beforeRemoval = await describe();
+    const removing = await invoke('UPDATE', shorterTemplate);
+    const afterRemoval = await describe();
+    const valueKept =
+      removedProperty === undefined ||
+      JSON.stringify((afterRemoval as Record<string, unknown>)[removedProperty]) ===
+        JSON.stringify((beforeRemoval as Record<string, unknown>)[removedProperty]);
+    print(`  ${removing.status}; ${removedProperty} on the pool unchanged: ${valueKept ? 'yes' : 'NO'}`);
+
+    print('▶ READ with only UserPoolId, as drift detection calls it…');
+    const read = await invoke('READ', { UserPoolId: poolId });
+    const drift = driftBetween(shorterTemplate, read.resourceModel);
+    const compared = Object.keys(shorterTemplate);
+    print(
+      `  ${read.status}; compared as drift detection does (${compared.join(', ')}): ${drift.length === 0 ? 'IN_SYNC' : `MODIFIED\n    ${drift.join('\n    ')}`}`,
+    );
+
     print('▶ DELETE (stops managing; the pool keeps its settings)…');
     const beforeDelete = await describe();
-    const deleted = await invoke('DELETE', declared);
+    const deleted = await invoke('DELETE', shorterTemplate);
     const afterDelete = await describe();
     const deleteDiff = diffPools(beforeDelete, afterDelete);
     const markerRemoved = afterDelete.UserPoolTags?.[OWNERSHIP_TAG] === undefined;
@@ -132,6 +183,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       untouchedSettings: diff.unchanged,
       lockedChange: { event: locked, poolUnchanged: lockedUnchanged },
       noOpUpdate: { event: noOp, calls: noOpCalls },
+      changingUpdate: { event: changing, changes: changeDiff },
+      removal: { property: removedProperty ?? '', event: removing, valueKept },
+      read: { event: read, drift, compared },
       deleteResult: { event: deleted, settingsKept, markerRemoved },
     };
   } finally {

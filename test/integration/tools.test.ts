@@ -47,6 +47,16 @@ describe('npm start: the demo', () => {
 
     expect(result.deleteResult).toMatchObject({ settingsKept: true, markerRemoved: true });
     expect(result.deleteResult.event.status).toBe('SUCCESS');
+    expect(result.changingUpdate.changes.map((change) => change.path)).toEqual([
+      'Policies.PasswordPolicy.MinimumLength',
+    ]);
+    expect(output).toContain('~ Policies.PasswordPolicy.MinimumLength: 14 → 16');
+    expect(result.removal).toMatchObject({ property: 'UserPoolTags', valueKept: true });
+    expect(output).toContain('UserPoolTags on the pool unchanged: yes');
+    expect(result.read.drift).toEqual([]);
+    expect(output).toMatch(/READ with only UserPoolId, as drift detection calls it…\n {2}SUCCESS; .*IN_SYNC/);
+    // The emulator's forgetting of a legacy member is not shown as a change.
+    expect(output).not.toContain('UnusedAccountValidityDays');
   }, 60_000);
 });
 

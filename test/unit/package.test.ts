@@ -28,6 +28,14 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('npm run package', () => {
+  it('names the package after the version, so each release gets its own S3 key', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { packageFileName } = require('../../scripts/package.js') as { packageFileName: () => string };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { version } = require('../../package.json') as { version: string };
+    expect(packageFileName()).toBe(`org-cognito-userpoolsettings-${version}.zip`);
+  });
+
   it('builds the submission zip with the layout cfn submit --dry-run gives a TypeScript project', async () => {
     const outfile = path.join(scratch, 'submission.zip');
     const { providerZipBytes } = await buildPackage({ handler, outfile, roleFile: path.join(scratch, 'role.yaml') });

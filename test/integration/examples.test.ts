@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import schema from '../../schema.json';
+import { findSchemaProblems } from '../../src/pool/validation';
+import { runDemo } from '../../tools/demo';
+import { settingsFromTemplate } from '../../tools/exampleTemplate';
+import { projectRoot } from '../../tools/projectRoot';
+
+const EXAMPLES = path.join(projectRoot(), 'examples');
+const SOURCE_HANDLER = path.join(projectRoot(), 'src', 'handlers.ts');
+const files = readdirSync(EXAMPLES).filter((file) => file.endsWith('.yaml'));
+const TYPE = 'Org::Cognito::UserPoolSettings';
+
+/** Parses a template, reading every CloudFormation short-form tag as a plain value. */
+function template(file: string): {
+  Description?: string;
+  Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+} {
+  const tags = [
+    'Ref',
+    'Sub',
+    'GetAtt',
+    'ImportValue',
+    'Join',
+    'Select',
+    'If',
+    'Equals',
+    'Not',
+    'FindInMap',
+    'Base64',
+  ].map((name) => ({ tag: `!${name}`, resolve: (value: unknown) => ({ [name]: value }) }));
+  // Short forms on sequences and maps stay as parsed; the checks here read neither.
+  return parse(readFileSync(path.join(EXAMPLES, file), 'utf8'), { customTags: tags, logLevel: 'error' });
+}
+
+const withType = files.filter((file) =>
+  Object.values(template(file).Resources).some((resource) => resource.Type === TYPE),
+);
+
+describe('every example', () => {
+  it.each(files)('%s parses and states the feature plan it needs', (file) => {
+    expect(template(file).Description).toMatch(/Feature plan: /);
+  });
+
+  it.each(withType)('%s: its %s properties are valid against schema.json', (file) => {
+    const properties = settingsFromTemplate(path.join(EXAMPLES, file), { UserPoolId: 'us-east-1_EXAMPLE1' });
+    expect(findSchemaProblems(properties)).toEqual([]);
+  });
+
+  it('stackset-register-type.yaml gives the execution role exactly the permissions the schema handlers declare', () => {
+    const role = template('stackset-register-type.yaml').Resources.ExecutionRole.Properties as {
+      Policies: { PolicyDocument: { Statement: { Action: string[] }[] } }[];
+    };
+    const granted = role.Policies.flatMap((policy) =>
+      policy.PolicyDocument.Statement.flatMap((statement) => statement.Action),
+    );
+    const declared = new Set(Object.values(schema.handlers).flatMap((handler) => handler.permissions));
+    expect([...new Set(granted)].sort()).toEqual([...declared].sort());
+  });
+
+  it('artifact-bucket.yaml lets only the organization read the packages', () => {
+    const policy = template('artifact-bucket.yaml').Resources.ArtifactBucketPolicy.Properties as {
+      PolicyDocument: {
+        Statement: { Effect: string; Action: string; Condition: Record<string, Record<string, unknown>> }[];
+      };
+    };
+    const read = policy.PolicyDocument.Statement.find((statement) => statement.Action === 's3:GetObject');
+    expect(read?.Effect).toBe('Allow');
+    expect(Object.keys(read?.Condition.StringEquals ?? {})).toEqual(['aws:PrincipalOrgID']);
+  });
+});
+
+describe('the examples that run on the emulator, through the demo path', () => {
+  it.each([
+    ['apply-settings.yaml', {}],
+    // TOTP-only MFA: Cognito refuses it while the pool has an SMS configuration.
+    ['use-by-id.yaml', { SmsConfiguration: undefined }],
+    ['stackset-apply-settings.yaml', {}],
+  ])('%s applies, stays in sync on READ, and deletes cleanly', async (file, poolChanges) => {
+    const result = await runDemo({
+      template: path.join(EXAMPLES, file),
+      handlerPath: SOURCE_HANDLER,
+      poolChanges,
+      print: () => undefined,
+    });
+    expect(result.read.event.status).toBe('SUCCESS');
+    expect(result.read.drift).toEqual([]);
+    expect(result.deleteResult).toMatchObject({ settingsKept: true, markerRemoved: true });
+  });
+});
