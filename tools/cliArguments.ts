@@ -1,3 +1,5 @@
+import { connect, type PoolConnection } from './poolConnection';
+
 /** The flags the plan and export commands share, parsed strictly: an unknown flag is named. */
 export interface CliArguments {
   poolId?: string;
@@ -31,4 +33,35 @@ export function parseArguments(argv: string[]): CliArguments {
     }
   }
   return parsed;
+}
+
+/**
+ * Runs a command that works on one pool: `--help` prints the usage (exit 0); bad flags
+ * and failures print their message (exit 2); otherwise `run` decides the exit code.
+ * The connection (and an embedded emulator) is closed whatever happens.
+ */
+export async function runPoolCommand(
+  argv: string[],
+  usage: string,
+  run: (args: CliArguments, connection: PoolConnection) => Promise<number>,
+  checkArguments: (args: CliArguments) => string | undefined,
+): Promise<number> {
+  try {
+    const args = parseArguments(argv);
+    if (args.help) {
+      process.stdout.write(`${usage}\n`);
+      return 0;
+    }
+    const problem = checkArguments(args);
+    if (problem) throw new Error(`${problem}\n${usage}`);
+    const connection = await connect(args);
+    try {
+      return await run(args, connection);
+    } finally {
+      await connection.close();
+    }
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
 }

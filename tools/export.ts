@@ -2,8 +2,7 @@ import { stringify } from 'yaml';
 import type { CognitoGateway } from '../src/cognito/gateway';
 import { currentSettings } from '../src/pool/currentSettings';
 import { poolUsesMfaState } from '../src/pool/mfa';
-import { parseArguments } from './cliArguments';
-import { connect } from './poolConnection';
+import { runPoolCommand } from './cliArguments';
 
 const USAGE = `usage: npm run export -- [--pool <id>] [--real | --endpoint URL]
 
@@ -27,31 +26,21 @@ export async function exportTemplate(gateway: CognitoGateway, poolId: string): P
       },
     },
   };
-  return stringify(template, { lineWidth: 0 }).replace(
-    /UserPoolId:\n\s+Ref: UserPoolId/,
-    'UserPoolId: !Ref UserPoolId',
-  );
+  return stringify(template, { lineWidth: 0 })
+    .replace(/UserPoolId:\n\s+Ref: UserPoolId/, 'UserPoolId: !Ref UserPoolId')
+    .replace(/^AWSTemplateFormatVersion: .*$/m, "AWSTemplateFormatVersion: '2010-09-09'");
 }
 
 export async function main(argv: string[]): Promise<number> {
-  try {
-    const args = parseArguments(argv);
-    if (args.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-    if (args.files.length > 0 || args.json) throw new Error(`unexpected ${args.files[0] ?? '--json'}\n${USAGE}`);
-    const connection = await connect(args);
-    try {
+  return runPoolCommand(
+    argv,
+    USAGE,
+    async (_args, connection) => {
       process.stdout.write(await exportTemplate(connection.gateway, connection.poolId));
       return 0;
-    } finally {
-      await connection.close();
-    }
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    return 2;
-  }
+    },
+    (args) => (args.files.length > 0 || args.json ? `unexpected ${args.files[0] ?? '--json'}` : undefined),
+  );
 }
 
 if (require.main === module) {

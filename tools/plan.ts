@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseArguments } from './cliArguments';
+import { runPoolCommand } from './cliArguments';
 import { settingsFromTemplate } from './exampleTemplate';
-import { connect } from './poolConnection';
 import { formatPreview, previewPlan } from './planPreview';
 
 const USAGE = `usage: npm run plan -- [--pool <id>] <template.yaml | properties.json> [--real | --endpoint URL] [--json]
@@ -20,28 +19,19 @@ export function propertiesFromFile(file: string, poolId: string): Record<string,
 }
 
 export async function main(argv: string[]): Promise<number> {
-  try {
-    const args = parseArguments(argv);
-    if (args.help) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-    if (args.files.length !== 1) throw new Error(`name one template or properties file\n${USAGE}`);
-    const connection = await connect(args);
-    try {
+  return runPoolCommand(
+    argv,
+    USAGE,
+    async (args, connection) => {
       const properties = propertiesFromFile(args.files[0], connection.poolId);
       const preview = await previewPlan(connection.gateway, connection.poolId, properties);
       process.stdout.write(
         `${args.json ? JSON.stringify(preview, null, 2) : formatPreview(preview, connection.where)}\n`,
       );
       return preview.problems.length > 0 || preview.refusals.length > 0 ? 1 : 0;
-    } finally {
-      await connection.close();
-    }
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    return 2;
-  }
+    },
+    (args) => (args.files.length !== 1 ? 'name one template or properties file' : undefined),
+  );
 }
 
 if (require.main === module) {

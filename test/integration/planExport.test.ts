@@ -69,6 +69,7 @@ describe('npm run export', () => {
     const template = await exportTemplate(gateway, poolId);
     expect(template).toContain('Type: Org::Cognito::UserPoolSettings');
     expect(template).toContain('UserPoolId: !Ref UserPoolId');
+    expect(template).toMatch(/^AWSTemplateFormatVersion: '2010-09-09'$/m);
     const file = path.join(scratch, 'exported.yaml');
     writeFileSync(file, template);
     const preview = await previewPlan(gateway, poolId, propertiesFromFile(file, poolId));
