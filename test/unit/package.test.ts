@@ -9,6 +9,8 @@ import {
 import JSZip from 'jszip';
 import { PLACEHOLDER_CREDENTIALS } from '../../tools/cfnRequest';
 import { startCognitoLocal } from '../../tools/cognitoLocal';
+import { CognitoProxy } from '../../tools/cognitoProxy';
+import { FakeCloudWatch } from '../../tools/fakeCloudWatch';
 import { loadHandler, runToCompletion } from '../../tools/handlerRunner';
 import { silenceConsoleLog } from '../../tools/localRun';
 import { productionPoolRequest } from '../../tools/productionPool';
@@ -72,29 +74,41 @@ describe('npm run package', () => {
 });
 
 describe('the bundled handler', () => {
-  it('applies a CREATE on cognito-local: the bundle keeps the SDK and the lib working', async () => {
+  it('applies a CREATE on cognito-local and delivers provider telemetry: the bundle keeps the SDKs and the lib working', async () => {
     const local = await startCognitoLocal();
+    const proxy = new CognitoProxy(local.endpoint);
+    const fake = new FakeCloudWatch(['bundle-logs']);
+    const fakeEndpoint = await fake.start();
+    process.env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS = fakeEndpoint;
+    process.env.AWS_ENDPOINT_URL_CLOUDWATCH = fakeEndpoint;
     const client = new CognitoIdentityProviderClient({
       region: 'us-east-1',
       credentials: PLACEHOLDER_CREDENTIALS,
       endpoint: local.endpoint,
     });
-    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = local.endpoint;
+    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = await proxy.start();
     const restoreLog = silenceConsoleLog();
     try {
       const poolId = (await client.send(new CreateUserPoolCommand(productionPoolRequest('bundle')))).UserPool?.Id ?? '';
       const { event } = await runToCompletion(loadHandler(handler), {
         action: 'CREATE',
         properties: { UserPoolId: poolId, Policies: { PasswordPolicy: { MinimumLength: 15 } } },
+        provider: { logGroupName: 'bundle-logs', credentials: PLACEHOLDER_CREDENTIALS },
       });
       expect({ status: event.status, message: event.message }).toEqual({ status: 'SUCCESS', message: '' });
+      expect(fake.logEvents.some((line) => line.message.startsWith('[CREATE] SUCCESS'))).toBe(true);
+      expect(fake.metrics.map((metric) => metric.metricName)).toContain('HandlerInvocationCount');
       const after = await client.send(new DescribeUserPoolCommand({ UserPoolId: poolId }));
       expect(after.UserPool?.Policies?.PasswordPolicy?.MinimumLength).toBe(15);
       expect(after.UserPool?.LambdaConfig?.PreSignUp).toBeDefined();
     } finally {
       restoreLog();
       delete process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
+      delete process.env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS;
+      delete process.env.AWS_ENDPOINT_URL_CLOUDWATCH;
       client.destroy();
+      await fake.stop();
+      await proxy.stop();
       await local.stop();
     }
   }, 60_000);
