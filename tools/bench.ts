@@ -261,7 +261,7 @@ async function main(): Promise<void> {
   try {
     progress('peak memory of a CREATE');
     const memoryPool = await createPool('bench-memory');
-    const maxRssKb = Number(await runWorker(['--memory-worker', memoryPool], local.endpoint));
+    const maxRssKb = Number(await runWorker(['--memory-worker', memoryPool], proxied));
     rows.push([
       'Peak memory of a CREATE (whole process)',
       `${(maxRssKb / 1024).toFixed(0)} MB`,
@@ -283,12 +283,23 @@ async function main(): Promise<void> {
       rows.push([`Calls: ${label}`, String(proxy.calls.length), `${calls || 'none'} (${event.status})`]);
     };
     const base = { UserPoolId: poolId, Policies: { PasswordPolicy: { MinimumLength: 13 } } };
+    const unchangedPool = await createPool('bench-claim');
+    await measure('CREATE (nothing to change: claim only)', {
+      action: 'CREATE',
+      properties: { UserPoolId: unchangedPool, DeletionProtection: 'INACTIVE' },
+    });
     await measure('CREATE (changing)', { action: 'CREATE', properties: base });
     await measure('UPDATE (no-op)', { action: 'UPDATE', properties: base });
     await measure('UPDATE (changing)', { action: 'UPDATE', properties: { ...base, UserPoolTags: { bench: 'yes' } } });
     await measure('UPDATE (changing, MFA declared)', {
       action: 'UPDATE',
-      properties: { ...base, SoftwareTokenMfaConfiguration: { Enabled: true }, MfaConfiguration: 'OPTIONAL' },
+      // TOTP next to SMS: Cognito keeps SMS MFA on while the pool has an SMS configuration.
+      properties: {
+        ...base,
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+        SmsMfaConfiguration: {},
+        MfaConfiguration: 'OPTIONAL',
+      },
     });
     await measure('READ', { action: 'READ', properties: { UserPoolId: poolId } });
     await measure('LIST (all pools described for the marker)', { action: 'LIST', properties: {} });
@@ -303,9 +314,7 @@ async function main(): Promise<void> {
       Array.from({ length: THROUGHPUT_POOLS }, (_, index) => createPool(`bench-${index}`)),
     );
     let started = Date.now();
-    await Promise.all(
-      split(pools, CONCURRENCY).map((ids) => runWorker(['--throughput-worker', ...ids], local.endpoint)),
-    );
+    await Promise.all(split(pools, CONCURRENCY).map((ids) => runWorker(['--throughput-worker', ...ids], proxied)));
     const handlerSeconds = (Date.now() - started) / 1000;
     const operations = THROUGHPUT_POOLS * 3;
     rows.push([
