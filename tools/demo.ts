@@ -89,9 +89,16 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const describe = async (): Promise<UserPoolType> =>
       (await cognito!.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool ?? {};
 
+    // Cognito refuses TOTP-only MFA on a pool with an SMS configuration: such a template
+    // gets a pool without one.
+    const templateDeclares = settingsFromTemplate(template, { UserPoolId: 'pending' });
+    const totpOnly = templateDeclares.SoftwareTokenMfaConfiguration && !templateDeclares.SmsMfaConfiguration;
+    const poolChanges = options.poolChanges ?? (totpOnly ? { SmsConfiguration: undefined } : {});
+    if (totpOnly && !options.poolChanges)
+      print('  (the template turns on TOTP-only MFA, so the pool gets no SMS configuration)');
     print('▶ Creating a pool that looks like production (triggers, password policy, templates, devices, tags)…');
     const created = await cognito.send(
-      new CreateUserPoolCommand({ ...productionPoolRequest(`demo-${Date.now()}`), ...options.poolChanges }),
+      new CreateUserPoolCommand({ ...productionPoolRequest(`demo-${Date.now()}`), ...poolChanges }),
     );
     poolId = created.UserPool?.Id;
     if (!poolId) throw new Error('CreateUserPool returned no pool id');
