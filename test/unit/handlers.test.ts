@@ -522,6 +522,25 @@ describe('the invocation itself', () => {
 });
 
 describe('testEntrypoint (cfn test and SAM local)', () => {
+  it('validates the raw properties first, as the production entrypoint does', async () => {
+    const event = await testEntrypoint(
+      {
+        credentials: PLACEHOLDER_CREDENTIALS,
+        action: 'CREATE',
+        region: 'us-east-1',
+        request: {
+          clientRequestToken: 'token',
+          desiredResourceState: { UserPoolId: POOL_ID, Policies: { PasswordPolicy: { MinLength: '14' } } },
+        },
+        callbackContext: null,
+      },
+      { getRemainingTimeInMillis: () => 60_000 },
+    );
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
+    expect(event.message).toContain('Policies.PasswordPolicy.MinLength: unknown property');
+    expect(cognito.calls()).toHaveLength(0);
+  });
+
   it('runs the same handlers from a sam-tests style event', async () => {
     cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
     const event = await testEntrypoint(
