@@ -105,6 +105,17 @@ describe('provider telemetry (a type registered with a logging configuration)', 
     });
   });
 
+  it('with provider credentials but no log group name, delivers metrics only', async () => {
+    const poolId = await cognito.createPool();
+    const event = await cognito.run({
+      action: 'CREATE',
+      properties: { UserPoolId: poolId },
+      provider: { ...PROVIDER, logGroupName: '' },
+    });
+    expect(event.status).toBe('SUCCESS');
+    expect(fake.calls).toEqual(['GraniteServiceVersion20100801.PutMetricData']);
+  });
+
   it('with no such provider log group, delivers metrics, creates no log group, and the result stands', async () => {
     const poolId = await cognito.createPool();
     const event = await cognito.run({

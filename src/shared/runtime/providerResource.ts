@@ -64,11 +64,12 @@ export abstract class ProviderResource<T extends BaseModel> extends BaseResource
       action = String(event.action);
       const { callerCredentials, providerCredentials, providerLogGroupName } = event.requestData;
       log.redact(event.bearerToken, ...secretsOf(callerCredentials), ...secretsOf(providerCredentials));
-      if (providerCredentials?.accessKeyId && providerLogGroupName) {
+      // As the lib does: provider credentials mean metrics; a log group name adds log delivery.
+      if (providerCredentials?.accessKeyId) {
         telemetry = new ProviderTelemetry({
           credentials: providerCredentials,
           region: event.region,
-          logGroupName: providerLogGroupName,
+          logGroupName: providerLogGroupName || undefined,
           logStreamName: logStreamName(event),
           resourceType: event.resourceType || this.typeName,
         });

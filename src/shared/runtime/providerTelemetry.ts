@@ -5,7 +5,8 @@ import { CloudWatchLogsClient, CreateLogStreamCommand, PutLogEventsCommand } fro
 export interface ProviderTelemetrySettings {
   credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   region: string;
-  logGroupName: string;
+  /** Absent when the type has no logging configuration: metrics only. */
+  logGroupName?: string;
   logStreamName: string;
   resourceType: string;
 }
@@ -75,8 +76,8 @@ export class ProviderTelemetry {
     report: InvocationReport,
     abortSignal: AbortSignal,
   ): Promise<number> {
-    if (report.logLines.length === 0) return 0;
     const { logGroupName, logStreamName } = this.settings;
+    if (!logGroupName || report.logLines.length === 0) return 0;
     try {
       await client.send(new CreateLogStreamCommand({ logGroupName, logStreamName }), { abortSignal });
     } catch (error) {
