@@ -67,20 +67,23 @@ export class UserPoolSettingsOperations {
 
   /**
    * The reads and the plan of a CREATE (`claim`) or UPDATE (`keep`), without any write:
-   * what `apply` carries out, and what `npm run plan` shows.
+   * what `apply` carries out, and what `npm run plan` shows. Without an ownership, the
+   * pool decides: CREATE when it is not managed yet, UPDATE when it is.
    */
   async preview(
     userPoolId: string,
     declared: DeclaredSettings,
-    ownership: Ownership,
-  ): Promise<{ described: UserPoolType; plan: SettingsPlan; reads: string[] }> {
+    requested?: Ownership,
+  ): Promise<{ described: UserPoolType; plan: SettingsPlan; reads: string[]; ownership: Ownership }> {
     const described = await this.cognito.describePool(userPoolId);
+    const ownership = requested ?? (isManaged(described) ? 'keep' : 'claim');
     if (ownership === 'claim' && isManaged(described)) throw new exceptions.AlreadyExists(TYPE_NAME, userPoolId);
     if (ownership === 'keep' && !isManaged(described)) throw new exceptions.NotFound(TYPE_NAME, userPoolId);
     const readsMfa = needsMfaState(described, declared);
     const describedMfa = readsMfa ? await this.cognito.describeMfa(userPoolId) : undefined;
     const plan = planSettings({ userPoolId, described, describedMfa, declared, ownership });
-    return { described, plan, reads: readsMfa ? ['DescribeUserPool', 'GetUserPoolMfaConfig'] : ['DescribeUserPool'] };
+    const reads = readsMfa ? ['DescribeUserPool', 'GetUserPoolMfaConfig'] : ['DescribeUserPool'];
+    return { described, plan, reads, ownership };
   }
 
   private async apply(userPoolId: string, declared: DeclaredSettings, ownership: Ownership): Promise<DeclaredSettings> {

@@ -104,7 +104,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     if (!poolId) throw new Error('CreateUserPool returned no pool id');
     print(`  pool ${poolId}`);
 
-    const declared = settingsFromTemplate(template, { UserPoolId: poolId });
+    const declared: Record<string, unknown> = { ...templateDeclares, UserPoolId: poolId };
     print(`▶ CREATE Org::Cognito::UserPoolSettings from ${path.relative(process.cwd(), template)}, declaring:`);
     for (const line of JSON.stringify(declared, null, 2).split('\n')) print(`    ${line}`);
     const before = await describe();

@@ -42,20 +42,23 @@ export async function previewPlan(
   properties: Record<string, unknown>,
 ): Promise<PlanPreview> {
   const raw = { ...properties, UserPoolId: poolId };
-  const described = await gateway.describePool(poolId);
-  const action = isManaged(described) ? 'UPDATE' : 'CREATE';
+  const problems = findSchemaProblems(raw);
+  if (problems.length > 0) {
+    // Nothing to plan: the properties cannot even be converted. The pool says which action it would be.
+    const action = isManaged(await gateway.describePool(poolId)) ? 'UPDATE' : 'CREATE';
+    return { poolId, action, problems, refusals: [], writes: [], calls: [] };
+  }
+  const declared: DeclaredSettings = declaredSettingsFromModel(ResourceModel.deserialize(raw));
+  const operations = new UserPoolSettingsOperations(gateway, { log: () => undefined });
+  const { plan, reads, ownership } = await operations.preview(poolId, declared);
   const preview: PlanPreview = {
     poolId,
-    action,
-    problems: findSchemaProblems(raw),
+    action: ownership === 'claim' ? 'CREATE' : 'UPDATE',
+    problems,
     refusals: [],
     writes: [],
     calls: [],
   };
-  if (preview.problems.length > 0) return preview;
-  const declared: DeclaredSettings = declaredSettingsFromModel(ResourceModel.deserialize(raw));
-  const operations = new UserPoolSettingsOperations(gateway, { log: () => undefined });
-  const { plan, reads } = await operations.preview(poolId, declared, action === 'CREATE' ? 'claim' : 'keep');
   preview.calls.push(...reads);
   preview.refusals = plan.refusals.map((refusal) => refusal.message);
   if (preview.refusals.length > 0) return preview;

@@ -1,5 +1,4 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { smsTransport } from './modeSwitch';
 import type { DeclaredSettings } from './settings';
 
 /** Cognito's limit on tags per user pool; the ownership marker counts. */
@@ -73,9 +72,4 @@ export function findCrossFieldProblems(
     );
   }
   return problems;
-}
-
-/** Whether the pool has an SMS configuration Cognito can send through. */
-export function hasSmsConfiguration(pool: UserPoolType): boolean {
-  return smsTransport(pool.SmsConfiguration) !== undefined;
 }

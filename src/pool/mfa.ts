@@ -4,9 +4,8 @@ import type {
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { MFA_FIELDS } from './fields';
-import { hasSmsConfiguration } from './crossFieldRules';
 import { pruneEmpty } from './merge';
-import { mergeSetting, smsTransport } from './modeSwitch';
+import { hasSmsConfiguration, mergeSetting, smsTransport } from './modeSwitch';
 import type { DeclaredSettings, MfaSettings } from './settings';
 
 export function declaresMfa(declared: DeclaredSettings): boolean {

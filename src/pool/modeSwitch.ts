@@ -1,4 +1,8 @@
-import type { EmailConfigurationType, SmsConfigurationType } from '@aws-sdk/client-cognito-identity-provider';
+import type {
+  EmailConfigurationType,
+  SmsConfigurationType,
+  UserPoolType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { deepMerge } from './merge';
 
 /**
@@ -28,6 +32,11 @@ export function smsTransport(config: SmsConfigurationType | undefined): 'SNS' | 
   if (config?.EumsSms) return 'EUMS';
   if (config?.SnsCallerArn) return 'SNS';
   return undefined;
+}
+
+/** Whether the pool has an SMS configuration Cognito can send through. */
+export function hasSmsConfiguration(pool: UserPoolType): boolean {
+  return smsTransport(pool.SmsConfiguration) !== undefined;
 }
 
 function switchesSmsTransport(described: unknown, declared: unknown): boolean {
