@@ -3,7 +3,19 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-stock/', 'build/', 'bundle/', 'coverage/', 'node_modules/', 'src/models.ts', 'package/'] },
+  {
+    ignores: [
+      '**/dist/',
+      'dist-stock/',
+      'src/client/models.ts',
+      'build/',
+      'bundle/',
+      'coverage/',
+      'node_modules/',
+      'src/models.ts',
+      'package/',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,16 +1,16 @@
 #!/usr/bin/env node
-// Builds dist/handlers.js (type check + bundle) only when a source it is made from is
-// newer than it, so the local tools start at once when nothing changed.
+// Builds the handler bundles (type check + bundle) only when a source they are made from is
+// newer than one of them, so the local tools start at once when nothing changed.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 
-const root = path.resolve(__dirname, '..');
-const bundle = path.join(root, 'dist', 'handlers.js');
+const { RESOURCE_TYPES, root } = require('./resource-types');
 const SOURCES = [
   'src',
   'schema.json',
+  'client-settings/schema.json',
   'package-lock.json',
   'tsconfig.json',
   'tsconfig.build.json',
@@ -25,8 +25,8 @@ function newestChange(entry) {
 }
 
 function isStale() {
-  if (!fs.existsSync(bundle)) return true;
-  const built = fs.statSync(bundle).mtimeMs;
+  if (RESOURCE_TYPES.some((type) => !fs.existsSync(type.bundleFile))) return true;
+  const built = Math.min(...RESOURCE_TYPES.map((type) => fs.statSync(type.bundleFile).mtimeMs));
   return SOURCES.some(
     (source) => fs.existsSync(path.join(root, source)) && newestChange(path.join(root, source)) > built,
   );

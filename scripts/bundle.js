@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Bundles the handler into one file, dist/handlers.js, the entrypoint .rpdk-config names.
+// Bundles each type's handlers into one file, <project>/dist/handlers.js, the entrypoint
+// its .rpdk-config names.
 'use strict';
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { RESOURCE_TYPES } = require('./resource-types');
 
 const root = path.resolve(__dirname, '..');
 const AWS_SDK_V2_SHIMS = {
@@ -15,9 +17,13 @@ const AWS_SDK_V2_SHIMS = {
   ),
 };
 
-async function bundle({ outfile = path.join(root, 'dist', 'handlers.js'), shimAwsSdkAll = true } = {}) {
+async function bundle({
+  source = RESOURCE_TYPES[0].handlerSource,
+  outfile = RESOURCE_TYPES[0].bundleFile,
+  shimAwsSdkAll = true,
+} = {}) {
   return esbuild.build({
-    entryPoints: [path.join(root, 'src', 'handlers.ts')],
+    entryPoints: [source],
     outfile,
     bundle: true,
     platform: 'node',
@@ -43,10 +49,15 @@ async function bundle({ outfile = path.join(root, 'dist', 'handlers.js'), shimAw
   });
 }
 
-module.exports = { bundle };
+/** Bundles every type. */
+function bundleAll() {
+  return Promise.all(RESOURCE_TYPES.map((type) => bundle({ source: type.handlerSource, outfile: type.bundleFile })));
+}
+
+module.exports = { bundle, bundleAll };
 
 if (require.main === module) {
-  bundle().catch((error) => {
+  bundleAll().catch((error) => {
     process.stderr.write(`${error.stack ?? error}\n`);
     process.exit(1);
   });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Writes src/models.ts from schema.json in the shape `cfn generate` gives a TypeScript
-// project, so the project works without the cfn CLI. A test checks the file is current.
+// Writes each type's models.ts from its schema.json in the shape `cfn generate` gives a
+// TypeScript project, so the project works without the cfn CLI. A test checks they are current.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -164,8 +164,10 @@ function renderModels(schema) {
 module.exports = { renderModels };
 
 if (require.main === module) {
-  const root = path.resolve(__dirname, '..');
-  const schema = JSON.parse(fs.readFileSync(path.join(root, 'schema.json'), 'utf8'));
-  fs.writeFileSync(path.join(root, 'src', 'models.ts'), renderModels(schema));
-  process.stdout.write('wrote src/models.ts\n');
+  const { RESOURCE_TYPES, root } = require('./resource-types');
+  for (const type of RESOURCE_TYPES) {
+    const schema = JSON.parse(fs.readFileSync(type.schemaFile, 'utf8'));
+    fs.writeFileSync(type.modelsFile, renderModels(schema));
+    process.stdout.write(`wrote ${path.relative(root, type.modelsFile)}\n`);
+  }
 }

@@ -9,7 +9,7 @@ import {
   ResourceHandlerRequest,
   SessionProxy,
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import { createCognitoClient, type CallerCredentials } from './cognito/client';
+import { clientForSession } from './cognito/client';
 import { IamPropagationPending } from './cognito/errors';
 import { CognitoGateway } from './cognito/gateway';
 import { ResourceModel } from './models';
@@ -18,6 +18,7 @@ import { declaredSettingsFromModel } from './pool/declaredSettings';
 import type { DeclaredSettings } from './pool/settings';
 import { findSchemaProblems } from './pool/validation';
 import { ProviderResource } from './shared/runtime/providerResource';
+import { TYPE_NAME } from './typeInfo';
 
 interface CallbackContext extends Record<string, unknown> {
   iamPropagationRetries?: number;
@@ -124,13 +125,7 @@ function operationsFor(
   request: Request,
   logger: LoggerProxy,
 ): UserPoolSettingsOperations {
-  const credentials = session?.configuration?.credentials as CallerCredentials | undefined;
-  if (!credentials?.accessKeyId || !credentials.secretAccessKey) {
-    throw new exceptions.InvalidCredentials('No caller credentials in the request.');
-  }
-  const region = request.region ?? (session?.configuration?.region as string | undefined);
-  if (!region) throw new exceptions.InvalidRequest('The request names no region.');
-  const gateway = new CognitoGateway(createCognitoClient(credentials, region));
+  const gateway = new CognitoGateway(clientForSession(session, request.region, TYPE_NAME));
   return new UserPoolSettingsOperations(gateway, { log: (message) => logger.log(message) });
 }
 

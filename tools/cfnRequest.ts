@@ -16,6 +16,8 @@ export interface CfnRequestOptions {
   credentials?: typeof PLACEHOLDER_CREDENTIALS;
   /** As for a type registered with a logging configuration: where provider logs and metrics go. */
   provider?: { logGroupName: string; credentials: typeof PLACEHOLDER_CREDENTIALS };
+  /** The type the request is for; Org::Cognito::UserPoolSettings unless told. */
+  resourceType?: string;
 }
 
 /** CloudFormation sends every primitive in resource properties as a string. */
@@ -37,7 +39,7 @@ export function cfnRequest(options: CfnRequestOptions): Record<string, unknown> 
     region,
     action: options.action,
     responseEndpoint: null,
-    resourceType: 'Org::Cognito::UserPoolSettings',
+    resourceType: options.resourceType ?? 'Org::Cognito::UserPoolSettings',
     resourceTypeVersion: '00000001',
     stackId: `arn:aws:cloudformation:${region}:123456789012:stack/example/00000000-0000-0000-0000-000000000000`,
     callbackContext: options.callbackContext ?? null,
@@ -45,7 +47,7 @@ export function cfnRequest(options: CfnRequestOptions): Record<string, unknown> 
       callerCredentials: options.credentials ?? PLACEHOLDER_CREDENTIALS,
       providerCredentials: options.provider?.credentials ?? null,
       providerLogGroupName: options.provider?.logGroupName ?? null,
-      logicalResourceId: 'UserPoolSettings',
+      logicalResourceId: (options.resourceType ?? 'Org::Cognito::UserPoolSettings').split('::')[2],
       resourceProperties: asCloudFormationSends(options.properties ?? {}),
       previousResourceProperties: options.previousProperties ? asCloudFormationSends(options.previousProperties) : null,
       stackTags: null,

@@ -4,6 +4,8 @@ import {
   checkSetUserPoolMfaConfig,
   checkTags,
   checkUpdateUserPool,
+  checkUserPoolClient,
+  clientFromRequest,
   type CognitoRefusal,
   type PoolFacts,
 } from './cognitoRules';
@@ -39,6 +41,9 @@ const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
  *   not store (UserPoolTier, kept when omitted; DeletionProtection and
  *   UserAttributeUpdateSettings, reset when omitted); email MFA, passkey settings and
  *   turning the SMS factor off in the MFA state.
+ * - App clients: UpdateUserPoolClient resets every member it omits, as real Cognito does
+ *   (cognito-local merges instead), and new clients get Cognito's defaults. The proxy keeps
+ *   each client's settings; cognito-local keeps its id, secret and dates.
  * - Strict (the default): it refuses, with Cognito's exception name and message, the
  *   requests real Cognito refuses (cognitoRules.ts); cognito-local accepts anything.
  */
@@ -49,6 +54,8 @@ export class CognitoProxy {
   strict = true;
   private readonly faults: InjectedFault[] = [];
   private readonly pools = new Map<string, EmulatedPool>();
+  /** App client settings as Cognito keeps them, by client id. */
+  private readonly clients = new Map<string, Json>();
   private server?: http.Server;
 
   constructor(public target: string) {}
@@ -72,6 +79,11 @@ export class CognitoProxy {
   /** Sets a pool's feature plan as if it had been created on it. */
   setTier(poolId: string, tier: 'LITE' | 'ESSENTIALS' | 'PLUS'): void {
     this.emulated(poolId).UserPoolTier = tier;
+  }
+
+  /** An app client as DescribeUserPoolClient answers through this proxy, secret included. */
+  async describeClient(poolId: string, clientId: string): Promise<Json> {
+    return this.describeClientEmulated(poolId, clientId);
   }
 
   /** The pool as a client of real Cognito would describe it through this proxy. */
@@ -159,6 +171,32 @@ export class CognitoProxy {
         this.emulated(poolId).mfa = factors;
         return { body: answer };
       }
+      case 'CreateUserPoolClient': {
+        const hasSecret = request.GenerateSecret === true || Boolean(request.ClientSecret);
+        const tier = (await this.describeEmulated(poolId)).UserPoolTier;
+        const refusal = this.strict && checkUserPoolClient(request, { hasSecret, tier });
+        if (refusal) return this.refuse(operation, refusal);
+        const created = (await this.upstream(operation, request)).UserPoolClient as Json;
+        this.clients.set(created.ClientId, clientFromRequest(request));
+        return { body: { UserPoolClient: await this.describeClientEmulated(poolId, created.ClientId) } };
+      }
+      case 'DescribeUserPoolClient':
+        return { body: { UserPoolClient: await this.describeClientEmulated(poolId, request.ClientId) } };
+      case 'UpdateUserPoolClient': {
+        const existing = await this.describeClientEmulated(poolId, request.ClientId);
+        const tier = (await this.describeEmulated(poolId)).UserPoolTier;
+        const refusal =
+          this.strict && checkUserPoolClient(request, { hasSecret: Boolean(existing.ClientSecret), tier });
+        if (refusal) return this.refuse(operation, refusal);
+        // Omitted members reset; the name is kept (cognito-local requires one).
+        this.clients.set(request.ClientId, { ClientName: existing.ClientName, ...clientFromRequest(request) });
+        return { body: { UserPoolClient: await this.describeClientEmulated(poolId, request.ClientId) } };
+      }
+      case 'DeleteUserPoolClient': {
+        const answer = await this.upstream(operation, request);
+        this.clients.delete(request.ClientId);
+        return { body: answer };
+      }
       case 'TagResource':
       case 'UntagResource': {
         const described = await this.upstreamPool(poolId);
@@ -210,6 +248,24 @@ export class CognitoProxy {
       ...(emulated.UserAttributeUpdateSettings
         ? { UserAttributeUpdateSettings: emulated.UserAttributeUpdateSettings }
         : {}),
+    };
+  }
+
+  private async describeClientEmulated(poolId: string, clientId: string): Promise<Json> {
+    // cognito-local answers ResourceNotFoundException for a client that is not there.
+    const upstream = (await this.upstream('DescribeUserPoolClient', { UserPoolId: poolId, ClientId: clientId }))
+      .UserPoolClient as Json;
+    const emulated = this.clients.get(clientId);
+    if (!emulated) return upstream;
+    const { UserPoolId, ClientId, ClientName, ClientSecret, CreationDate, LastModifiedDate } = upstream;
+    return {
+      UserPoolId,
+      ClientId,
+      ClientName,
+      ...(ClientSecret ? { ClientSecret } : {}),
+      CreationDate,
+      LastModifiedDate,
+      ...emulated,
     };
   }
 

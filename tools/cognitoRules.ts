@@ -178,3 +178,101 @@ export function checkTags(tags: Record<string, string>): CognitoRefusal | undefi
   if (keys.length > 50) return invalid('A user pool can have at most 50 tags');
   return undefined;
 }
+
+/** What the proxy knows of an app client beyond the request: fixed when it was created. */
+export interface ClientFacts {
+  hasSecret: boolean;
+  /** The pool's feature plan. */
+  tier: string;
+}
+
+const oauthFlow = (message: string): CognitoRefusal => ({ name: 'InvalidOAuthFlowException', message });
+const SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
+
+/**
+ * CreateUserPoolClient and UpdateUserPoolClient: the request is the whole client (what
+ * it omits is reset), so the rules read it alone, plus whether the client has a secret.
+ */
+export function checkUserPoolClient(request: Json, facts: ClientFacts): CognitoRefusal | undefined {
+  // TokenValidityUnitsType: access and ID tokens 5 minutes to 1 day, refresh tokens 60 minutes
+  // to 10 years, each read in its own unit (hours, hours, days when omitted). The message is the
+  // one reported in aws-cloudformation-user-guide#828 and terraform-provider-aws#48630.
+  const units = { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days', ...request.TokenValidityUnits };
+  const inRange = (value: number | undefined, unit: string, min: number, max: number) =>
+    value === undefined || (value * SECONDS[unit] >= min && value * SECONDS[unit] <= max);
+  if (
+    !inRange(request.AccessTokenValidity, units.AccessToken, 300, 86400) ||
+    !inRange(request.IdTokenValidity, units.IdToken, 300, 86400) ||
+    (request.RefreshTokenValidity !== 0 &&
+      !inRange(request.RefreshTokenValidity, units.RefreshToken, 3600, 3650 * 86400))
+  ) {
+    return invalid('Invalid range for token validity.');
+  }
+  // UpdateUserPoolClient API reference, AllowedOAuthFlowsUserPoolClient: it must be true before
+  // callback and sign-out URLs, scopes and flows can be configured.
+  const oauthMembers = ['AllowedOAuthFlows', 'AllowedOAuthScopes', 'CallbackURLs', 'LogoutURLs'];
+  if (request.AllowedOAuthFlowsUserPoolClient !== true && oauthMembers.some((member) => request[member]?.length)) {
+    return invalid(
+      'AllowedOAuthFlowsUserPoolClient must be true to configure OAuth flows, scopes, callback or logout URLs',
+    );
+  }
+  // DefaultRedirectURI: must be in the CallbackURLs list.
+  if (request.DefaultRedirectURI && !(request.CallbackURLs ?? []).includes(request.DefaultRedirectURI)) {
+    return invalid('DefaultRedirectURI must be in CallbackURLs');
+  }
+  const flows: string[] = request.AllowedOAuthFlows ?? [];
+  if (flows.includes('client_credentials')) {
+    // AllowedOAuthFlows: client_credentials must be the only flow (aws-sdk-js-v3#2650).
+    if (flows.length > 1) {
+      return oauthFlow('client_credentials flow can not be selected along with code flow or implicit flow');
+    }
+    if (!facts.hasSecret)
+      return oauthFlow('client_credentials flow can not be selected if client does not have a client secret');
+    // terraform-provider-aws#4984: only resource server scopes go with client_credentials.
+    const userScope = (request.AllowedOAuthScopes ?? []).find((scope: string) => !scope.includes('/'));
+    if (userScope) return oauthFlow(`${userScope} is not supported with client_credentials flow`);
+  }
+  // ExplicitAuthFlows: legacy values cannot be assigned together with ALLOW_ values.
+  const authFlows: string[] = request.ExplicitAuthFlows ?? [];
+  if (authFlows.some((flow) => !flow.startsWith('ALLOW_')) && authFlows.some((flow) => flow.startsWith('ALLOW_'))) {
+    return invalid('ExplicitAuthFlows values with the ALLOW_ prefix cannot be used along with values without it');
+  }
+  // ExplicitAuthFlows: ALLOW_USER_AUTH needs the Essentials tier or higher.
+  if (authFlows.includes('ALLOW_USER_AUTH') && facts.tier === 'LITE') return beyondTier('Choice-based sign-in');
+  // EnablePropagateAdditionalUserContextData: only in an app client that has a client secret.
+  if (request.EnablePropagateAdditionalUserContextData === true && !facts.hasSecret) {
+    return invalid('EnablePropagateAdditionalUserContextData can only be enabled for a client with a client secret');
+  }
+  return undefined;
+}
+
+/**
+ * The client Cognito keeps from a CreateUserPoolClient or UpdateUserPoolClient request:
+ * every member the request omits takes its default (the API reference of each member),
+ * which is the reset-on-omission cognito-local does not reproduce for updates.
+ */
+export function clientFromRequest(request: Json): Json {
+  const {
+    UserPoolId: _pool,
+    ClientId: _client,
+    GenerateSecret: _generate,
+    ClientSecret: _secret,
+    ...members
+  } = request;
+  return {
+    ...members,
+    TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days', ...request.TokenValidityUnits },
+    // RefreshTokenValidity: 0 or omitted means 30 days.
+    RefreshTokenValidity: request.RefreshTokenValidity || 30,
+    ExplicitAuthFlows: request.ExplicitAuthFlows ?? [
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+      'ALLOW_CUSTOM_AUTH',
+    ],
+    AllowedOAuthFlowsUserPoolClient: request.AllowedOAuthFlowsUserPoolClient ?? false,
+    PreventUserExistenceErrors: request.PreventUserExistenceErrors ?? 'LEGACY',
+    EnableTokenRevocation: request.EnableTokenRevocation ?? true,
+    EnablePropagateAdditionalUserContextData: request.EnablePropagateAdditionalUserContextData ?? false,
+    AuthSessionValidity: request.AuthSessionValidity ?? 3,
+  };
+}

@@ -13,7 +13,7 @@ import { CognitoProxy } from './cognitoProxy';
 import { settingsFromTemplate } from './exampleTemplate';
 import { accountCredentials, silenceConsoleLog } from './localRun';
 import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
-import { deepMerge } from '../src/pool/merge';
+import { deepMerge } from '../src/shared/merge';
 import { driftBetween } from './drift';
 import { diffPools } from './poolDiff';
 import { productionPoolRequest } from './productionPool';

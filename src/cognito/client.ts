@@ -1,3 +1,8 @@
+import {
+  exceptions,
+  type Optional,
+  type SessionProxy,
+} from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { TYPE_NAME, TYPE_VERSION } from '../typeInfo';
 
@@ -14,7 +19,11 @@ const MAX_ATTEMPTS = 6;
  * An SDK v3 client for the caller's credentials and the request's region. The
  * endpoint comes only from the SDK's own settings (AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER).
  */
-export function createCognitoClient(credentials: CallerCredentials, region: string): CognitoIdentityProviderClient {
+export function createCognitoClient(
+  credentials: CallerCredentials,
+  region: string,
+  typeName: string = TYPE_NAME,
+): CognitoIdentityProviderClient {
   return new CognitoIdentityProviderClient({
     region,
     credentials: {
@@ -23,6 +32,21 @@ export function createCognitoClient(credentials: CallerCredentials, region: stri
       sessionToken: credentials.sessionToken,
     },
     maxAttempts: MAX_ATTEMPTS,
-    customUserAgent: [[TYPE_NAME.replace(/::/g, '-'), TYPE_VERSION]],
+    customUserAgent: [[typeName.replace(/::/g, '-'), TYPE_VERSION]],
   });
+}
+
+/** A client for the caller's session and the request's region, as every handler needs one. */
+export function clientForSession(
+  session: Optional<SessionProxy>,
+  requestRegion: string | undefined,
+  typeName: string,
+): CognitoIdentityProviderClient {
+  const credentials = session?.configuration?.credentials as CallerCredentials | undefined;
+  if (!credentials?.accessKeyId || !credentials.secretAccessKey) {
+    throw new exceptions.InvalidCredentials('No caller credentials in the request.');
+  }
+  const region = requestRegion ?? (session?.configuration?.region as string | undefined);
+  if (!region) throw new exceptions.InvalidRequest('The request names no region.');
+  return createCognitoClient(credentials, region, typeName);
 }

@@ -1,5 +1,4 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import { TYPE_NAME } from '../typeInfo';
 
 /**
  * Cognito has not yet seen an IAM role that was just created or changed (the SMS
@@ -11,6 +10,12 @@ export class IamPropagationPending extends Error {
     super(message);
     this.name = 'IamPropagationPending';
   }
+}
+
+/** The resource a Cognito call was about: its type and its primary identifier. */
+export interface ResourceRef {
+  typeName: string;
+  identifier: string;
 }
 
 /** Another writer changed the pool at the same time; the whole operation is retried. */
@@ -31,6 +36,8 @@ const INVALID_REQUEST_ERRORS = new Set([
   'UserPoolTaggingException',
   'UserImportInProgressException',
   'ValidationException',
+  'InvalidOAuthFlowException',
+  'ScopeDoesNotExistException',
   'SerializationException',
 ]);
 
@@ -55,16 +62,16 @@ export function cognitoErrorName(error: unknown): string | undefined {
  * Maps an SDK error to the handler exception CloudFormation understands, keeping
  * Cognito's own reason in the message. The request itself is never included.
  */
-export function toHandlerError(error: unknown, operation: string, userPoolId: string): Error {
+export function toHandlerError(error: unknown, operation: string, resource: ResourceRef): Error {
   if (error instanceof exceptions.BaseHandlerException) return error;
   const name = (error as { name?: string })?.name ?? 'Error';
   // Kept beside the handler error, not in its class: error codes come from class names.
-  return Object.defineProperty(mapError(error, name, operation, userPoolId), 'cognitoErrorName', { value: name });
+  return Object.defineProperty(mapError(error, name, operation, resource), 'cognitoErrorName', { value: name });
 }
 
-function mapError(error: unknown, name: string, operation: string, userPoolId: string): Error {
+function mapError(error: unknown, name: string, operation: string, resource: ResourceRef): Error {
   const reason = `${operation}: ${(error as { message?: string })?.message ?? String(error)} (${name})`;
-  if (name === 'ResourceNotFoundException') return new exceptions.NotFound(TYPE_NAME, userPoolId);
+  if (name === 'ResourceNotFoundException') return new exceptions.NotFound(resource.typeName, resource.identifier);
   if (INVALID_REQUEST_ERRORS.has(name)) return new exceptions.InvalidRequest(reason);
   if (IAM_PROPAGATION_ERRORS.has(name)) return new IamPropagationPending(reason);
   if (name === 'ConcurrentModificationException') return new ConcurrentPoolChange(reason);

@@ -1,21 +1,27 @@
 import {
   AddCustomAttributesCommand,
   CognitoIdentityProviderClient,
+  DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   GetUserPoolMfaConfigCommand,
+  ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   SetUserPoolMfaConfigCommand,
   TagResourceCommand,
   UntagResourceCommand,
+  UpdateUserPoolClientCommand,
   UpdateUserPoolCommand,
   type SchemaAttributeType,
   type SetUserPoolMfaConfigCommandInput,
+  type UpdateUserPoolClientCommandInput,
   type UpdateUserPoolCommandInput,
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import type { DescribedClient } from '../client/clientPlan';
 import { mfaStateFromDescribed } from '../pool/mfa';
 import type { MfaSettings } from '../pool/settings';
-import { toHandlerError } from './errors';
+import { TYPE_NAME } from '../typeInfo';
+import { toHandlerError, type ResourceRef } from './errors';
 
 /**
  * The one place that talks to Cognito. Every call maps its errors to handler
@@ -24,13 +30,18 @@ import { toHandlerError } from './errors';
 export class CognitoGateway {
   callCount = 0;
 
-  constructor(private readonly client: CognitoIdentityProviderClient) {}
+  constructor(
+    private readonly client: CognitoIdentityProviderClient,
+    /** The resource type whose NotFound a missing pool or client answers. */
+    private readonly typeName: string = TYPE_NAME,
+  ) {}
 
   async describePool(userPoolId: string): Promise<UserPoolType> {
     const output = await this.call('DescribeUserPool', userPoolId, () =>
       this.client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId })),
     );
-    if (!output.UserPool) throw toHandlerError({ name: 'ResourceNotFoundException' }, 'DescribeUserPool', userPoolId);
+    if (!output.UserPool)
+      throw toHandlerError({ name: 'ResourceNotFoundException' }, 'DescribeUserPool', this.ref(userPoolId));
     return output.UserPool;
   }
 
@@ -73,6 +84,49 @@ export class CognitoGateway {
     );
   }
 
+  /**
+   * An app client, with its secret dropped here, as soon as Cognito returns it: only
+   * whether it has one travels further.
+   */
+  async describeClient(userPoolId: string, clientId: string): Promise<DescribedClient> {
+    const output = await this.call('DescribeUserPoolClient', clientIdentifier(userPoolId, clientId), () =>
+      this.client.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId })),
+    );
+    if (!output.UserPoolClient) {
+      throw toHandlerError(
+        { name: 'ResourceNotFoundException' },
+        'DescribeUserPoolClient',
+        this.ref(clientIdentifier(userPoolId, clientId)),
+      );
+    }
+    const { ClientSecret: secret, ...client } = output.UserPoolClient;
+    return { client, hasSecret: typeof secret === 'string' && secret.length > 0 };
+  }
+
+  async updateClient(request: UpdateUserPoolClientCommandInput): Promise<void> {
+    const identifier = clientIdentifier(request.UserPoolId ?? '', request.ClientId ?? '');
+    // The response repeats the client, secret included: it is discarded unread.
+    await this.call('UpdateUserPoolClient', identifier, async () => {
+      await this.client.send(new UpdateUserPoolClientCommand(request));
+    });
+  }
+
+  /** Every app client id in a pool, following NextToken to the end. */
+  async listClientIds(userPoolId: string): Promise<string[]> {
+    const ids: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const output = await this.call('ListUserPoolClients', userPoolId, () =>
+        this.client.send(
+          new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60, NextToken: nextToken }),
+        ),
+      );
+      for (const client of output.UserPoolClients ?? []) if (client.ClientId) ids.push(client.ClientId);
+      nextToken = output.NextToken;
+    } while (nextToken);
+    return ids;
+  }
+
   /** Every pool id in the account and region, following NextToken to the end. */
   async listPoolIds(): Promise<string[]> {
     const ids: string[] = [];
@@ -87,12 +141,21 @@ export class CognitoGateway {
     return ids;
   }
 
-  private async call<T>(operation: string, userPoolId: string, send: () => Promise<T>): Promise<T> {
+  private ref(identifier: string): ResourceRef {
+    return { typeName: this.typeName, identifier };
+  }
+
+  private async call<T>(operation: string, identifier: string, send: () => Promise<T>): Promise<T> {
     this.callCount += 1;
     try {
       return await send();
     } catch (error) {
-      throw toHandlerError(error, operation, userPoolId);
+      throw toHandlerError(error, operation, this.ref(identifier));
     }
   }
+}
+
+/** An app client's primary identifier as CloudFormation shows it: `<UserPoolId>|<ClientId>`. */
+export function clientIdentifier(userPoolId: string, clientId: string): string {
+  return `${userPoolId}|${clientId}`;
 }

@@ -1,37 +1,9 @@
-import { instanceToPlain } from 'class-transformer';
 import type { ResourceModel } from '../models';
+import { declaredFromModel } from '../shared/modelValues';
 import { DECLARABLE_FIELDS } from './fields';
-import { isPlainObject } from './merge';
 import type { DeclaredSettings } from './settings';
 
-/**
- * Turns the lib's model (camelCase members, `bigint` integers, `Map` tags, values
- * CloudFormation sent as strings already recast) into plain SDK-shaped settings.
- * Model objects never reach the SDK.
- */
+/** The settings a pool model declares, as plain SDK-shaped values. */
 export function declaredSettingsFromModel(model: ResourceModel | undefined): DeclaredSettings {
-  if (!model) return {};
-  const plain = toSdkValue(instanceToPlain(model));
-  const declared: Record<string, unknown> = {};
-  if (!isPlainObject(plain)) return declared;
-  for (const field of DECLARABLE_FIELDS) {
-    if (plain[field] !== undefined) declared[field] = plain[field];
-  }
-  return declared as DeclaredSettings;
-}
-
-function toSdkValue(value: unknown): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'bigint') return Number(value);
-  if (value instanceof Map) return toSdkValue(Object.fromEntries(value));
-  if (Array.isArray(value)) return value.map(toSdkValue);
-  if (isPlainObject(value)) {
-    const converted: Record<string, unknown> = {};
-    for (const [key, member] of Object.entries(value)) {
-      const sdkValue = toSdkValue(member);
-      if (sdkValue !== undefined) converted[key] = sdkValue;
-    }
-    return converted;
-  }
-  return value;
+  return declaredFromModel(model, DECLARABLE_FIELDS) as DeclaredSettings;
 }

@@ -3,27 +3,7 @@ import type {
   UpdateUserPoolCommandInput,
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-
-/**
- * The single source of truth for every user pool field this type meets: what
- * DescribeUserPool returns, what UpdateUserPool and SetUserPoolMfaConfig accept.
- * The schema, the merge, the request builder and the README are checked against it.
- *
- * - `mergeable`: declarable; merged into the described pool and sent by UpdateUserPool.
- * - `mfa`: declarable; written by SetUserPoolMfaConfig, which replaces the whole MFA state.
- * - `locked`: declarable only as an assertion; Cognito cannot change it after creation.
- * - `carried`: not declarable; sent back exactly as described so UpdateUserPool keeps it.
- * - `dropped`: returned by DescribeUserPool (or accepted by UpdateUserPool) but never sent.
- */
-export type FieldRole = 'mergeable' | 'mfa' | 'locked' | 'carried' | 'dropped';
-
-export interface FieldSpec {
-  readonly role: FieldRole;
-  /** Where DescribeUserPool reports it, when the name differs. */
-  readonly describedAs?: keyof UserPoolType;
-  /** Why a field is dropped or carried: the Cognito trap it avoids. */
-  readonly why?: string;
-}
+import { fieldsWithRole, type FieldSpec, type FieldsWithRole } from '../shared/fieldTable';
 
 /** Fields declarable with their own name that exist on no SDK type used here. */
 type CreateOnlyNames = 'Schema';
@@ -34,6 +14,12 @@ export type PoolFieldName =
   | Exclude<keyof SetUserPoolMfaConfigCommandInput, 'UserPoolId'>
   | CreateOnlyNames;
 
+/**
+ * The single source of truth for every user pool field this type meets: what
+ * DescribeUserPool returns, what UpdateUserPool and SetUserPoolMfaConfig accept.
+ * Roles are explained in `shared/fieldTable.ts`; here, `mfa` fields are written by
+ * SetUserPoolMfaConfig and everything else mergeable by UpdateUserPool.
+ */
 // `satisfies Record<PoolFieldName, …>` makes the compiler fail when the SDK adds a
 // member to any of these shapes that nobody has classified here.
 export const POOL_FIELDS = {
@@ -100,27 +86,18 @@ export const POOL_FIELDS = {
     role: 'dropped',
     why: 'legacy; VerificationMessageTemplate is sent instead',
   },
-} as const satisfies Record<PoolFieldName, FieldSpec>;
+} as const satisfies Record<PoolFieldName, FieldSpec<UserPoolType>>;
 
-type FieldsWithRole<R extends FieldRole> = {
-  [K in keyof typeof POOL_FIELDS]: (typeof POOL_FIELDS)[K]['role'] extends R ? K : never;
-}[keyof typeof POOL_FIELDS];
+type PoolFields = typeof POOL_FIELDS;
+export type MergeableField = FieldsWithRole<PoolFields, 'mergeable'>;
+export type MfaField = FieldsWithRole<PoolFields, 'mfa'>;
+export type LockedField = FieldsWithRole<PoolFields, 'locked'>;
+export type CarriedField = FieldsWithRole<PoolFields, 'carried'>;
 
-export type MergeableField = FieldsWithRole<'mergeable'>;
-export type MfaField = FieldsWithRole<'mfa'>;
-export type LockedField = FieldsWithRole<'locked'>;
-export type CarriedField = FieldsWithRole<'carried'>;
-
-function fieldsWithRole<R extends FieldRole>(role: R): FieldsWithRole<R>[] {
-  return (Object.keys(POOL_FIELDS) as (keyof typeof POOL_FIELDS)[]).filter(
-    (name) => POOL_FIELDS[name].role === role,
-  ) as FieldsWithRole<R>[];
-}
-
-export const MERGEABLE_FIELDS: readonly MergeableField[] = fieldsWithRole('mergeable');
-export const MFA_FIELDS: readonly MfaField[] = fieldsWithRole('mfa');
-export const LOCKED_FIELDS: readonly LockedField[] = fieldsWithRole('locked');
-export const CARRIED_FIELDS: readonly CarriedField[] = fieldsWithRole('carried');
+export const MERGEABLE_FIELDS: readonly MergeableField[] = fieldsWithRole(POOL_FIELDS, 'mergeable');
+export const MFA_FIELDS: readonly MfaField[] = fieldsWithRole(POOL_FIELDS, 'mfa');
+export const LOCKED_FIELDS: readonly LockedField[] = fieldsWithRole(POOL_FIELDS, 'locked');
+export const CARRIED_FIELDS: readonly CarriedField[] = fieldsWithRole(POOL_FIELDS, 'carried');
 
 /** Every property a template may declare besides UserPoolId. */
 export const DECLARABLE_FIELDS: readonly string[] = [...MERGEABLE_FIELDS, ...MFA_FIELDS, ...LOCKED_FIELDS];

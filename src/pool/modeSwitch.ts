@@ -3,7 +3,7 @@ import type {
   SmsConfigurationType,
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { deepMerge } from './merge';
+import { deepMerge } from '../shared/merge';
 
 /**
  * Merges a declared setting into the described one, except where a member selects a

@@ -15,9 +15,25 @@ export function withOwnershipTag(pool: UserPoolType): UserPoolType {
   return { ...pool, UserPoolTags: { ...pool.UserPoolTags, [OWNERSHIP_TAG_KEY]: OWNERSHIP_TAG_VALUE } };
 }
 
+/**
+ * App clients take no tags, so Org::Cognito::UserPoolClientSettings marks a managed
+ * client with a tag on its pool, keyed by the client id.
+ */
+export const CLIENT_OWNERSHIP_TAG_PREFIX = 'org-cognito-userpoolclientsettings:';
+
+export function clientOwnershipTagKey(clientId: string): string {
+  return `${CLIENT_OWNERSHIP_TAG_PREFIX}${clientId}`;
+}
+
+/** Whether a pool tag is one of the markers either type writes. */
+export function isOwnershipMarker(key: string): boolean {
+  return key === OWNERSHIP_TAG_KEY || key.startsWith(CLIENT_OWNERSHIP_TAG_PREFIX);
+}
+
+/** The pool without the markers of either type: they are bookkeeping, never settings. */
 export function withoutOwnershipTag(pool: UserPoolType): UserPoolType {
   if (!pool.UserPoolTags) return pool;
-  const { [OWNERSHIP_TAG_KEY]: _marker, ...otherTags } = pool.UserPoolTags;
+  const otherTags = Object.fromEntries(Object.entries(pool.UserPoolTags).filter(([key]) => !isOwnershipMarker(key)));
   return { ...pool, UserPoolTags: otherTags };
 }
 

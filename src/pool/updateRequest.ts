@@ -8,7 +8,7 @@ import type {
   VerificationMessageTemplateType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CARRIED_FIELDS, MERGEABLE_FIELDS, type MergeableField } from './fields';
-import { pruneEmpty } from './merge';
+import { pruneEmpty } from '../shared/merge';
 import { withoutReservedTags } from './ownership';
 
 type Sanitizer<K extends MergeableField> = (value: NonNullable<UserPoolType[K]>) => UserPoolType[K] | undefined;

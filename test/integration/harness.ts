@@ -1,11 +1,15 @@
 import {
   CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DescribeUserPoolCommand,
+  type CreateUserPoolClientCommandInput,
   type CreateUserPoolCommandInput,
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { entrypoint as clientEntrypoint } from '../../src/client/handlers';
 import { entrypoint } from '../../src/handlers';
+import { CLIENT_TYPE_NAME } from '../../src/typeInfo';
 import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions, type HandlerAction } from '../../tools/cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from '../../tools/cognitoLocal';
 import { CognitoProxy } from '../../tools/cognitoProxy';
@@ -28,6 +32,19 @@ export interface LocalCognito {
   ): Promise<ProgressEvent>;
   /** The same, with every request option (provider logging, credentials, region). */
   run(request: CfnRequestOptions): Promise<ProgressEvent>;
+  /**
+   * Creates an app client as Amplify or the console would, through the proxy, so it has
+   * the settings real Cognito gives a new client; returns its id.
+   */
+  createClient(poolId: string, request?: Partial<CreateUserPoolClientCommandInput>): Promise<string>;
+  /** An app client as DescribeUserPoolClient answers it (secret included). */
+  describeClient(poolId: string, clientId: string): Promise<Record<string, unknown>>;
+  /** Runs one Org::Cognito::UserPoolClientSettings action through its production entrypoint. */
+  handleClient(
+    action: HandlerAction,
+    properties: Record<string, unknown>,
+    previousProperties?: Record<string, unknown>,
+  ): Promise<ProgressEvent>;
 }
 
 /**
@@ -73,6 +90,31 @@ export function useLocalCognito(): LocalCognito {
     describe: async (poolId) => (await client.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool ?? {},
     handle: async (action, properties, previousProperties) => run({ action, properties, previousProperties }),
     run,
+    createClient: async (poolId, request) => {
+      const viaProxy = new CognitoIdentityProviderClient({
+        region: 'us-east-1',
+        credentials: PLACEHOLDER_CREDENTIALS,
+        endpoint: process.env[ENDPOINT_VARIABLE],
+      });
+      try {
+        const created = await viaProxy.send(
+          new CreateUserPoolClientCommand({ ClientName: 'app', ...request, UserPoolId: poolId }),
+        );
+        proxy.resetCounts();
+        return created.UserPoolClient?.ClientId ?? '';
+      } finally {
+        viaProxy.destroy();
+      }
+    },
+    describeClient: (poolId, clientId) => proxy.describeClient(poolId, clientId),
+    handleClient: async (action, properties, previousProperties) =>
+      (
+        await runToCompletion(
+          clientEntrypoint as never,
+          { action, properties, previousProperties, resourceType: CLIENT_TYPE_NAME },
+          { wait: async () => undefined },
+        )
+      ).event,
   };
 }
 

@@ -1,0 +1,175 @@
+import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { clientIdentifier, type CognitoGateway } from '../cognito/gateway';
+import type { OperationLog } from '../operations';
+import { clientOwnershipTagKey, OWNERSHIP_TAG_VALUE } from '../pool/ownership';
+import type { Ownership } from '../pool/plan';
+import { withConflictRetry } from '../retry';
+import { CLIENT_TYPE_NAME } from '../typeInfo';
+import { planClientSettings, type ClientPlan, type DescribedClient } from './clientPlan';
+import { currentClientSettings } from './currentClientSettings';
+import type { DeclaredClientSettings } from './fields';
+import { findClientSchemaProblems } from './validation';
+
+export interface ClientPreview {
+  pool: UserPoolType;
+  described: DescribedClient;
+  plan: ClientPlan;
+  reads: string[];
+  ownership: Ownership;
+}
+
+/**
+ * What each handler does to an app client, in terms of Cognito calls and the pure plan.
+ * A client is managed when its pool carries the marker tag keyed by its id: app
+ * clients take no tags of their own.
+ */
+export class ClientSettingsOperations {
+  constructor(
+    private readonly cognito: CognitoGateway,
+    private readonly logger: OperationLog,
+  ) {}
+
+  /** CREATE: claims an unmanaged client and applies the declared settings. */
+  create(userPoolId: string, clientId: string, declared: DeclaredClientSettings): Promise<DeclaredClientSettings> {
+    return this.apply(userPoolId, clientId, declared, 'claim');
+  }
+
+  /** UPDATE: applies the declared settings to a managed client. */
+  update(userPoolId: string, clientId: string, declared: DeclaredClientSettings): Promise<DeclaredClientSettings> {
+    return this.apply(userPoolId, clientId, declared, 'keep');
+  }
+
+  /** READ: the current settings of a managed client, from its identifiers alone. */
+  async read(userPoolId: string, clientId: string): Promise<DeclaredClientSettings> {
+    const { described } = await this.describeManaged(userPoolId, clientId);
+    return currentClientSettings(described);
+  }
+
+  /** DELETE: stops managing the client by removing its marker; every setting stays. */
+  async delete(userPoolId: string, clientId: string): Promise<void> {
+    const { pool } = await this.describeManaged(userPoolId, clientId);
+    const markerKey = clientOwnershipTagKey(clientId);
+    this.logger.log(`UntagResource ${userPoolId}: ${markerKey}`);
+    await this.cognito.untagPool(userPoolId, poolArn(pool), [markerKey]);
+  }
+
+  /** LIST: the managed clients of one pool (CloudFormation passes the UserPoolId). */
+  async list(userPoolId: string): Promise<string[]> {
+    const [pool, clientIds] = await Promise.all([
+      this.cognito.describePool(userPoolId),
+      this.cognito.listClientIds(userPoolId),
+    ]);
+    return clientIds.filter((clientId) => isClientManaged(pool, clientId));
+  }
+
+  /**
+   * The reads and the plan of a CREATE (`claim`) or UPDATE (`keep`), without any write.
+   * Without an ownership, the marker decides: CREATE when the client is not managed yet.
+   */
+  async preview(
+    userPoolId: string,
+    clientId: string,
+    declared: DeclaredClientSettings,
+    requested?: Ownership,
+  ): Promise<ClientPreview> {
+    const { pool, described } = await this.describeBoth(userPoolId, clientId);
+    const managed = isClientManaged(pool, clientId);
+    const ownership = requested ?? (managed ? 'keep' : 'claim');
+    const identifier = clientIdentifier(userPoolId, clientId);
+    if (ownership === 'claim' && managed) throw new exceptions.AlreadyExists(CLIENT_TYPE_NAME, identifier);
+    if (ownership === 'keep' && !managed) throw new exceptions.NotFound(CLIENT_TYPE_NAME, identifier);
+    const plan = planClientSettings({ userPoolId, clientId, described, pool, declared, ownership });
+    return { pool, described, plan, reads: ['DescribeUserPool', 'DescribeUserPoolClient'], ownership };
+  }
+
+  private async apply(
+    userPoolId: string,
+    clientId: string,
+    declared: DeclaredClientSettings,
+    ownership: Ownership,
+  ): Promise<DeclaredClientSettings> {
+    const problems = findClientSchemaProblems({ UserPoolId: userPoolId, ClientId: clientId, ...declared });
+    if (problems.length > 0) throw new exceptions.InvalidRequest(`Invalid properties: ${problems.join('; ')}`);
+    return withConflictRetry(async () => {
+      const { pool, plan } = await this.preview(userPoolId, clientId, declared, ownership);
+      const locked = plan.refusals.filter((refusal) => refusal.kind === 'locked');
+      if (locked.length > 0) throw new exceptions.NotUpdatable(locked.map((refusal) => refusal.message).join(' '));
+      if (plan.refusals.length > 0) {
+        throw new exceptions.InvalidRequest(plan.refusals.map((refusal) => refusal.message).join(' '));
+      }
+      await this.execute(userPoolId, clientId, plan, pool);
+      return currentClientSettings(plan.resultingClient);
+    });
+  }
+
+  /**
+   * UpdateUserPoolClient first, then the marker; if the marker cannot be written, the
+   * client is put back as described, so a failed CREATE leaves it as it was.
+   */
+  private async execute(userPoolId: string, clientId: string, plan: ClientPlan, pool: UserPoolType): Promise<void> {
+    const updated = plan.updateRequest !== undefined;
+    if (plan.updateRequest) {
+      this.logger.log(`UpdateUserPoolClient ${userPoolId}/${clientId}: ${changedMembers(plan).join(', ')}`);
+      await this.cognito.updateClient(plan.updateRequest);
+    }
+    if (!plan.ownershipTags) {
+      if (!updated) this.logger.log(`${userPoolId}/${clientId}: nothing to change, no write`);
+      return;
+    }
+    try {
+      this.logger.log(`TagResource ${userPoolId}: ${Object.keys(plan.ownershipTags).join(', ')}`);
+      await this.cognito.tagPool(userPoolId, poolArn(pool), plan.ownershipTags);
+    } catch (error) {
+      if (updated) {
+        try {
+          await this.cognito.updateClient(plan.restoreRequest);
+        } catch (rollbackError) {
+          this.logger.log(`Rollback of ${userPoolId}/${clientId} failed: ${(rollbackError as Error).message}`);
+        }
+      }
+      throw error;
+    }
+  }
+
+  private async describeBoth(
+    userPoolId: string,
+    clientId: string,
+  ): Promise<{ pool: UserPoolType; described: DescribedClient }> {
+    // Independent reads: in parallel, so READ costs one round trip.
+    const [pool, described] = await Promise.all([
+      this.cognito.describePool(userPoolId),
+      this.cognito.describeClient(userPoolId, clientId),
+    ]);
+    return { pool, described };
+  }
+
+  private async describeManaged(
+    userPoolId: string,
+    clientId: string,
+  ): Promise<{ pool: UserPoolType; described: DescribedClient }> {
+    const both = await this.describeBoth(userPoolId, clientId);
+    if (!isClientManaged(both.pool, clientId)) {
+      throw new exceptions.NotFound(CLIENT_TYPE_NAME, clientIdentifier(userPoolId, clientId));
+    }
+    return both;
+  }
+}
+
+export function isClientManaged(pool: UserPoolType, clientId: string): boolean {
+  return pool.UserPoolTags?.[clientOwnershipTagKey(clientId)] === OWNERSHIP_TAG_VALUE;
+}
+
+function poolArn(pool: UserPoolType): string {
+  if (!pool.Arn) throw new exceptions.InternalFailure(`DescribeUserPool returned no Arn for ${pool.Id}`);
+  return pool.Arn;
+}
+
+// Names, never values.
+function changedMembers(plan: ClientPlan): string[] {
+  const update = (plan.updateRequest ?? {}) as unknown as Record<string, unknown>;
+  const restore = plan.restoreRequest as unknown as Record<string, unknown>;
+  return Object.keys({ ...update, ...restore }).filter(
+    (member) => JSON.stringify(update[member]) !== JSON.stringify(restore[member]),
+  );
+}

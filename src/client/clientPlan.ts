@@ -1,0 +1,109 @@
+import type {
+  UpdateUserPoolClientCommandInput,
+  UserPoolClientType,
+  UserPoolType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { isDeepStrictEqual } from 'node:util';
+import { clientOwnershipTagKey, OWNERSHIP_TAG_VALUE } from '../pool/ownership';
+import type { Ownership, Refusal } from '../pool/plan';
+import { deepMerge } from '../shared/merge';
+import { buildClientUpdateRequest } from './clientRequest';
+import { findClientProblems } from './clientRules';
+import { MERGEABLE_CLIENT_FIELDS, type DeclaredClientSettings, type MergeableClientField } from './fields';
+
+/** Cognito's limit on a user pool's tags, which the client markers count against. */
+export const MAX_POOL_TAGS = 50;
+
+/** A client as DescribeUserPoolClient reports it, with its secret already dropped. */
+export interface DescribedClient {
+  client: Omit<UserPoolClientType, 'ClientSecret'>;
+  /** Whether the client has a secret; the secret itself is never kept. */
+  hasSecret: boolean;
+}
+
+export interface ClientPlanInput {
+  userPoolId: string;
+  clientId: string;
+  described: DescribedClient;
+  /** The client's pool: its feature plan and tags (where the ownership marker lives). */
+  pool: UserPoolType;
+  declared: DeclaredClientSettings;
+  ownership: Ownership;
+}
+
+export interface ClientPlan {
+  refusals: Refusal[];
+  /** Undefined when no declared setting changes: UpdateUserPoolClient is then not sent. */
+  updateRequest?: UpdateUserPoolClientCommandInput;
+  /** Puts the client back as described, if a later write fails. */
+  restoreRequest: UpdateUserPoolClientCommandInput;
+  /** The marker a CREATE adds to the pool with TagResource. */
+  ownershipTags?: Record<string, string>;
+  /** The client once every write has succeeded. */
+  resultingClient: DescribedClient;
+}
+
+/**
+ * Turns a described client and declared settings into the writes that apply them.
+ * Pure: it decides, the handlers only carry it out.
+ */
+export function planClientSettings(input: ClientPlanInput): ClientPlan {
+  const { userPoolId, clientId, described, declared, pool } = input;
+  const refusals: Refusal[] = [];
+  if (declared.GenerateSecret !== undefined && declared.GenerateSecret !== described.hasSecret) {
+    refusals.push({
+      kind: 'locked',
+      message: `GenerateSecret is ${described.hasSecret} on the client but the template declares ${declared.GenerateSecret}. A client gains or loses a secret only when it is created; it needs a new app client.`,
+    });
+  }
+  const merged = mergeClient(described.client, declared);
+  const tier = pool.UserPoolTier ?? 'ESSENTIALS';
+  for (const message of findClientProblems(merged, { hasSecret: described.hasSecret, tier })) {
+    refusals.push({ kind: 'invalid', message });
+  }
+  const markerKey = clientOwnershipTagKey(clientId);
+  const claimsMarker = input.ownership === 'claim' && pool.UserPoolTags?.[markerKey] === undefined;
+  const tagCount = Object.keys(pool.UserPoolTags ?? {}).length;
+  if (claimsMarker && tagCount + 1 > MAX_POOL_TAGS) {
+    refusals.push({
+      kind: 'invalid',
+      message: `The pool has ${tagCount} tags and the client's ownership marker (${markerKey}) needs one more than Cognito's ${MAX_POOL_TAGS}; remove a tag from the pool first.`,
+    });
+  }
+  const restoreRequest = buildClientUpdateRequest(userPoolId, clientId, described.client);
+  const candidate = buildClientUpdateRequest(userPoolId, clientId, merged);
+  return {
+    refusals,
+    updateRequest: isDeepStrictEqual(candidate, restoreRequest) ? undefined : candidate,
+    restoreRequest,
+    ownershipTags: input.ownership === 'claim' ? { [markerKey]: OWNERSHIP_TAG_VALUE } : undefined,
+    resultingClient: { client: merged, hasSecret: described.hasSecret },
+  };
+}
+
+/**
+ * Deep-merges declared settings into the described client. AnalyticsConfiguration names
+ * its Pinpoint project either by ApplicationArn or by ApplicationId with RoleArn; a
+ * declaration in the other form replaces the block instead of merging into it.
+ */
+function mergeClient(client: UserPoolClientType, declared: DeclaredClientSettings): UserPoolClientType {
+  const merged: Record<string, unknown> = { ...client };
+  for (const field of MERGEABLE_CLIENT_FIELDS) {
+    const value = declared[field as MergeableClientField];
+    if (value === undefined) continue;
+    merged[field] =
+      field === 'AnalyticsConfiguration' && switchesAnalyticsMode(client.AnalyticsConfiguration, value)
+        ? value
+        : deepMerge(client[field], value);
+  }
+  return merged as UserPoolClientType;
+}
+
+function switchesAnalyticsMode(described: UserPoolClientType['AnalyticsConfiguration'], declared: unknown): boolean {
+  const declaredArn = (declared as { ApplicationArn?: string }).ApplicationArn !== undefined;
+  const declaredId = (declared as { ApplicationId?: string }).ApplicationId !== undefined;
+  if (!described) return false;
+  return (
+    (declaredArn && described.ApplicationArn === undefined) || (declaredId && described.ApplicationId === undefined)
+  );
+}

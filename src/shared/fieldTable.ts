@@ -1,0 +1,35 @@
+/**
+ * The roles a field of a Cognito shape can play in a settings type. Each type keeps one
+ * table that classifies every member of the SDK shapes it reads and writes; the schema,
+ * the merge, the request builder and the README are checked against that table.
+ *
+ * - `mergeable`: declarable; merged into the described state and sent in the update.
+ * - `mfa`: declarable; written by SetUserPoolMfaConfig, which replaces the whole MFA state.
+ * - `locked`: declarable only as an assertion; Cognito cannot change it after creation.
+ * - `carried`: not declarable; sent back exactly as described so the update keeps it.
+ * - `dropped`: returned by the describe call (or accepted by the update) but never sent.
+ */
+export type FieldRole = 'mergeable' | 'mfa' | 'locked' | 'carried' | 'dropped';
+
+export interface FieldSpec<Described = unknown> {
+  readonly role: FieldRole;
+  /** Where the describe call reports it, when the name differs. */
+  readonly describedAs?: keyof Described;
+  /** Why a field is dropped, carried or locked: the Cognito trap it avoids. */
+  readonly why?: string;
+}
+
+/** The names in a field table that have a given role. */
+export type FieldsWithRole<Table extends Record<string, { role: FieldRole }>, R extends FieldRole> = {
+  [K in keyof Table]: Table[K]['role'] extends R ? K : never;
+}[keyof Table];
+
+export function fieldsWithRole<Table extends Record<string, { role: FieldRole }>, R extends FieldRole>(
+  table: Table,
+  role: R,
+): FieldsWithRole<Table, R>[] {
+  return (Object.keys(table) as (keyof Table)[]).filter((name) => table[name].role === role) as FieldsWithRole<
+    Table,
+    R
+  >[];
+}
