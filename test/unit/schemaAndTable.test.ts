@@ -1,7 +1,8 @@
-import { readFileSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { DECLARABLE_FIELDS, LOCKED_FIELDS, MFA_FIELDS, MERGEABLE_FIELDS, POOL_FIELDS } from '../../src/pool/fields';
-import { TYPE_NAME, TYPE_VERSION } from '../../src/typeInfo';
+import { DECLARABLE_CLIENT_FIELDS, LOCKED_CLIENT_FIELDS } from '../../src/client/fields';
+import { CLIENT_TYPE_NAME, TYPE_NAME, TYPE_VERSION } from '../../src/typeInfo';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { renderModels } = require('../../scripts/generate-models.js') as { renderModels: (schema: unknown) => string };
 
@@ -25,12 +26,26 @@ function walk(node: JsonSchema, visit: (node: JsonSchema, where: string) => void
   }
 }
 
-function everyNode(visit: (node: JsonSchema, where: string) => void): void {
-  walk(schema, visit, '');
-  for (const [name, definition] of Object.entries(schema.definitions as Record<string, JsonSchema>)) {
+function everyNode(of: JsonSchema, visit: (node: JsonSchema, where: string) => void): void {
+  walk(of, visit, '');
+  for (const [name, definition] of Object.entries((of.definitions ?? {}) as Record<string, JsonSchema>)) {
     walk(definition, visit, `#/definitions/${name}`);
   }
 }
+
+// Each type is its own cfn project: its directory, schema and identifiers.
+const PROJECTS = [
+  { typeName: TYPE_NAME, directory: '.', identifiers: ['UserPoolId'], passesRoles: true },
+  {
+    typeName: CLIENT_TYPE_NAME,
+    directory: 'client-settings',
+    identifiers: ['UserPoolId', 'ClientId'],
+    passesRoles: false,
+  },
+].map((project) => {
+  const text = readFileSync(path.join(root, project.directory, 'schema.json'), 'utf8');
+  return { ...project, schemaText: text, schema: JSON.parse(text) };
+});
 
 describe('the field table, the schema and the models agree', () => {
   it('the schema declares exactly UserPoolId and the declarable fields of the table', () => {
@@ -54,50 +69,79 @@ describe('the field table, the schema and the models agree', () => {
     expect(Object.keys(POOL_FIELDS)).not.toContain('UnusedAccountValidityDays');
   });
 
-  it('src/models.ts is what the generator makes from schema.json', () => {
+  it("each type's models.ts is what the generator makes from its schema.json", () => {
     expect(readFileSync(path.join(root, 'src', 'models.ts'), 'utf8')).toBe(renderModels(schema));
+    const clientSchema = JSON.parse(readFileSync(path.join(root, 'client-settings', 'schema.json'), 'utf8'));
+    expect(readFileSync(path.join(root, 'src', 'client', 'models.ts'), 'utf8')).toBe(renderModels(clientSchema));
   });
 
-  it('the schema is reachable under the file name the cfn CLI derives from the type name, as one copy', () => {
-    expect(readlinkSync(path.join(root, 'org-cognito-userpoolsettings.json'))).toBe('schema.json');
+  it('the app client schema declares exactly its identifiers and the declarable fields of its table', () => {
+    const clientSchema = JSON.parse(readFileSync(path.join(root, 'client-settings', 'schema.json'), 'utf8'));
+    expect(Object.keys(clientSchema.properties).sort()).toEqual(
+      ['UserPoolId', 'ClientId', ...DECLARABLE_CLIENT_FIELDS].sort(),
+    );
+    expect(LOCKED_CLIENT_FIELDS).toEqual(['GenerateSecret']);
+    expect(Object.keys(clientSchema.properties)).not.toContain('ClientSecret');
   });
 
-  it('.rpdk-config names the type, runtime and entrypoints', () => {
-    const config = JSON.parse(readFileSync(path.join(root, '.rpdk-config'), 'utf8'));
-    expect(config).toMatchObject({
-      typeName: TYPE_NAME,
-      language: 'typescript',
-      runtime: 'nodejs22.x',
-      entrypoint: 'dist/handlers.entrypoint',
-      testEntrypoint: 'dist/handlers.testEntrypoint',
-      settings: { protocolVersion: '2.0.0' },
-    });
-    expect(schema.typeName).toBe(TYPE_NAME);
-  });
+  it.each(PROJECTS)(
+    '$typeName: the schema is reachable under the file name the cfn CLI derives from the type name, as one copy',
+    ({ typeName, directory }) => {
+      const slug = typeName.toLowerCase().replace(/::/g, '-');
+      expect(readlinkSync(path.join(root, directory, `${slug}.json`))).toBe('schema.json');
+    },
+  );
+
+  it.each(PROJECTS)(
+    '$typeName: .rpdk-config, template.yml, sam-tests/ and inputs/ make it a cfn project',
+    ({ typeName, directory, schema: typeSchema }) => {
+      const config = JSON.parse(readFileSync(path.join(root, directory, '.rpdk-config'), 'utf8'));
+      expect(config).toMatchObject({
+        typeName,
+        language: 'typescript',
+        runtime: 'nodejs22.x',
+        entrypoint: 'dist/handlers.entrypoint',
+        testEntrypoint: 'dist/handlers.testEntrypoint',
+        settings: { protocolVersion: '2.0.0' },
+      });
+      expect(typeSchema.typeName).toBe(typeName);
+      const template = readFileSync(path.join(root, directory, 'template.yml'), 'utf8');
+      expect(template).toContain('Handler: dist/handlers.entrypoint');
+      expect(template).toContain('Handler: dist/handlers.testEntrypoint');
+      expect(readdirSync(path.join(root, directory, 'sam-tests')).sort()).toEqual(
+        ['create.json', 'delete.json', 'list.json', 'read.json', 'update.json'].sort(),
+      );
+      expect(readdirSync(path.join(root, directory, 'inputs')).length).toBeGreaterThanOrEqual(3);
+    },
+  );
 
   it('the user agent version is the package version', () => {
     expect(TYPE_VERSION).toBe(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version);
   });
 });
 
-describe('schema rules that cfn validate enforces', () => {
+describe.each(PROJECTS)('schema rules that cfn validate enforces: $typeName', (project) => {
+  const { schema: typeSchema, schemaText: typeSchemaText } = project;
+
   it('has the required top-level keys and forbids additional properties', () => {
     for (const key of ['typeName', 'description', 'properties', 'primaryIdentifier', 'additionalProperties']) {
-      expect(schema).toHaveProperty(key);
+      expect(typeSchema).toHaveProperty(key);
     }
-    expect(schema.additionalProperties).toBe(false);
-    expect(schema.primaryIdentifier).toEqual(['/properties/UserPoolId']);
-    expect(schema.createOnlyProperties).toEqual(['/properties/UserPoolId']);
+    expect(typeSchema.additionalProperties).toBe(false);
+    const pointers = project.identifiers.map((name) => `/properties/${name}`);
+    expect(typeSchema.primaryIdentifier).toEqual(pointers);
+    expect(typeSchema.createOnlyProperties).toEqual(pointers);
+    expect(typeSchema.required).toEqual(project.identifiers);
   });
 
   it('uses property names cfn accepts', () => {
-    everyNode((node, where) => {
+    everyNode(typeSchema, (node, where) => {
       for (const name of Object.keys(node.properties ?? {})) expect(`${where}.${name}`).toMatch(/\.[A-Za-z0-9]{1,64}$/);
     });
   });
 
   it('says additionalProperties false on every object and insertionOrder on every array', () => {
-    everyNode((node, where) => {
+    everyNode(typeSchema, (node, where) => {
       if (node.type === 'object')
         expect({ where, additionalProperties: node.additionalProperties }).toEqual({
           where,
@@ -109,8 +153,11 @@ describe('schema rules that cfn validate enforces', () => {
   });
 
   it('gives every handler least-privilege permissions and a valid timeout', () => {
-    expect(Object.keys(schema.handlers).sort()).toEqual(['create', 'delete', 'list', 'read', 'update']);
-    for (const handler of Object.values(schema.handlers) as { permissions: string[]; timeoutInMinutes?: number }[]) {
+    expect(Object.keys(typeSchema.handlers).sort()).toEqual(['create', 'delete', 'list', 'read', 'update']);
+    for (const handler of Object.values(typeSchema.handlers) as {
+      permissions: string[];
+      timeoutInMinutes?: number;
+    }[]) {
       expect(handler.permissions.length).toBeGreaterThan(0);
       for (const permission of handler.permissions) expect(permission).toMatch(/^[a-z-]+:[A-Za-z]+$/);
       if (handler.timeoutInMinutes !== undefined) {
@@ -118,23 +165,24 @@ describe('schema rules that cfn validate enforces', () => {
         expect(handler.timeoutInMinutes).toBeLessThanOrEqual(2160);
       }
     }
-    expect(schema.handlers.create.permissions).toContain('iam:PassRole');
+    if (project.passesRoles) expect(typeSchema.handlers.create.permissions).toContain('iam:PassRole');
+    else expect(JSON.stringify(typeSchema.handlers)).not.toContain('iam:PassRole');
   });
 
   it('says tagging explicitly, publishes no url it cannot vouch for, and stays under 60 KiB', () => {
-    expect(schema.tagging).toEqual({ taggable: false });
+    expect(typeSchema.tagging).toEqual({ taggable: false });
     // sourceUrl and documentationUrl are published in the registry: absent until the
     // repository has a public home (cfn validate requires https when they are present).
     for (const url of ['sourceUrl', 'documentationUrl']) {
-      const value = (schema as Record<string, unknown>)[url];
+      const value = (typeSchema as Record<string, unknown>)[url];
       if (value !== undefined) expect(value).toMatch(/^https:\/\//);
     }
-    expect(Buffer.byteLength(schemaText)).toBeLessThan(60 * 1024);
+    expect(Buffer.byteLength(typeSchemaText)).toBeLessThan(60 * 1024);
   });
 
   it('every $ref points at a definition', () => {
-    const refs = schemaText.match(/"\$ref": "#\/definitions\/(\w+)"/g) ?? [];
-    for (const ref of refs) expect(schema.definitions).toHaveProperty(ref.replace(/.*\/(\w+)"$/, '$1'));
+    const refs = typeSchemaText.match(/"\$ref": "#\/definitions\/(\w+)"/g) ?? [];
+    for (const ref of refs) expect(typeSchema.definitions).toHaveProperty(ref.replace(/.*\/(\w+)"$/, '$1'));
   });
 });
 
