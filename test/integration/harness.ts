@@ -45,6 +45,8 @@ export interface LocalCognito {
     properties: Record<string, unknown>,
     previousProperties?: Record<string, unknown>,
   ): Promise<ProgressEvent>;
+  /** The same, with every request option (provider logging, credentials, region). */
+  runClient(request: CfnRequestOptions): Promise<ProgressEvent>;
 }
 
 /**
@@ -108,14 +110,14 @@ export function useLocalCognito(): LocalCognito {
     },
     describeClient: (poolId, clientId) => proxy.describeClient(poolId, clientId),
     handleClient: async (action, properties, previousProperties) =>
-      (
-        await runToCompletion(
-          clientEntrypoint as never,
-          { action, properties, previousProperties, resourceType: CLIENT_TYPE_NAME },
-          { wait: async () => undefined },
-        )
-      ).event,
+      runClient({ action, properties, previousProperties }),
+    runClient,
   };
+}
+
+async function runClient(request: CfnRequestOptions): Promise<ProgressEvent> {
+  const options = { ...request, resourceType: CLIENT_TYPE_NAME };
+  return (await runToCompletion(clientEntrypoint as never, options, { wait: async () => undefined })).event;
 }
 
 async function run(request: CfnRequestOptions): Promise<ProgressEvent> {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
 import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions, type HandlerAction } from '../../tools/cfnRequest';
 import { FakeCloudWatch, type FakeCloudWatchMode } from '../../tools/fakeCloudWatch';
+import { machineClient } from '../support/appClients';
 import { useLocalCognito } from './harness';
 
 const cognito = useLocalCognito();
@@ -48,6 +49,37 @@ async function lifecycle(options: (request: CfnRequestOptions) => CfnRequestOpti
 }
 
 describe('provider telemetry (a type registered with a logging configuration)', () => {
+  it('Org::Cognito::UserPoolClientSettings logs its writes by member name and never the client secret', async () => {
+    const poolId = await cognito.createPool();
+    const clientId = await cognito.createClient(poolId, machineClient());
+    const secret = String((await cognito.describeClient(poolId, clientId)).ClientSecret);
+    const ids = { UserPoolId: poolId, ClientId: clientId };
+    const properties = { ...ids, AuthSessionValidity: 12 };
+    for (const request of [
+      { action: 'CREATE' as const, properties },
+      { action: 'READ' as const, properties: ids },
+      {
+        action: 'UPDATE' as const,
+        properties: { ...properties, AuthSessionValidity: 13 },
+        previousProperties: properties,
+      },
+      { action: 'DELETE' as const, properties: ids },
+    ]) {
+      expect((await cognito.runClient(withProvider(request))).status).toBe('SUCCESS');
+    }
+    const lines = fake.logEvents.map((event) => event.message);
+    expect(lines.some((line) => line.includes(`UpdateUserPoolClient ${poolId}/${clientId}: AuthSessionValidity`))).toBe(
+      true,
+    );
+    expect(lines.some((line) => line.startsWith('[DELETE] SUCCESS'))).toBe(true);
+    expect(lines.join('\n')).not.toContain(secret);
+    expect(
+      fake.metrics.some(
+        (metric) => metric.dimensions.DimensionKeyResourceType === 'Org::Cognito::UserPoolClientSettings',
+      ),
+    ).toBe(true);
+  });
+
   it('delivers the handler log lines to the provider log group and the invocation metrics, when CloudWatch works', async () => {
     const { poolId, results } = await lifecycle(withProvider);
     for (const result of Object.values(results)) expect(result?.status).toBe('SUCCESS');

@@ -1,0 +1,213 @@
+import type { UserPoolClientType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { clientOwnershipTagKey } from '../pool/ownership';
+import { MAX_POOL_TAGS, planClientSettings, type ClientPlanInput } from './clientPlan';
+import { buildClientUpdateRequest, DEFAULT_TOKEN_VALIDITY_UNITS } from './clientRequest';
+import { findClientProblems } from './clientRules';
+import { currentClientSettings } from './currentClientSettings';
+
+const client: UserPoolClientType = {
+  UserPoolId: 'us-east-1_pool',
+  ClientId: 'client1',
+  ClientName: 'web-app',
+  CreationDate: new Date('2024-01-01'),
+  LastModifiedDate: new Date('2024-02-01'),
+  ClientType: 'REGULAR',
+  AccessTokenValidity: 60,
+  IdTokenValidity: 60,
+  RefreshTokenValidity: 30,
+  TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+  AllowedOAuthFlowsUserPoolClient: true,
+  AllowedOAuthFlows: ['code'],
+  AllowedOAuthScopes: ['openid', 'email'],
+  CallbackURLs: ['https://app.example.com/callback'],
+  DefaultRedirectURI: 'https://app.example.com/callback',
+  ReadAttributes: ['email'],
+  ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+  PreventUserExistenceErrors: 'ENABLED',
+  EnableTokenRevocation: true,
+  AuthSessionValidity: 3,
+};
+const pool: UserPoolType = { Id: 'us-east-1_pool', Arn: 'arn:pool', UserPoolTier: 'ESSENTIALS', UserPoolTags: {} };
+
+function plan(overrides: Partial<ClientPlanInput> = {}) {
+  return planClientSettings({
+    userPoolId: 'us-east-1_pool',
+    clientId: 'client1',
+    described: { client, hasSecret: false },
+    pool,
+    declared: {},
+    ownership: 'claim',
+    ...overrides,
+  });
+}
+
+describe('buildClientUpdateRequest', () => {
+  it('sends every setting the client has and nothing describe-only', () => {
+    const request = buildClientUpdateRequest('us-east-1_pool', 'client1', client);
+    for (const member of ['CreationDate', 'LastModifiedDate', 'ClientType', 'ClientSecret']) {
+      expect(request).not.toHaveProperty(member);
+    }
+    expect(request).toMatchObject({
+      UserPoolId: 'us-east-1_pool',
+      ClientId: 'client1',
+      CallbackURLs: client.CallbackURLs,
+    });
+  });
+
+  it('always sends complete token units, the defaults where the client reports none', () => {
+    const { TokenValidityUnits: _units, ...withoutUnits } = client;
+    expect(buildClientUpdateRequest('p', 'c', withoutUnits).TokenValidityUnits).toEqual(DEFAULT_TOKEN_VALIDITY_UNITS);
+    expect(
+      buildClientUpdateRequest('p', 'c', { ...client, TokenValidityUnits: { AccessToken: 'minutes' } })
+        .TokenValidityUnits,
+    ).toEqual({ AccessToken: 'minutes', IdToken: 'hours', RefreshToken: 'days' });
+  });
+
+  it('always sends AllowedOAuthFlowsUserPoolClient, false when the client reports none', () => {
+    const { AllowedOAuthFlowsUserPoolClient: _flag, ...withoutFlag } = client;
+    expect(buildClientUpdateRequest('p', 'c', withoutFlag).AllowedOAuthFlowsUserPoolClient).toBe(false);
+  });
+
+  it('leaves empty lists out: Cognito rejects [] and an omitted list is the empty one', () => {
+    expect(buildClientUpdateRequest('p', 'c', { ...client, LogoutURLs: [] })).not.toHaveProperty('LogoutURLs');
+  });
+});
+
+describe('planClientSettings', () => {
+  it('merges a declaration into the client and changes nothing else', () => {
+    const result = plan({ declared: { AccessTokenValidity: 15 } });
+    expect(result.refusals).toEqual([]);
+    expect(result.updateRequest).toEqual({ ...result.restoreRequest, AccessTokenValidity: 15 });
+  });
+
+  it('merges TokenValidityUnits member by member', () => {
+    const result = plan({ declared: { TokenValidityUnits: { IdToken: 'hours' }, IdTokenValidity: 1 } });
+    expect(result.updateRequest?.TokenValidityUnits).toEqual({
+      AccessToken: 'minutes',
+      IdToken: 'hours',
+      RefreshToken: 'days',
+    });
+  });
+
+  it('sends no UpdateUserPoolClient when nothing declared changes, and claims with the marker', () => {
+    const result = plan({ declared: { AccessTokenValidity: 60, GenerateSecret: false } });
+    expect(result.updateRequest).toBeUndefined();
+    expect(result.ownershipTags).toEqual({ [clientOwnershipTagKey('client1')]: 'true' });
+    expect(plan({ ownership: 'keep' }).ownershipTags).toBeUndefined();
+  });
+
+  it('refuses a GenerateSecret that differs from the client as locked', () => {
+    expect(plan({ declared: { GenerateSecret: true } }).refusals).toEqual([
+      expect.objectContaining({ kind: 'locked', message: expect.stringContaining('needs a new app client') }),
+    ]);
+    expect(plan({ declared: { GenerateSecret: true }, described: { client, hasSecret: true } }).refusals).toEqual([]);
+  });
+
+  it('replaces AnalyticsConfiguration when the declaration names the project the other way', () => {
+    const withId = {
+      ...client,
+      AnalyticsConfiguration: { ApplicationId: 'abc', RoleArn: 'arn:role', ExternalId: 'x' },
+    };
+    const result = plan({
+      described: { client: withId, hasSecret: false },
+      declared: { AnalyticsConfiguration: { ApplicationArn: 'arn:aws:mobiletargeting:us-east-1:1:apps/abc' } },
+    });
+    expect(result.updateRequest?.AnalyticsConfiguration).toEqual({
+      ApplicationArn: 'arn:aws:mobiletargeting:us-east-1:1:apps/abc',
+    });
+    const merged = plan({
+      described: { client: withId, hasSecret: false },
+      declared: { AnalyticsConfiguration: { UserDataShared: true } },
+    });
+    expect(merged.updateRequest?.AnalyticsConfiguration).toEqual({
+      ...withId.AnalyticsConfiguration,
+      UserDataShared: true,
+    });
+  });
+
+  it('refuses a claim that would take the pool past 50 tags', () => {
+    const tags = Object.fromEntries(Array.from({ length: MAX_POOL_TAGS }, (_, index) => [`tag${index}`, 'x']));
+    const result = plan({ pool: { ...pool, UserPoolTags: tags } });
+    expect(result.refusals).toEqual([expect.objectContaining({ message: expect.stringContaining('remove a tag') })]);
+    expect(plan({ pool: { ...pool, UserPoolTags: tags }, ownership: 'keep' }).refusals).toEqual([]);
+  });
+});
+
+describe('findClientProblems', () => {
+  const facts = { hasSecret: false, tier: 'ESSENTIALS' };
+
+  it('accepts the client as it is', () => {
+    expect(findClientProblems(client, facts)).toEqual([]);
+  });
+
+  it('reads each lifetime in its own unit, hours/hours/days when the client has none', () => {
+    expect(findClientProblems({ ...client, AccessTokenValidity: 4 }, facts)).toEqual([
+      expect.stringContaining('AccessTokenValidity 4 in minutes'),
+    ]);
+    expect(findClientProblems({ AccessTokenValidity: 48 }, facts)).toEqual([
+      expect.stringContaining('AccessTokenValidity 48 in hours'),
+    ]);
+    expect(findClientProblems({ RefreshTokenValidity: 3651 }, facts)).toEqual([
+      expect.stringContaining('RefreshTokenValidity 3651 in days'),
+    ]);
+    expect(findClientProblems({ RefreshTokenValidity: 0 }, facts)).toEqual([]);
+    expect(findClientProblems({ IdTokenValidity: 86400, TokenValidityUnits: { IdToken: 'seconds' } }, facts)).toEqual(
+      [],
+    );
+  });
+
+  it('needs AllowedOAuthFlowsUserPoolClient for OAuth members, and DefaultRedirectURI among CallbackURLs', () => {
+    expect(findClientProblems({ ...client, AllowedOAuthFlowsUserPoolClient: false }, facts)).toEqual([
+      expect.stringContaining('AllowedOAuthFlows, AllowedOAuthScopes, CallbackURLs are set'),
+    ]);
+    expect(findClientProblems({ ...client, DefaultRedirectURI: 'https://other.example.com' }, facts)).toEqual([
+      expect.stringContaining('not in CallbackURLs'),
+    ]);
+  });
+
+  it('keeps client_credentials alone, with a secret and resource server scopes', () => {
+    const machine = { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['client_credentials' as const] };
+    expect(findClientProblems({ ...machine, AllowedOAuthScopes: ['api/read'] }, { ...facts, hasSecret: true })).toEqual(
+      [],
+    );
+    expect(findClientProblems({ ...machine, AllowedOAuthScopes: ['api/read'] }, facts)).toEqual([
+      expect.stringContaining('has no secret'),
+    ]);
+    expect(
+      findClientProblems(
+        { ...machine, AllowedOAuthFlows: ['client_credentials', 'code'], AllowedOAuthScopes: ['openid'] },
+        { ...facts, hasSecret: true },
+      ),
+    ).toEqual([expect.stringContaining('must be the only flow'), expect.stringContaining('openid is not supported')]);
+  });
+
+  it('applies the auth flow, feature plan and secret rules', () => {
+    expect(findClientProblems({ ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH', 'ALLOW_USER_SRP_AUTH'] }, facts)).toEqual([
+      expect.stringContaining('mixes legacy ADMIN_NO_SRP_AUTH'),
+    ]);
+    expect(findClientProblems({ ExplicitAuthFlows: ['ALLOW_USER_AUTH'] }, { ...facts, tier: 'LITE' })).toEqual([
+      expect.stringContaining('ESSENTIALS or PLUS'),
+    ]);
+    expect(findClientProblems({ ExplicitAuthFlows: ['ALLOW_USER_AUTH'] }, facts)).toEqual([]);
+    expect(findClientProblems({ EnablePropagateAdditionalUserContextData: true }, facts)).toEqual([
+      expect.stringContaining('client with a secret'),
+    ]);
+    expect(
+      findClientProblems({ EnablePropagateAdditionalUserContextData: true }, { ...facts, hasSecret: true }),
+    ).toEqual([]);
+  });
+});
+
+describe('currentClientSettings', () => {
+  it('reports the sendable settings and whether there is a secret, never describe-only members', () => {
+    const reported = currentClientSettings({ client, hasSecret: true });
+    expect(reported).toMatchObject({
+      GenerateSecret: true,
+      AccessTokenValidity: 60,
+      AllowedOAuthFlowsUserPoolClient: true,
+    });
+    for (const member of ['ClientSecret', 'CreationDate', 'LastModifiedDate', 'ClientType', 'UserPoolId', 'ClientId']) {
+      expect(reported).not.toHaveProperty(member);
+    }
+  });
+});

@@ -1,0 +1,253 @@
+import {
+  CognitoIdentityProviderClient,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
+  ListUserPoolClientsCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateUserPoolClientCommand,
+  type UserPoolClientType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import { entrypoint, testEntrypoint } from '../../src/client/handlers';
+import { clientOwnershipTagKey, OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
+import { conflictRetry } from '../../src/retry';
+import { CLIENT_TYPE_NAME } from '../../src/typeInfo';
+import { cfnRequest, PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../../tools/cfnRequest';
+import { quietLib } from '../support/quietLib';
+
+const cognito = mockClient(CognitoIdentityProviderClient);
+const POOL_ID = 'us-east-1_Example1';
+const CLIENT_ID = 'abcdefghij0123456789klmnop';
+const SECRET = 'super-secret-value-that-must-never-leave-cognito';
+const IDS = { UserPoolId: POOL_ID, ClientId: CLIENT_ID };
+
+const described: UserPoolClientType = {
+  UserPoolId: POOL_ID,
+  ClientId: CLIENT_ID,
+  ClientName: 'backend',
+  ClientSecret: SECRET,
+  CreationDate: new Date('2024-01-01'),
+  LastModifiedDate: new Date('2024-01-02'),
+  RefreshTokenValidity: 30,
+  TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' },
+  AllowedOAuthFlowsUserPoolClient: true,
+  AllowedOAuthFlows: ['client_credentials'],
+  AllowedOAuthScopes: ['api.example.com/read'],
+  ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+  PreventUserExistenceErrors: 'ENABLED',
+  EnableTokenRevocation: true,
+  AuthSessionValidity: 3,
+};
+
+function pool(managed: boolean) {
+  return {
+    UserPool: {
+      Id: POOL_ID,
+      Arn: `arn:aws:cognito-idp:us-east-1:123456789012:userpool/${POOL_ID}`,
+      UserPoolTier: 'ESSENTIALS' as const,
+      UserPoolTags: {
+        team: 'identity',
+        [OWNERSHIP_TAG_KEY]: 'true',
+        ...(managed ? { [clientOwnershipTagKey(CLIENT_ID)]: 'true' } : {}),
+      },
+    },
+  };
+}
+
+function cognitoError(name: string): Error {
+  return Object.assign(new Error(`${name} from Cognito`), { name, $metadata: {} });
+}
+
+interface CfnProgress {
+  status: string;
+  errorCode?: string;
+  message: string;
+  resourceModel?: Record<string, unknown>;
+  resourceModels?: Record<string, unknown>[];
+}
+
+async function invoke(
+  action: HandlerAction,
+  properties: Record<string, unknown>,
+  previousProperties?: Record<string, unknown>,
+): Promise<CfnProgress> {
+  const request = cfnRequest({ action, properties, previousProperties, resourceType: CLIENT_TYPE_NAME });
+  return (await entrypoint(request, { getRemainingTimeInMillis: () => 60_000 })) as unknown as CfnProgress;
+}
+
+beforeAll(() => {
+  quietLib();
+  conflictRetry.sleep = () => Promise.resolve();
+});
+
+beforeEach(() => {
+  cognito.reset();
+  cognito.on(DescribeUserPoolCommand).resolves(pool(false));
+  cognito.on(DescribeUserPoolClientCommand).resolves({ UserPoolClient: described });
+  cognito.on(UpdateUserPoolClientCommand).resolves({ UserPoolClient: described });
+  cognito.on(TagResourceCommand).resolves({});
+  cognito.on(UntagResourceCommand).resolves({});
+});
+
+describe('CREATE', () => {
+  it('reads pool and client, sends one complete UpdateUserPoolClient, then claims with the pool marker', async () => {
+    const event = await invoke('CREATE', { ...IDS, AccessTokenValidity: '2' });
+    expect(event.status).toBe('SUCCESS');
+    expect(cognito).toHaveReceivedCommandTimes(DescribeUserPoolCommand, 1);
+    expect(cognito).toHaveReceivedCommandTimes(DescribeUserPoolClientCommand, 1);
+    expect(cognito).toHaveReceivedCommandWith(UpdateUserPoolClientCommand, {
+      UserPoolId: POOL_ID,
+      ClientId: CLIENT_ID,
+      ClientName: 'backend',
+      AccessTokenValidity: 2,
+      RefreshTokenValidity: 30,
+      TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' },
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['client_credentials'],
+      AllowedOAuthScopes: ['api.example.com/read'],
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: true,
+      AuthSessionValidity: 3,
+    });
+    const sent = cognito.commandCalls(UpdateUserPoolClientCommand)[0].args[0].input;
+    for (const member of ['ClientSecret', 'CreationDate', 'LastModifiedDate', 'ClientType']) {
+      expect(sent).not.toHaveProperty(member);
+    }
+    expect(cognito).toHaveReceivedCommandWith(TagResourceCommand, {
+      ResourceArn: pool(false).UserPool.Arn,
+      Tags: { [clientOwnershipTagKey(CLIENT_ID)]: 'true' },
+    });
+    expect(event.resourceModel).toMatchObject({ ...IDS, AccessTokenValidity: 2, GenerateSecret: true });
+  });
+
+  it('never returns or logs the client secret', async () => {
+    const logged: string[] = [];
+    const spy = jest.spyOn(console, 'log').mockImplementation((...parts) => void logged.push(parts.join(' ')));
+    try {
+      cognito.on(DescribeUserPoolCommand).resolves(pool(true));
+      for (const action of ['READ', 'UPDATE'] as const) {
+        const event = await invoke(action, { ...IDS, AuthSessionValidity: '4' }, IDS);
+        expect(event.status).toBe('SUCCESS');
+        expect(JSON.stringify(event)).not.toContain(SECRET);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logged.join('\n')).not.toContain(SECRET);
+  });
+
+  it('answers AlreadyExists for a client another stack manages, with no write', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves(pool(true));
+    const event = await invoke('CREATE', IDS);
+    expect(event.errorCode).toBe('AlreadyExists');
+    expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
+    expect(cognito).not.toHaveReceivedCommand(TagResourceCommand);
+  });
+
+  it('writes only the marker when nothing declared changes', async () => {
+    const event = await invoke('CREATE', { ...IDS, GenerateSecret: 'true', AuthSessionValidity: '3' });
+    expect(event.status).toBe('SUCCESS');
+    expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
+    expect(cognito).toHaveReceivedCommandTimes(TagResourceCommand, 1);
+  });
+
+  it('refuses a differing GenerateSecret as NotUpdatable, with no write', async () => {
+    const event = await invoke('CREATE', { ...IDS, GenerateSecret: 'false' });
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'NotUpdatable' });
+    expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
+    expect(cognito).not.toHaveReceivedCommand(TagResourceCommand);
+  });
+
+  it('maps a missing client to NotFound naming both identifiers', async () => {
+    cognito.on(DescribeUserPoolClientCommand).rejects(cognitoError('ResourceNotFoundException'));
+    const event = await invoke('CREATE', IDS);
+    expect(event.errorCode).toBe('NotFound');
+    expect(event.message).toContain(`${POOL_ID}|${CLIENT_ID}`);
+  });
+
+  it("maps InvalidOAuthFlowException to InvalidRequest with Cognito's reason", async () => {
+    cognito.on(UpdateUserPoolClientCommand).rejects(cognitoError('InvalidOAuthFlowException'));
+    const event = await invoke('CREATE', { ...IDS, AccessTokenValidity: '2' });
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
+    expect(event.message).toContain('InvalidOAuthFlowException');
+  });
+});
+
+describe('UPDATE', () => {
+  beforeEach(() => {
+    cognito.on(DescribeUserPoolCommand).resolves(pool(true));
+  });
+
+  it('a no-op UPDATE reads and writes nothing', async () => {
+    const event = await invoke('UPDATE', { ...IDS, AuthSessionValidity: '3' }, IDS);
+    expect(event.status).toBe('SUCCESS');
+    expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
+    expect(cognito).not.toHaveReceivedCommand(TagResourceCommand);
+  });
+
+  it('retries the whole read-merge-write on ConcurrentModificationException', async () => {
+    cognito
+      .on(UpdateUserPoolClientCommand)
+      .rejectsOnce(cognitoError('ConcurrentModificationException'))
+      .resolves({ UserPoolClient: described });
+    const event = await invoke('UPDATE', { ...IDS, AuthSessionValidity: '5' }, IDS);
+    expect(event.status).toBe('SUCCESS');
+    expect(cognito).toHaveReceivedCommandTimes(DescribeUserPoolClientCommand, 2);
+    expect(cognito).toHaveReceivedCommandTimes(UpdateUserPoolClientCommand, 2);
+  });
+
+  it('refuses to move to another client or pool', async () => {
+    const event = await invoke('UPDATE', { ...IDS, ClientId: 'otherclient' }, IDS);
+    expect(event.errorCode).toBe('NotUpdatable');
+    expect(cognito).not.toHaveReceivedCommand(DescribeUserPoolClientCommand);
+  });
+});
+
+describe('READ, DELETE and LIST', () => {
+  it('READ of an unmanaged client is NotFound', async () => {
+    expect((await invoke('READ', IDS)).errorCode).toBe('NotFound');
+  });
+
+  it('DELETE removes only the marker', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves(pool(true));
+    const event = await invoke('DELETE', IDS);
+    expect(event.status).toBe('SUCCESS');
+    expect(cognito).toHaveReceivedCommandWith(UntagResourceCommand, {
+      ResourceArn: pool(true).UserPool.Arn,
+      TagKeys: [clientOwnershipTagKey(CLIENT_ID)],
+    });
+    expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
+  });
+
+  it('LIST returns the managed clients of the pool it is given, following NextToken', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves(pool(true));
+    cognito
+      .on(ListUserPoolClientsCommand)
+      .resolvesOnce({ UserPoolClients: [{ ClientId: 'unmanaged1' }], NextToken: 'next' })
+      .resolves({ UserPoolClients: [{ ClientId: CLIENT_ID }] });
+    const event = await invoke('LIST', { UserPoolId: POOL_ID });
+    expect(event.resourceModels).toEqual([IDS]);
+    expect(cognito).toHaveReceivedCommandTimes(ListUserPoolClientsCommand, 2);
+    expect((await invoke('LIST', {})).errorCode).toBe('InvalidRequest');
+  });
+});
+
+describe('testEntrypoint (cfn test, SAM local invoke)', () => {
+  it('validates raw properties before any call', async () => {
+    const event = await testEntrypoint(
+      {
+        credentials: PLACEHOLDER_CREDENTIALS,
+        action: 'CREATE',
+        region: 'us-east-1',
+        request: { desiredResourceState: { ...IDS, AllowedOAuthFlows: ['password'] } },
+      },
+      {},
+    );
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
+    expect(event.message).toContain('AllowedOAuthFlows.0: must be one of code, implicit, client_credentials');
+    expect(cognito.calls()).toHaveLength(0);
+  });
+});
