@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DescribeUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -20,13 +21,21 @@ const { buildPackage } = require('../../scripts/package.js');
 const { renderResourceRole } = require('../../scripts/resource-role.js');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+const { RESOURCE_TYPES } = require('../../scripts/resource-types.js');
+
 const root = path.resolve(__dirname, '../..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'package-test-'));
 const handler = path.join(scratch, 'handlers.js');
+const clientHandler = path.join(scratch, 'client-handlers.js');
 const schema = JSON.parse(readFileSync(path.join(root, 'schema.json'), 'utf8'));
+const clientType = RESOURCE_TYPES[1];
+const clientSchema = JSON.parse(readFileSync(path.join(root, 'client-settings', 'schema.json'), 'utf8'));
 
 beforeAll(async () => {
-  await bundle({ outfile: handler });
+  await Promise.all([
+    bundle({ outfile: handler }),
+    bundle({ source: clientType.handlerSource, outfile: clientHandler }),
+  ]);
 }, 60_000);
 
 describe('npm run package', () => {
@@ -62,6 +71,33 @@ describe('npm run package', () => {
     expect(providerFiles.map((entry) => entry.name)).toEqual(['dist/handlers.js']);
     expect(providerZipBytes).toBeLessThan(2 * 1024 * 1024);
   }, 60_000);
+
+  it("builds the app client type's submission from client-settings/, its own cfn project", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { packageFileName } = require('../../scripts/package.js') as {
+      packageFileName: (type: unknown) => string;
+    };
+    expect(packageFileName(clientType)).toMatch(/^org-cognito-userpoolclientsettings-\d+\.\d+\.\d+\.zip$/);
+    const outfile = path.join(scratch, 'client-submission.zip');
+    await buildPackage({ type: clientType, handler: clientHandler, outfile, roleFile: path.join(scratch, 'c.yaml') });
+    const submission = await JSZip.loadAsync(readFileSync(outfile));
+    const files = Object.keys(submission.files).filter((name) => !name.endsWith('/'));
+    expect(files.filter((name) => !name.startsWith('inputs/')).sort()).toEqual(
+      ['.rpdk-config', 'ResourceProvider.zip', 'schema.json'].sort(),
+    );
+    expect(files.filter((name) => name.startsWith('inputs/')).length).toBeGreaterThanOrEqual(3);
+    expect(JSON.parse(await submission.file('schema.json')!.async('string'))).toEqual(clientSchema);
+    expect(JSON.parse(await submission.file('.rpdk-config')!.async('string')).typeName).toBe(
+      'Org::Cognito::UserPoolClientSettings',
+    );
+  }, 60_000);
+
+  it('keeps client-settings/resource-role.yaml equal to the union of its schema handler permissions', () => {
+    const committed = readFileSync(path.join(root, 'client-settings', 'resource-role.yaml'), 'utf8');
+    expect(committed).toBe(renderResourceRole(clientSchema));
+    expect(committed).toContain('"cognito-idp:UpdateUserPoolClient"');
+    expect(committed).toContain('type/resource/Org-Cognito-UserPoolClientSettings/*');
+  });
 
   it('keeps resource-role.yaml equal to the union of the schema handler permissions', () => {
     const committed = readFileSync(path.join(root, 'resource-role.yaml'), 'utf8');
@@ -108,6 +144,39 @@ describe('the bundled handler', () => {
       delete process.env.AWS_ENDPOINT_URL_CLOUDWATCH;
       client.destroy();
       await fake.stop();
+      await proxy.stop();
+      await local.stop();
+    }
+  }, 60_000);
+
+  it('the app client bundle applies a CREATE on cognito-local too', async () => {
+    const local = await startCognitoLocal();
+    const proxy = new CognitoProxy(local.endpoint);
+    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = await proxy.start();
+    const client = new CognitoIdentityProviderClient({
+      region: 'us-east-1',
+      credentials: PLACEHOLDER_CREDENTIALS,
+      endpoint: process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
+    });
+    const restoreLog = silenceConsoleLog();
+    try {
+      const poolId = (await client.send(new CreateUserPoolCommand(productionPoolRequest('bundle')))).UserPool?.Id ?? '';
+      const created = await client.send(
+        new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'app', AuthSessionValidity: 3 }),
+      );
+      const clientId = created.UserPoolClient?.ClientId ?? '';
+      const { event } = await runToCompletion(loadHandler(clientHandler), {
+        action: 'CREATE',
+        resourceType: 'Org::Cognito::UserPoolClientSettings',
+        properties: { UserPoolId: poolId, ClientId: clientId, AuthSessionValidity: 7 },
+      });
+      expect({ status: event.status, message: event.message }).toEqual({ status: 'SUCCESS', message: '' });
+      expect(event.resourceModel).toMatchObject({ ClientId: clientId, AuthSessionValidity: 7, GenerateSecret: false });
+      expect((await proxy.describeClient(poolId, clientId)).AuthSessionValidity).toBe(7);
+    } finally {
+      restoreLog();
+      delete process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
+      client.destroy();
       await proxy.stop();
       await local.stop();
     }
