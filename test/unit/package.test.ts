@@ -19,9 +19,8 @@ import { productionPoolRequest } from '../../tools/productionPool';
 const { bundle } = require('../../scripts/bundle.js');
 const { buildPackage } = require('../../scripts/package.js');
 const { renderResourceRole } = require('../../scripts/resource-role.js');
-/* eslint-enable @typescript-eslint/no-require-imports */
-
 const { RESOURCE_TYPES } = require('../../scripts/resource-types.js');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const root = path.resolve(__dirname, '../..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'package-test-'));
