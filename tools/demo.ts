@@ -10,7 +10,8 @@ import path from 'node:path';
 import { PLACEHOLDER_CREDENTIALS } from './cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
 import { CognitoProxy } from './cognitoProxy';
-import { settingsFromTemplate } from './exampleTemplate';
+import { runClientDemo } from './clientDemo';
+import { settingsFromTemplate, typeInTemplate } from './exampleTemplate';
 import { accountCredentials, silenceConsoleLog } from './localRun';
 import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
 import { deepMerge } from '../src/shared/merge';
@@ -222,6 +223,8 @@ function callSummary(proxy: CognitoProxy | undefined): string {
   return `; Cognito calls: ${calls || 'none'}${writes.length ? '' : ' (no write)'}`;
 }
 
+const print = (line: string): void => void process.stdout.write(`${line}\n`);
+
 if (require.main === module) {
   const args = process.argv.slice(2);
   const unknown = args.filter((arg) => !['--real', '--verbose'].includes(arg) && !arg.startsWith('--template='));
@@ -230,7 +233,20 @@ if (require.main === module) {
     process.exit(2);
   }
   const template = args.find((arg) => arg.startsWith('--template='))?.slice('--template='.length);
-  runDemo({ realAccount: args.includes('--real'), verbose: args.includes('--verbose'), template }).then(
+  const options = { realAccount: args.includes('--real'), verbose: args.includes('--verbose'), template };
+  // Both types by default; a template picks the type it declares.
+  const run = async () => {
+    const type = template ? typeInTemplate(template) : undefined;
+    if (type !== 'Org::Cognito::UserPoolClientSettings') {
+      print('━━ Org::Cognito::UserPoolSettings ━━');
+      await runDemo(options);
+    }
+    if (!type || type === 'Org::Cognito::UserPoolClientSettings') {
+      print('━━ Org::Cognito::UserPoolClientSettings ━━');
+      await runClientDemo(options);
+    }
+  };
+  run().then(
     () => process.exit(0),
     (error: Error) => {
       process.stderr.write(`demo failed: ${error.message}\n`);

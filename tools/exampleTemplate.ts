@@ -7,22 +7,47 @@ const CUSTOM_TAGS: Tags = INTRINSICS.map((name) => ({
   resolve: (value: unknown) => ({ [name === 'Ref' ? 'Ref' : `Fn::${name}`]: value }),
 }));
 
-/**
- * The properties of the first Org::Cognito::UserPoolSettings resource in a template,
- * with `Ref`s to parameters replaced by the given values (as CloudFormation would).
- */
-export function settingsFromTemplate(file: string, parameters: Record<string, string>): Record<string, unknown> {
+type TemplateResources = Record<string, { Type?: string; Properties?: Record<string, unknown> }>;
+
+function resourcesOf(file: string): TemplateResources {
   const template = parse(readFileSync(file, 'utf8'), { customTags: CUSTOM_TAGS, logLevel: 'error' }) as {
-    Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown> }>;
+    Resources?: TemplateResources;
   };
-  const resource = Object.values(template.Resources ?? {}).find(
-    (candidate) => candidate.Type === 'Org::Cognito::UserPoolSettings',
-  );
-  if (!resource) throw new Error(`${file} has no Org::Cognito::UserPoolSettings resource`);
-  const { UserPoolId: poolReference, ...settings } = resource.Properties ?? {};
-  // The pool may come from a condition or another stack's export: the caller names it.
-  const userPoolId = 'UserPoolId' in parameters ? parameters.UserPoolId : resolveRefs(poolReference, parameters);
-  return { UserPoolId: userPoolId, ...(resolveRefs(settings, parameters) as Record<string, unknown>) };
+  return template.Resources ?? {};
+}
+
+/** The settings type a template declares: the app client type when it has one, else the pool type. */
+export function typeInTemplate(
+  file: string,
+): 'Org::Cognito::UserPoolSettings' | 'Org::Cognito::UserPoolClientSettings' {
+  const types = Object.values(resourcesOf(file)).map((resource) => resource.Type);
+  return types.includes('Org::Cognito::UserPoolClientSettings')
+    ? 'Org::Cognito::UserPoolClientSettings'
+    : 'Org::Cognito::UserPoolSettings';
+}
+
+/**
+ * The properties of the first resource of a type (Org::Cognito::UserPoolSettings unless
+ * told) in a template, with `Ref`s to parameters replaced by the given values, as
+ * CloudFormation would. The identifiers (UserPoolId, ClientId) may come from conditions or
+ * other stacks' exports: a parameter of the same name overrides them.
+ */
+export function settingsFromTemplate(
+  file: string,
+  parameters: Record<string, string>,
+  typeName = 'Org::Cognito::UserPoolSettings',
+): Record<string, unknown> {
+  const resource = Object.values(resourcesOf(file)).find((candidate) => candidate.Type === typeName);
+  if (!resource) throw new Error(`${file} has no ${typeName} resource`);
+  const properties: Record<string, unknown> = { ...resource.Properties };
+  const identifiers: Record<string, unknown> = {};
+  for (const identifier of ['UserPoolId', 'ClientId']) {
+    if (!(identifier in properties)) continue;
+    identifiers[identifier] =
+      identifier in parameters ? parameters[identifier] : resolveRefs(properties[identifier], parameters);
+    delete properties[identifier];
+  }
+  return { ...identifiers, ...(resolveRefs(properties, parameters) as Record<string, unknown>) };
 }
 
 /** Pseudo parameters, as in an example account, for `!Sub` strings. */

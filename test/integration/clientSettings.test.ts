@@ -1,7 +1,7 @@
 import { CognitoIdentityProviderClient, UpdateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { clientOwnershipTagKey } from '../../src/pool/ownership';
 import { PLACEHOLDER_CREDENTIALS } from '../../tools/cfnRequest';
-import { amplifyLikeClient, machineClient, settingsOfClient } from '../support/appClients';
+import { amplifyLikeClient, machineClient, settingsOfClient } from '../../tools/productionClient';
 import { useLocalCognito } from './harness';
 
 const cognito = useLocalCognito();

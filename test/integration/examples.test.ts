@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import schema from '../../schema.json';
+import { findClientSchemaProblems } from '../../src/client/validation';
 import { findSchemaProblems } from '../../src/pool/validation';
 import { runDemo } from '../../tools/demo';
 import { settingsFromTemplate } from '../../tools/exampleTemplate';
@@ -11,6 +12,7 @@ const EXAMPLES = path.join(projectRoot(), 'examples');
 const SOURCE_HANDLER = path.join(projectRoot(), 'src', 'handlers.ts');
 const files = readdirSync(EXAMPLES).filter((file) => file.endsWith('.yaml'));
 const TYPE = 'Org::Cognito::UserPoolSettings';
+const CLIENT_TYPE = 'Org::Cognito::UserPoolClientSettings';
 
 /** Parses a template, reading every CloudFormation short-form tag as a plain value. */
 function template(file: string): {
@@ -46,6 +48,19 @@ describe('every example', () => {
   it.each(withType)('%s: its %s properties are valid against schema.json', (file) => {
     const properties = settingsFromTemplate(path.join(EXAMPLES, file), { UserPoolId: 'us-east-1_EXAMPLE1' });
     expect(findSchemaProblems(properties)).toEqual([]);
+  });
+
+  const withClientType = files.filter((file) =>
+    Object.values(template(file).Resources).some((resource) => resource.Type === CLIENT_TYPE),
+  );
+  it('client-settings.yaml declares the app client type', () => {
+    expect(withClientType).toContain('client-settings.yaml');
+  });
+
+  it.each(withClientType)('%s: its app client properties are valid against client-settings/schema.json', (file) => {
+    const ids = { UserPoolId: 'us-east-1_EXAMPLE1', ClientId: 'exampleclient1' };
+    const properties = settingsFromTemplate(path.join(EXAMPLES, file), ids, CLIENT_TYPE);
+    expect(findClientSchemaProblems(properties)).toEqual([]);
   });
 
   it('stackset-register-type.yaml gives the execution role exactly the permissions the schema handlers declare', () => {

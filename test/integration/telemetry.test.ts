@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
 import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions, type HandlerAction } from '../../tools/cfnRequest';
 import { FakeCloudWatch, type FakeCloudWatchMode } from '../../tools/fakeCloudWatch';
-import { machineClient } from '../support/appClients';
+import { machineClient } from '../../tools/productionClient';
 import { useLocalCognito } from './harness';
 
 const cognito = useLocalCognito();

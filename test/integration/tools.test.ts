@@ -1,10 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runClientDemo } from '../../tools/clientDemo';
 import { runDemo } from '../../tools/demo';
 import { invoke, main, parseEventFile, UsageError } from '../../tools/invoke';
 
 const SOURCE_HANDLER = path.resolve(__dirname, '../../src/handlers.ts');
+const SOURCE_CLIENT_HANDLER = path.resolve(__dirname, '../../src/client/handlers.ts');
 const scratch = mkdtempSync(path.join(tmpdir(), 'invoke-test-'));
 
 function eventFile(name: string, content: string): string {
@@ -57,6 +59,38 @@ describe('npm start: the demo', () => {
     expect(output).toMatch(/READ with only UserPoolId, as drift detection calls it…\n {2}SUCCESS; .*IN_SYNC/);
     // The emulator's forgetting of a legacy member is not shown as a change.
     expect(output).not.toContain('UnusedAccountValidityDays');
+  }, 60_000);
+});
+
+describe('npm start: the app client demo', () => {
+  it('shows what a one-field update resets, then the type changing only what the template declares', async () => {
+    const lines: string[] = [];
+    const result = await runClientDemo({ handlerPath: SOURCE_CLIENT_HANDLER, print: (line) => lines.push(line) });
+    const output = lines.join('\n');
+
+    expect(result.naiveUpdateResets.map((change) => change.path)).toEqual(
+      expect.arrayContaining(['AllowedOAuthFlowsUserPoolClient', 'CallbackURLs', 'TokenValidityUnits.AccessToken']),
+    );
+    expect(result.declaredChanges.map((change) => change.path)).toEqual(['AccessTokenValidity', 'CallbackURLs']);
+    expect(result.untouchedSettings).toEqual(
+      expect.arrayContaining(['AllowedOAuthFlows', 'TokenValidityUnits', 'ReadAttributes', 'LogoutURLs']),
+    );
+    expect(output).toContain('~ AccessTokenValidity: 60 → 15');
+    expect(output).toContain(
+      'CREATE Org::Cognito::UserPoolClientSettings on the second client from examples/client-settings.yaml',
+    );
+    expect(output).toContain(
+      'Cognito calls: DescribeUserPool ×1, DescribeUserPoolClient ×1, UpdateUserPoolClient ×1, TagResource ×1.',
+    );
+
+    expect(result.lockedChange).toMatchObject({ clientUnchanged: true, writes: 0 });
+    expect(result.lockedChange.event).toMatchObject({ status: 'FAILED', errorCode: 'NotUpdatable' });
+    expect(result.lockedChange.event.message).toMatch(/^GenerateSecret is false on the client/);
+    expect(result.noOpUpdate.calls).toEqual({ DescribeUserPool: 1, DescribeUserPoolClient: 1 });
+    expect(result.read.drift).toEqual([]);
+    expect(result.read.secretShown).toBe(false);
+    expect(result.deleteResult).toMatchObject({ settingsKept: true });
+    expect(result.deleteResult.event.status).toBe('SUCCESS');
   }, 60_000);
 });
 

@@ -174,7 +174,8 @@ export abstract class ProviderResource<T extends BaseModel> extends BaseResource
     } catch (error) {
       if (error instanceof exceptions.BaseHandlerException) {
         log.log(`Handler error: ${error.message}`);
-        return error.toProgressEvent<T>() as ProgressEvent<T>;
+        // The lib's toProgressEvent() prefixes "Error: " to every status reason; the message alone reads as CloudFormation shows AWS's own types.
+        return ProgressEvent.failed<ProgressEvent<T>>(error.errorCode, error.message);
       }
       const message = (error as Error)?.message || String(error);
       log.log(`Unexpected error: ${(error as Error)?.stack ?? message}`);
