@@ -3,6 +3,7 @@ import { connect, type PoolConnection } from './poolConnection';
 /** The flags the plan and export commands share, parsed strictly: an unknown flag is named. */
 export interface CliArguments {
   poolId?: string;
+  clientId?: string;
   real: boolean;
   endpoint?: string;
   json: boolean;
@@ -10,7 +11,7 @@ export interface CliArguments {
   files: string[];
 }
 
-const VALUE_FLAGS = new Set(['--pool', '--endpoint']);
+const VALUE_FLAGS = new Set(['--pool', '--client', '--endpoint']);
 const SWITCHES = new Set(['--real', '--json', '--help', '-h']);
 
 export function parseArguments(argv: string[]): CliArguments {
@@ -21,6 +22,7 @@ export function parseArguments(argv: string[]): CliArguments {
       const value = argv[(index += 1)];
       if (!value || value.startsWith('-')) throw new Error(`${arg} needs a value`);
       if (arg === '--pool') parsed.poolId = value;
+      else if (arg === '--client') parsed.clientId = value;
       else parsed.endpoint = value;
     } else if (SWITCHES.has(arg)) {
       if (arg === '--real') parsed.real = true;
@@ -45,6 +47,8 @@ export async function runPoolCommand(
   usage: string,
   run: (args: CliArguments, connection: PoolConnection) => Promise<number>,
   checkArguments: (args: CliArguments) => string | undefined,
+  /** Whether the command works on an app client too (the emulator then makes one). */
+  needsClient: (args: CliArguments) => boolean = () => false,
 ): Promise<number> {
   try {
     const args = parseArguments(argv);
@@ -54,7 +58,7 @@ export async function runPoolCommand(
     }
     const problem = checkArguments(args);
     if (problem) throw new Error(`${problem}\n${usage}`);
-    const connection = await connect(args);
+    const connection = await connect({ ...args, withClient: needsClient(args) });
     try {
       return await run(args, connection);
     } finally {

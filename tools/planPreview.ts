@@ -5,6 +5,7 @@ import { isManaged } from '../src/pool/ownership';
 import { ResourceModel } from '../src/models';
 import { UserPoolSettingsOperations } from '../src/operations';
 import type { CognitoGateway } from '../src/cognito/gateway';
+import { TYPE_NAME } from '../src/typeInfo';
 import { flatten } from './poolDiff';
 
 export interface LeafChange {
@@ -14,13 +15,16 @@ export interface LeafChange {
 }
 
 export interface PlannedWrite {
-  operation: 'UpdateUserPool' | 'SetUserPoolMfaConfig' | 'AddCustomAttributes' | 'TagResource';
+  operation: 'UpdateUserPool' | 'SetUserPoolMfaConfig' | 'AddCustomAttributes' | 'TagResource' | 'UpdateUserPoolClient';
   changes: LeafChange[];
 }
 
-/** What CREATE or UPDATE would do to a pool, worked out by the production planner; nothing is written. */
+/** What CREATE or UPDATE would do to a pool or app client, worked out by the production planner; nothing is written. */
 export interface PlanPreview {
+  typeName: string;
   poolId: string;
+  /** Set for Org::Cognito::UserPoolClientSettings. */
+  clientId?: string;
   action: 'CREATE' | 'UPDATE';
   /** Schema problems: CloudFormation would refuse the template before any handler runs. */
   problems: string[];
@@ -46,12 +50,13 @@ export async function previewPlan(
   if (problems.length > 0) {
     // Nothing to plan: the properties cannot even be converted. The pool says which action it would be.
     const action = isManaged(await gateway.describePool(poolId)) ? 'UPDATE' : 'CREATE';
-    return { poolId, action, problems, refusals: [], writes: [], calls: [] };
+    return { typeName: TYPE_NAME, poolId, action, problems, refusals: [], writes: [], calls: [] };
   }
   const declared: DeclaredSettings = declaredSettingsFromModel(ResourceModel.deserialize(raw));
   const operations = new UserPoolSettingsOperations(gateway, { log: () => undefined });
   const { plan, reads, ownership } = await operations.preview(poolId, declared);
   const preview: PlanPreview = {
+    typeName: TYPE_NAME,
     poolId,
     action: ownership === 'claim' ? 'CREATE' : 'UPDATE',
     problems,
@@ -96,7 +101,7 @@ export async function previewPlan(
   return preview;
 }
 
-function leafChanges(before: object | undefined, after: object): LeafChange[] {
+export function leafChanges(before: object | undefined, after: object): LeafChange[] {
   const was = flatten(before ?? {});
   const now = flatten(after);
   return [...new Set([...was.keys(), ...now.keys()])]
@@ -106,7 +111,9 @@ function leafChanges(before: object | undefined, after: object): LeafChange[] {
 }
 
 export function formatPreview(preview: PlanPreview, where: string): string {
-  const lines = [`Plan: ${preview.action} of Org::Cognito::UserPoolSettings on ${preview.poolId} (${where})`];
+  const target = preview.clientId ? `app client ${preview.clientId} of ${preview.poolId}` : preview.poolId;
+  const subject = preview.clientId ? 'client' : 'pool';
+  const lines = [`Plan: ${preview.action} of ${preview.typeName} on ${target} (${where})`];
   if (preview.problems.length > 0) {
     lines.push('Invalid properties (CloudFormation refuses the template; nothing would be called):');
     for (const problem of preview.problems) lines.push(`  ✗ ${problem}`);
@@ -114,7 +121,7 @@ export function formatPreview(preview: PlanPreview, where: string): string {
     lines.push('Refused (nothing would be written):');
     for (const refusal of preview.refusals) lines.push(`  ✗ ${refusal}`);
   } else if (preview.writes.length === 0) {
-    lines.push('No change: the pool already has every declared setting.');
+    lines.push(`No change: the ${subject} already has every declared setting.`);
   } else {
     lines.push('Would write:');
     for (const write of preview.writes) {

@@ -1,15 +1,25 @@
-import { CognitoIdentityProviderClient, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoGateway } from '../src/cognito/gateway';
+import { CLIENT_TYPE_NAME } from '../src/typeInfo';
 import { PLACEHOLDER_CREDENTIALS } from './cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
 import { CognitoProxy } from './cognitoProxy';
 import { accountCredentials } from './localRun';
+import { amplifyLikeClient } from './productionClient';
 import { productionPoolRequest } from './productionPool';
 
 export interface PoolConnection {
   gateway: CognitoGateway;
+  /** The same connection, answering for Org::Cognito::UserPoolClientSettings. */
+  clientGateway: CognitoGateway;
   /** The pool to work on: the one named, or a production-like pool made on the embedded emulator. */
   poolId: string;
+  /** The app client to work on, when asked for: the one named, or one set up as Amplify does on the emulator. */
+  clientId?: string;
   /** Where it runs, for the output. */
   where: string;
   close(): Promise<void>;
@@ -17,6 +27,8 @@ export interface PoolConnection {
 
 export interface ConnectionOptions {
   poolId?: string;
+  clientId?: string;
+  withClient?: boolean;
   real?: boolean;
   endpoint?: string;
 }
@@ -29,13 +41,18 @@ export interface ConnectionOptions {
 export async function connect(options: ConnectionOptions): Promise<PoolConnection> {
   if (options.real || options.endpoint) {
     if (!options.poolId) throw new Error('--pool <id> is required with --real or --endpoint');
+    if (options.withClient && !options.clientId) {
+      throw new Error('--client <id> is required with --real or --endpoint for an app client template');
+    }
     const { credentials, region } = options.real
       ? await accountCredentials('us-east-1')
       : { credentials: PLACEHOLDER_CREDENTIALS, region: 'us-east-1' };
     const client = new CognitoIdentityProviderClient({ region, credentials, endpoint: options.endpoint });
     return {
       gateway: new CognitoGateway(client),
+      clientGateway: new CognitoGateway(client, CLIENT_TYPE_NAME),
       poolId: options.poolId,
+      clientId: options.clientId,
       where: options.real ? `account, ${region}` : options.endpoint!,
       close: async () => client.destroy(),
     };
@@ -55,11 +72,24 @@ export async function connect(options: ConnectionOptions): Promise<PoolConnectio
   try {
     if (options.poolId)
       throw new Error(`the embedded emulator starts empty: it has no pool ${options.poolId}; use --real or --endpoint`);
+    if (options.clientId)
+      throw new Error(
+        `the embedded emulator starts empty: it has no app client ${options.clientId}; use --real or --endpoint`,
+      );
     const created = await client.send(new CreateUserPoolCommand(productionPoolRequest('production-like')));
+    const poolId = created.UserPool?.Id ?? '';
+    const clientId = options.withClient
+      ? (await client.send(new CreateUserPoolClientCommand({ ...amplifyLikeClient(), UserPoolId: poolId })))
+          .UserPoolClient?.ClientId
+      : undefined;
     return {
       gateway: new CognitoGateway(client),
-      poolId: created.UserPool?.Id ?? '',
-      where: 'the embedded emulator, a production-like pool',
+      clientGateway: new CognitoGateway(client, CLIENT_TYPE_NAME),
+      poolId,
+      clientId,
+      where: options.withClient
+        ? 'the embedded emulator, an app client set up as Amplify does'
+        : 'the embedded emulator, a production-like pool',
       close,
     };
   } catch (error) {

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { CognitoGateway } from '../../src/cognito/gateway';
 import { PLACEHOLDER_CREDENTIALS } from '../../tools/cfnRequest';
 import { exportTemplate } from '../../tools/export';
-import { propertiesFromFile } from '../../tools/plan';
+import { declaresClient, propertiesFromFile } from '../../tools/plan';
+import { previewClientPlan } from '../../tools/clientPlanPreview';
+import { amplifyLikeClient } from '../../tools/productionClient';
+import { CLIENT_TYPE_NAME } from '../../src/typeInfo';
 import { formatPreview, previewPlan } from '../../tools/planPreview';
 import { flatten } from '../../tools/poolDiff';
 import { useLocalCognito } from './harness';
@@ -21,7 +24,14 @@ beforeAll(() => {
   );
 });
 
-const WRITES = ['UpdateUserPool', 'SetUserPoolMfaConfig', 'AddCustomAttributes', 'TagResource', 'UntagResource'];
+const WRITES = [
+  'UpdateUserPool',
+  'SetUserPoolMfaConfig',
+  'AddCustomAttributes',
+  'TagResource',
+  'UntagResource',
+  'UpdateUserPoolClient',
+];
 
 describe('npm run plan', () => {
   it('previews the CREATE of examples/apply-settings.yaml leaf by leaf, and CREATE then does exactly that', async () => {
@@ -60,6 +70,55 @@ describe('npm run plan', () => {
     const poolId = await cognito.createPool();
     const preview = await previewPlan(gateway, poolId, { Polices: {} });
     expect(preview.problems).toEqual(['Polices: unknown property']);
+  });
+});
+
+describe('npm run plan on an app client template', () => {
+  it('previews examples/client-settings.yaml leaf by leaf, and CREATE then does exactly that', async () => {
+    const poolId = await cognito.createPool();
+    const clientId = await cognito.createClient(poolId, amplifyLikeClient());
+    const file = 'examples/client-settings.yaml';
+    expect(declaresClient(file)).toBe(true);
+    const properties = propertiesFromFile(file, poolId, clientId);
+    expect(properties).toMatchObject({ UserPoolId: poolId, ClientId: clientId, AccessTokenValidity: 15 });
+    const clientGateway = new CognitoGateway(
+      new CognitoIdentityProviderClient({ region: 'us-east-1', credentials: PLACEHOLDER_CREDENTIALS }),
+      CLIENT_TYPE_NAME,
+    );
+    const preview = await previewClientPlan(clientGateway, poolId, clientId, properties);
+    expect(cognito.proxy.calls.filter((call) => WRITES.includes(call))).toEqual([]);
+    const text = formatPreview(preview, 'test');
+    expect(text).toContain(
+      `Plan: CREATE of Org::Cognito::UserPoolClientSettings on app client ${clientId} of ${poolId}`,
+    );
+    expect(text).toContain('~ AccessTokenValidity: 60 → 15');
+    expect(preview.writes.map((write) => write.operation)).toEqual(['UpdateUserPoolClient', 'TagResource']);
+    expect(preview.writes[0].changes.map((change) => change.path)).toEqual(['AccessTokenValidity', 'CallbackURLs']);
+
+    const before = flatten(await cognito.describeClient(poolId, clientId));
+    cognito.proxy.resetCounts();
+    expect((await cognito.handleClient('CREATE', properties)).status).toBe('SUCCESS');
+    expect([...cognito.proxy.calls].sort()).toEqual([...preview.calls].sort());
+    expect(cognito.proxy.calls.filter((call) => WRITES.includes(call))).toEqual([
+      'UpdateUserPoolClient',
+      'TagResource',
+    ]);
+    const after = flatten(await cognito.describeClient(poolId, clientId));
+    for (const change of preview.writes[0].changes) {
+      expect({ path: change.path, before: before.get(change.path), after: after.get(change.path) }).toEqual(change);
+    }
+  });
+
+  it('shows a differing GenerateSecret as refused, with nothing to write', async () => {
+    const poolId = await cognito.createPool();
+    const clientId = await cognito.createClient(poolId, amplifyLikeClient());
+    const clientGateway = new CognitoGateway(
+      new CognitoIdentityProviderClient({ region: 'us-east-1', credentials: PLACEHOLDER_CREDENTIALS }),
+      CLIENT_TYPE_NAME,
+    );
+    const preview = await previewClientPlan(clientGateway, poolId, clientId, { GenerateSecret: 'true' });
+    expect(preview.refusals).toEqual([expect.stringContaining('GenerateSecret is false on the client')]);
+    expect(preview.writes).toEqual([]);
   });
 });
 

@@ -1,0 +1,61 @@
+import { ClientSettingsOperations } from '../src/client/clientOperations';
+import { DECLARABLE_CLIENT_FIELDS, type DeclaredClientSettings } from '../src/client/fields';
+import { ResourceModel } from '../src/client/models';
+import { findClientSchemaProblems } from '../src/client/validation';
+import type { CognitoGateway } from '../src/cognito/gateway';
+import { declaredFromModel } from '../src/shared/modelValues';
+import { CLIENT_TYPE_NAME } from '../src/typeInfo';
+import { leafChanges, type PlanPreview } from './planPreview';
+
+/**
+ * Previews CREATE (the client is not managed yet) or UPDATE (it is) of app client
+ * properties through the same validation, model conversion, reads and planner as the
+ * handlers. Nothing is written.
+ */
+export async function previewClientPlan(
+  gateway: CognitoGateway,
+  poolId: string,
+  clientId: string,
+  properties: Record<string, unknown>,
+): Promise<PlanPreview> {
+  const raw = { ...properties, UserPoolId: poolId, ClientId: clientId };
+  const preview: PlanPreview = {
+    typeName: CLIENT_TYPE_NAME,
+    poolId,
+    clientId,
+    action: 'CREATE',
+    problems: findClientSchemaProblems(raw),
+    refusals: [],
+    writes: [],
+    calls: [],
+  };
+  if (preview.problems.length > 0) return preview;
+  const declared = declaredFromModel(
+    ResourceModel.deserialize(raw),
+    DECLARABLE_CLIENT_FIELDS,
+  ) as DeclaredClientSettings;
+  const operations = new ClientSettingsOperations(gateway, { log: () => undefined });
+  const { plan, reads, ownership } = await operations.preview(poolId, clientId, declared);
+  preview.action = ownership === 'claim' ? 'CREATE' : 'UPDATE';
+  preview.calls.push(...reads);
+  preview.refusals = plan.refusals.map((refusal) => refusal.message);
+  if (preview.refusals.length > 0) return preview;
+  if (plan.updateRequest) {
+    preview.writes.push({
+      operation: 'UpdateUserPoolClient',
+      changes: leafChanges(plan.restoreRequest, plan.updateRequest),
+    });
+  }
+  if (plan.ownershipTags) {
+    preview.writes.push({
+      operation: 'TagResource',
+      changes: Object.entries(plan.ownershipTags).map(([key, value]) => ({
+        path: `UserPoolTags.${key}`,
+        before: undefined,
+        after: value,
+      })),
+    });
+  }
+  preview.calls.push(...preview.writes.map((write) => write.operation));
+  return preview;
+}
