@@ -1,11 +1,19 @@
-import { CognitoIdentityProviderClient, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CLIENT_TYPE_NAME, TYPE_NAME } from '../src/typeInfo';
 import { PLACEHOLDER_CREDENTIALS, type HandlerAction } from './cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
 import { CognitoProxy } from './cognitoProxy';
 import { accountCredentials, silenceConsoleLog } from './localRun';
 import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
+import { amplifyLikeClient } from './productionClient';
 import { productionPoolRequest } from './productionPool';
+import { projectRoot } from './projectRoot';
 
 const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
 const ACTIONS: HandlerAction[] = ['CREATE', 'READ', 'UPDATE', 'DELETE', 'LIST'];
@@ -14,10 +22,12 @@ const USAGE = `usage: npm run invoke -- <event.json> [--with-pool | --endpoint U
 
 Runs one handler event through the bundled production entrypoint and prints the
 resulting progress event, following IN_PROGRESS callbacks as CloudFormation does.
-<event.json> is a sam-tests/ event or a CloudFormation handler request.
+<event.json> is a sam-tests/ event or a CloudFormation handler request, of either type:
+events with a ClientId (client-settings/sam-tests/) run Org::Cognito::UserPoolClientSettings.
   (default)       against an embedded cognito-local started for this run (empty)
-  --with-pool     the same, with a production-like pool standing in for the event's
-                  UserPoolId; for READ, UPDATE and DELETE it is claimed (CREATE) first
+  --with-pool     the same, with a production-like pool (and an app client set up as
+                  Amplify does) standing in for the event's UserPoolId (and ClientId);
+                  for READ, UPDATE and DELETE it is claimed (CREATE) first
   --endpoint URL  against a running Cognito-compatible endpoint
   --real          against your AWS account (default credential chain and region)
   --json          machine-readable output`;
@@ -34,6 +44,7 @@ export interface InvokeOptions {
 }
 
 interface ParsedEvent {
+  typeName: string;
   action: HandlerAction;
   properties: Record<string, unknown>;
   previousProperties?: Record<string, unknown>;
@@ -56,9 +67,16 @@ export function parseEventFile(file: string): ParsedEvent {
   }
   const request = event.request as Record<string, Record<string, unknown> | undefined> | undefined;
   const requestData = event.requestData as Record<string, Record<string, unknown> | undefined> | undefined;
+  const properties = request?.desiredResourceState ?? requestData?.resourceProperties ?? {};
+  // The request names its type; a sam-tests event says it by its ClientId or by living in the client project.
+  const clientEvent =
+    event.resourceType === CLIENT_TYPE_NAME ||
+    'ClientId' in properties ||
+    path.resolve(file).startsWith(path.join(projectRoot(), 'client-settings') + path.sep);
   return {
+    typeName: clientEvent ? CLIENT_TYPE_NAME : TYPE_NAME,
     action,
-    properties: request?.desiredResourceState ?? requestData?.resourceProperties ?? {},
+    properties,
     previousProperties: request?.previousResourceState ?? requestData?.previousResourceProperties ?? undefined,
     region: typeof event.region === 'string' ? event.region : undefined,
     callbackContext: (event.callbackContext as Record<string, unknown> | null) ?? undefined,
@@ -87,11 +105,12 @@ export async function invoke(options: InvokeOptions): Promise<ProgressEvent> {
       proxy = new CognitoProxy(local.endpoint);
       process.env[ENDPOINT_VARIABLE] = await proxy.start();
     }
-    const entrypoint = loadHandler(options.handlerPath);
+    const entrypoint = loadHandler(options.handlerPath ?? bundleOf(parsed.typeName));
     if (options.withPool && local) {
-      parsed = await withLocalPool(parsed, local.endpoint, entrypoint);
+      parsed = await withLocalPool(parsed, String(process.env[ENDPOINT_VARIABLE]), entrypoint);
     }
     const { event } = await runToCompletion(entrypoint, {
+      resourceType: parsed.typeName,
       action: parsed.action,
       properties: parsed.properties,
       previousProperties: parsed.previousProperties,
@@ -108,26 +127,42 @@ export async function invoke(options: InvokeOptions): Promise<ProgressEvent> {
   }
 }
 
+/** The bundle each type ships: dist/handlers.js in its cfn project directory. */
+function bundleOf(typeName: string): string {
+  const project = typeName === CLIENT_TYPE_NAME ? path.join(projectRoot(), 'client-settings') : projectRoot();
+  return path.join(project, 'dist', 'handlers.js');
+}
+
 /**
- * Creates a production-like pool on the embedded emulator, puts its id in place of the
- * event's UserPoolId and, for actions that need a managed pool, claims it with CREATE.
+ * Creates a production-like pool (and, for an app client event, an Amplify-like client)
+ * on the embedded emulator, puts the ids in place of the event's and, for actions that
+ * need a managed resource, claims it with CREATE.
  */
 async function withLocalPool(
   parsed: ParsedEvent,
-  cognitoLocal: string,
+  emulatorEndpoint: string,
   entrypoint: ReturnType<typeof loadHandler>,
 ): Promise<ParsedEvent> {
   const client = new CognitoIdentityProviderClient({
     region: 'us-east-1',
     credentials: PLACEHOLDER_CREDENTIALS,
-    endpoint: cognitoLocal,
+    endpoint: emulatorEndpoint,
   });
   try {
     const created = await client.send(new CreateUserPoolCommand(productionPoolRequest('invoke-with-pool')));
     const poolId = created.UserPool?.Id ?? '';
-    const substitute = (properties?: Record<string, unknown>) => properties && { ...properties, UserPoolId: poolId };
+    const ids: Record<string, string> = { UserPoolId: poolId };
+    if (parsed.typeName === CLIENT_TYPE_NAME) {
+      const app = await client.send(new CreateUserPoolClientCommand({ ...amplifyLikeClient(), UserPoolId: poolId }));
+      ids.ClientId = app.UserPoolClient?.ClientId ?? '';
+    }
+    const substitute = (properties?: Record<string, unknown>) => properties && { ...properties, ...ids };
     if (['READ', 'UPDATE', 'DELETE'].includes(parsed.action)) {
-      const claimed = await runToCompletion(entrypoint, { action: 'CREATE', properties: { UserPoolId: poolId } });
+      const claimed = await runToCompletion(entrypoint, {
+        resourceType: parsed.typeName,
+        action: 'CREATE',
+        properties: ids,
+      });
       if (claimed.event.status !== 'SUCCESS')
         throw new Error(`claiming the local pool failed: ${claimed.event.message}`);
     }

@@ -133,6 +133,18 @@ describe('npm run invoke', () => {
     },
   );
 
+  it.each(['create', 'read', 'update', 'delete', 'list'])(
+    'runs client-settings/sam-tests/%s.json on an Amplify-like local app client with --with-pool',
+    async (name) => {
+      const eventFile = `client-settings/sam-tests/${name}.json`;
+      expect(parseEventFile(eventFile).typeName).toBe('Org::Cognito::UserPoolClientSettings');
+      const event = await invoke({ eventFile, withPool: true, handlerPath: SOURCE_CLIENT_HANDLER });
+      expect({ status: event.status, message: event.message }).toMatchObject({ status: 'SUCCESS' });
+      if (name === 'update') expect(event.resourceModel).toMatchObject({ AccessTokenValidity: 20 });
+      if (name === 'list') expect(event.resourceModels).toHaveLength(0);
+    },
+  );
+
   it('says when the endpoint cannot be reached', async () => {
     await expect(invoke({ eventFile: 'sam-tests/read.json', endpoint: 'http://127.0.0.1:9' })).rejects.toThrow(
       /cannot reach http:\/\/127.0.0.1:9/,
