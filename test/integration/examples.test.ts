@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import clientSchema from '../../client-settings/schema.json';
 import schema from '../../schema.json';
 import { findClientSchemaProblems } from '../../src/client/validation';
 import { findSchemaProblems } from '../../src/pool/validation';
@@ -71,6 +72,17 @@ describe('every example', () => {
       policy.PolicyDocument.Statement.flatMap((statement) => statement.Action),
     );
     const declared = new Set(Object.values(schema.handlers).flatMap((handler) => handler.permissions));
+    expect([...new Set(granted)].sort()).toEqual([...declared].sort());
+  });
+
+  it("stackset-register-type.yaml gives the app client type's execution role exactly its schema's permissions", () => {
+    const role = template('stackset-register-type.yaml').Resources.ClientExecutionRole.Properties as {
+      Policies: { PolicyDocument: { Statement: { Action: string[] }[] } }[];
+    };
+    const granted = role.Policies.flatMap((policy) =>
+      policy.PolicyDocument.Statement.flatMap((statement) => statement.Action),
+    );
+    const declared = new Set(Object.values(clientSchema.handlers).flatMap((handler) => handler.permissions));
     expect([...new Set(granted)].sort()).toEqual([...declared].sort());
   });
 
