@@ -1,6 +1,8 @@
 import {
   CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -12,12 +14,15 @@ import { startCognitoLocal } from './cognitoLocal';
 import { CognitoProxy } from './cognitoProxy';
 import { FakeCloudWatch } from './fakeCloudWatch';
 import { loadHandler, runToCompletion } from './handlerRunner';
+import { CLIENT_TYPE_NAME } from '../src/typeInfo';
+import { amplifyLikeClient } from './productionClient';
 import { productionPoolRequest } from './productionPool';
 import { projectRoot } from './projectRoot';
 
 const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
 const root = projectRoot();
 const BUNDLE = path.join(root, 'dist', 'handlers.js');
+const CLIENT_BUNDLE = path.join(root, 'client-settings', 'dist', 'handlers.js');
 const STOCK = path.join(root, 'dist-stock', 'handlers.js');
 const LOAD_RUNS = 15;
 const INVOCATION_RUNS = 15;
@@ -217,16 +222,22 @@ async function main(): Promise<void> {
   );
 
   progress(`cold load, median of ${LOAD_RUNS} interleaved runs each`);
-  const [bare, bundled, stock] = loadMs([
+  const [bare, bundled, stock, clientBundled] = loadMs([
     '',
     `require(${JSON.stringify(BUNDLE)})`,
     `require(${JSON.stringify(STOCK)})`,
+    `require(${JSON.stringify(CLIENT_BUNDLE)})`,
   ]);
   rows.push([`Cold load: bare \`node\` ${process.version}`, `${bare.toFixed(0)} ms`, 'baseline']);
   rows.push([
     'Cold load: bundled handler',
     `${bundled.toFixed(0)} ms`,
     `+${(bundled - bare).toFixed(0)} ms over bare node (target ≤ 100)`,
+  ]);
+  rows.push([
+    'Cold load: app client type, bundled handler',
+    `${clientBundled.toFixed(0)} ms`,
+    `+${(clientBundled - bare).toFixed(0)} ms over bare node (target ≤ 100)`,
   ]);
   rows.push([
     'Cold load: stock (tsc + node_modules, aws-sdk v2)',
@@ -246,6 +257,14 @@ async function main(): Promise<void> {
   const { providerZipBytes, submissionBytes } = await buildPackage();
   rows.push(['Handler package (ResourceProvider.zip)', `${(providerZipBytes / 1024).toFixed(0)} KiB`, 'target < 2 MB']);
   rows.push(['Submission zip', `${(submissionBytes / 1024).toFixed(0)} KiB`, 'schema, .rpdk-config, inputs, handler']);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { RESOURCE_TYPES } = require(path.join(root, 'scripts', 'resource-types.js'));
+  const clientPackage = await buildPackage({ type: RESOURCE_TYPES[1] });
+  rows.push([
+    'App client type: handler package / submission zip',
+    `${(clientPackage.providerZipBytes / 1024).toFixed(0)} KiB / ${(clientPackage.submissionBytes / 1024).toFixed(0)} KiB`,
+    'target < 2 MB',
+  ]);
 
   progress('starting cognito-local');
   const local = await startCognitoLocal();
@@ -304,6 +323,54 @@ async function main(): Promise<void> {
     await measure('READ', { action: 'READ', properties: { UserPoolId: poolId } });
     await measure('LIST (all pools described for the marker)', { action: 'LIST', properties: {} });
     await measure('DELETE', { action: 'DELETE', properties: { UserPoolId: poolId } });
+
+    progress('app client type: Cognito calls per operation');
+    const clientEntrypoint = loadHandler(CLIENT_BUNDLE);
+    const viaProxy = new CognitoIdentityProviderClient({
+      region: 'us-east-1',
+      credentials: PLACEHOLDER_CREDENTIALS,
+      endpoint: proxied,
+    });
+    const clientPool = await createPool('bench-clients');
+    const appClientId =
+      (await viaProxy.send(new CreateUserPoolClientCommand({ ...amplifyLikeClient(), UserPoolId: clientPool })))
+        .UserPoolClient?.ClientId ?? '';
+    const ids = { UserPoolId: clientPool, ClientId: appClientId };
+    const measureClient = async (label: string, request: CfnRequestOptions) => {
+      proxy.resetCounts();
+      const { event } = await runToCompletion(clientEntrypoint, { ...request, resourceType: CLIENT_TYPE_NAME });
+      const calls = Object.entries(proxy.counts())
+        .map(([name, count]) => `${name} ×${count}`)
+        .join(' + ');
+      rows.push([`App client calls: ${label}`, String(proxy.calls.length), `${calls || 'none'} (${event.status})`]);
+    };
+    const shorter = { ...ids, AccessTokenValidity: 15 };
+    await measureClient('CREATE (changing)', { action: 'CREATE', properties: shorter });
+    await measureClient('UPDATE (no-op)', { action: 'UPDATE', properties: shorter });
+    await measureClient('UPDATE (changing)', { action: 'UPDATE', properties: { ...shorter, AuthSessionValidity: 9 } });
+    await measureClient('READ', { action: 'READ', properties: ids });
+    await measureClient('LIST (one pool)', { action: 'LIST', properties: { UserPoolId: clientPool } });
+    const noOpClient = await medianMs(async () => {
+      const { event } = await runToCompletion(clientEntrypoint, {
+        action: 'UPDATE',
+        properties: { ...shorter, AuthSessionValidity: 9 },
+        resourceType: CLIENT_TYPE_NAME,
+      });
+      if (event.status !== 'SUCCESS') throw new Error(`no-op client UPDATE failed: ${event.message}`);
+    });
+    const bothReads = await medianMs(() =>
+      Promise.all([
+        viaProxy.send(new DescribeUserPoolCommand({ UserPoolId: clientPool })),
+        viaProxy.send(new DescribeUserPoolClientCommand(ids)),
+      ]),
+    );
+    rows.push([
+      'App client no-op UPDATE through the entrypoint',
+      `${noOpClient.toFixed(0)} ms`,
+      `+${(noOpClient - bothReads).toFixed(0)} ms over its two reads in parallel (${bothReads.toFixed(0)} ms)`,
+    ]);
+    await measureClient('DELETE', { action: 'DELETE', properties: ids });
+    viaProxy.destroy();
 
     progress(`invocation wall time, median of ${INVOCATION_RUNS}`);
     rows.push(...(await invocationRows(entrypoint, client, proxied, await createPool('bench-invocation'))));
