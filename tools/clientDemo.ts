@@ -8,13 +8,12 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import path from 'node:path';
 import { CLIENT_TYPE_NAME } from '../src/typeInfo';
-import { PLACEHOLDER_CREDENTIALS } from './cfnRequest';
-import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
+import { openDemoCognito, type DemoCognito } from './demoCognito';
 import { CognitoProxy } from './cognitoProxy';
 import { driftBetween } from './drift';
 import { settingsFromTemplate } from './exampleTemplate';
 import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
-import { accountCredentials, silenceConsoleLog } from './localRun';
+import { silenceConsoleLog } from './localRun';
 import { diffPools } from './poolDiff';
 import { amplifyLikeClient } from './productionClient';
 import { productionPoolRequest } from './productionPool';
@@ -51,24 +50,17 @@ export interface ClientDemoResult {
 export async function runClientDemo(options: ClientDemoOptions = {}): Promise<ClientDemoResult> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const template = options.template ?? path.join(projectRoot(), 'examples', 'client-settings.yaml');
-  let local: CognitoLocal | undefined;
-  let proxy: CognitoProxy | undefined;
+  let demoCognito: DemoCognito | undefined;
   let poolId: string | undefined;
   let sdk: CognitoIdentityProviderClient | undefined;
-  const previousEndpoint = process.env[ENDPOINT_VARIABLE];
   try {
-    let region = 'us-east-1';
-    let credentials = PLACEHOLDER_CREDENTIALS;
-    if (options.realAccount) {
-      print('▶ Using your AWS account (default credential chain and region)');
-      ({ credentials, region } = await accountCredentials(region));
-    } else {
-      print('▶ Starting the embedded Cognito for app clients (cognito-local behind the proxy)…');
-      local = await startCognitoLocal();
-      proxy = new CognitoProxy(local.endpoint);
-      process.env[ENDPOINT_VARIABLE] = await proxy.start();
-      print('  the proxy resets what UpdateUserPoolClient omits, as Cognito does (cognito-local merges)');
-    }
+    demoCognito = await openDemoCognito(
+      options.realAccount,
+      print,
+      '▶ Starting the embedded Cognito for app clients (cognito-local behind the proxy)…',
+    );
+    const { region, credentials, proxy } = demoCognito;
+    if (proxy) print('  the proxy resets what UpdateUserPoolClient omits, as Cognito does (cognito-local merges)');
     // Through the proxy: cognito-local alone would neither give new clients Cognito's
     // defaults nor reset on update.
     sdk = new CognitoIdentityProviderClient({ region, credentials, endpoint: process.env[ENDPOINT_VARIABLE] });
@@ -163,10 +155,7 @@ export async function runClientDemo(options: ClientDemoOptions = {}): Promise<Cl
       await sdk.send(new DeleteUserPoolCommand({ UserPoolId: poolId })).catch(() => undefined);
     }
     sdk?.destroy();
-    if (previousEndpoint === undefined) delete process.env[ENDPOINT_VARIABLE];
-    else process.env[ENDPOINT_VARIABLE] = previousEndpoint;
-    await proxy?.stop();
-    await local?.stop();
+    await demoCognito?.stop();
   }
 }
 

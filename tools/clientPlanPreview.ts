@@ -5,7 +5,7 @@ import { findClientSchemaProblems } from '../src/client/validation';
 import type { CognitoGateway } from '../src/cognito/gateway';
 import { declaredFromModel } from '../src/shared/modelValues';
 import { CLIENT_TYPE_NAME } from '../src/typeInfo';
-import { leafChanges, type PlanPreview } from './planPreview';
+import { leafChanges, markerWrite, type PlanPreview } from './planPreview';
 
 /**
  * Previews CREATE (the client is not managed yet) or UPDATE (it is) of app client
@@ -46,16 +46,7 @@ export async function previewClientPlan(
       changes: leafChanges(plan.restoreRequest, plan.updateRequest),
     });
   }
-  if (plan.ownershipTags) {
-    preview.writes.push({
-      operation: 'TagResource',
-      changes: Object.entries(plan.ownershipTags).map(([key, value]) => ({
-        path: `UserPoolTags.${key}`,
-        before: undefined,
-        after: value,
-      })),
-    });
-  }
+  if (plan.ownershipTags) preview.writes.push(markerWrite(plan.ownershipTags));
   preview.calls.push(...preview.writes.map((write) => write.operation));
   return preview;
 }

@@ -7,12 +7,11 @@ import {
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import path from 'node:path';
-import { PLACEHOLDER_CREDENTIALS } from './cfnRequest';
-import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
+import { openDemoCognito, type DemoCognito } from './demoCognito';
 import { CognitoProxy } from './cognitoProxy';
 import { runClientDemo } from './clientDemo';
 import { settingsFromTemplate, typeInTemplate } from './exampleTemplate';
-import { accountCredentials, silenceConsoleLog } from './localRun';
+import { silenceConsoleLog } from './localRun';
 import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
 import { deepMerge } from '../src/shared/merge';
 import { driftBetween } from './drift';
@@ -20,7 +19,6 @@ import { diffPools } from './poolDiff';
 import { productionPoolRequest } from './productionPool';
 import { projectRoot } from './projectRoot';
 
-const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
 const OWNERSHIP_TAG = 'org-cognito-userpoolsettings:managed';
 const LEGACY_NOTES: Record<string, string> = {
   [`UserPoolTags.${OWNERSHIP_TAG}`]: 'ownership marker, removed again on DELETE',
@@ -58,24 +56,17 @@ export interface DemoResult {
 export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const template = options.template ?? path.join(projectRoot(), 'examples', 'apply-settings.yaml');
-  let local: CognitoLocal | undefined;
-  let proxy: CognitoProxy | undefined;
+  let demoCognito: DemoCognito | undefined;
   let poolId: string | undefined;
   let cognito: CognitoIdentityProviderClient | undefined;
-  const previousEndpoint = process.env[ENDPOINT_VARIABLE];
   try {
-    let region = 'us-east-1';
-    let credentials = PLACEHOLDER_CREDENTIALS;
-    if (options.realAccount) {
-      print('▶ Using your AWS account (default credential chain and region)');
-      ({ credentials, region } = await accountCredentials(region));
-    } else {
-      print('▶ Starting the embedded Cognito (cognito-local) on a free port…');
-      local = await startCognitoLocal();
-      proxy = new CognitoProxy(local.endpoint);
-      process.env[ENDPOINT_VARIABLE] = await proxy.start();
-      print(`  listening at ${local.endpoint}, calls counted through a local proxy`);
-    }
+    demoCognito = await openDemoCognito(
+      options.realAccount,
+      print,
+      '▶ Starting the embedded Cognito (cognito-local) on a free port…',
+    );
+    const { region, credentials, local, proxy } = demoCognito;
+    if (local) print(`  listening at ${local.endpoint}, calls counted through a local proxy`);
     // The demo's own reads go straight to Cognito, so the proxy counts only the handler's calls.
     cognito = new CognitoIdentityProviderClient({ region, credentials, endpoint: local?.endpoint });
     const entrypoint = loadHandler(options.handlerPath);
@@ -200,10 +191,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     if (options.realAccount && poolId && cognito) {
       await cognito.send(new DeleteUserPoolCommand({ UserPoolId: poolId })).catch(() => undefined);
     }
-    if (previousEndpoint === undefined) delete process.env[ENDPOINT_VARIABLE];
-    else process.env[ENDPOINT_VARIABLE] = previousEndpoint;
-    await proxy?.stop();
-    await local?.stop();
+    await demoCognito?.stop();
   }
 }
 

@@ -87,18 +87,21 @@ export async function previewPlan(
       })),
     });
   }
-  if (plan.ownershipTags) {
-    preview.writes.push({
-      operation: 'TagResource',
-      changes: Object.entries(plan.ownershipTags).map(([key, value]) => ({
-        path: `UserPoolTags.${key}`,
-        before: undefined,
-        after: value,
-      })),
-    });
-  }
+  if (plan.ownershipTags) preview.writes.push(markerWrite(plan.ownershipTags));
   preview.calls.push(...preview.writes.map((write) => write.operation));
   return preview;
+}
+
+/** The TagResource that claims a pool or an app client with its ownership marker. */
+export function markerWrite(tags: Record<string, string>): PlannedWrite {
+  return {
+    operation: 'TagResource',
+    changes: Object.entries(tags).map(([key, value]) => ({
+      path: `UserPoolTags.${key}`,
+      before: undefined,
+      after: value,
+    })),
+  };
 }
 
 export function leafChanges(before: object | undefined, after: object): LeafChange[] {

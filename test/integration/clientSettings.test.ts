@@ -11,6 +11,15 @@ function writesIn(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).filter(([operation]) => WRITES.includes(operation)));
 }
 
+/** An SDK client that talks to Cognito as the handler does: through the proxy. */
+function sdkViaProxy(): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({
+    region: 'us-east-1',
+    credentials: PLACEHOLDER_CREDENTIALS,
+    endpoint: process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
+  });
+}
+
 async function existingClient(overrides = {}) {
   const poolId = await cognito.createPool();
   const clientId = await cognito.createClient(poolId, amplifyLikeClient(overrides));
@@ -20,11 +29,7 @@ async function existingClient(overrides = {}) {
 describe('the emulator gap the proxy closes', () => {
   it('a one-field UpdateUserPoolClient resets OAuth, units and attributes, as real Cognito does', async () => {
     const { poolId, clientId } = await existingClient();
-    const sdk = new CognitoIdentityProviderClient({
-      region: 'us-east-1',
-      credentials: PLACEHOLDER_CREDENTIALS,
-      endpoint: process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
-    });
+    const sdk = sdkViaProxy();
     try {
       await sdk.send(new UpdateUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId, IdTokenValidity: 1 }));
     } finally {
@@ -263,11 +268,7 @@ describe("real Cognito's client rules, refused before any write", () => {
 
   it('the proxy refuses the same requests, so a merge bug could not slip past the tests', async () => {
     const { poolId, clientId } = await existingClient();
-    const sdk = new CognitoIdentityProviderClient({
-      region: 'us-east-1',
-      credentials: PLACEHOLDER_CREDENTIALS,
-      endpoint: process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
-    });
+    const sdk = sdkViaProxy();
     try {
       const full = { ...amplifyLikeClient(), UserPoolId: poolId, ClientId: clientId };
       const { GenerateSecret: _secret, ...request } = full;

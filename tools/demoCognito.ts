@@ -1,0 +1,54 @@
+import { PLACEHOLDER_CREDENTIALS } from './cfnRequest';
+import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
+import { CognitoProxy } from './cognitoProxy';
+import { accountCredentials } from './localRun';
+
+const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
+
+/** Where a demo runs: an AWS account, or the embedded cognito-local behind the proxy. */
+export interface DemoCognito {
+  region: string;
+  credentials: typeof PLACEHOLDER_CREDENTIALS;
+  local?: CognitoLocal;
+  /** Counts the handler's calls and makes cognito-local answer like Cognito. */
+  proxy?: CognitoProxy;
+  /** Stops the emulator and restores the handler's endpoint. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the Cognito a demo runs against: the account's (default credential chain and
+ * region) or the embedded emulator, which the handler then reaches through the SDK's
+ * own endpoint variable.
+ */
+export async function openDemoCognito(
+  realAccount: boolean | undefined,
+  print: (line: string) => void,
+  starting: string,
+): Promise<DemoCognito> {
+  const previousEndpoint = process.env[ENDPOINT_VARIABLE];
+  const restoreEndpoint = () => {
+    if (previousEndpoint === undefined) delete process.env[ENDPOINT_VARIABLE];
+    else process.env[ENDPOINT_VARIABLE] = previousEndpoint;
+  };
+  if (realAccount) {
+    print('▶ Using your AWS account (default credential chain and region)');
+    const { credentials, region } = await accountCredentials('us-east-1');
+    return { region, credentials, stop: async () => restoreEndpoint() };
+  }
+  print(starting);
+  const local = await startCognitoLocal();
+  const proxy = new CognitoProxy(local.endpoint);
+  process.env[ENDPOINT_VARIABLE] = await proxy.start();
+  return {
+    region: 'us-east-1',
+    credentials: PLACEHOLDER_CREDENTIALS,
+    local,
+    proxy,
+    stop: async () => {
+      restoreEndpoint();
+      await proxy.stop();
+      await local.stop();
+    },
+  };
+}
