@@ -6,15 +6,12 @@ import { needsMfaState, poolUsesMfaState } from './pool/mfa';
 import { cognitoErrorName, FEATURE_PLAN_ERRORS } from './cognito/errors';
 import { featuresBeyondPlan } from './pool/featurePlans';
 import { isManaged, OWNERSHIP_TAG_KEY } from './pool/ownership';
-import { planSettings, type Ownership, type SettingsPlan } from './pool/plan';
+import { planSettings, type SettingsPlan } from './pool/plan';
 import type { DeclaredSettings } from './pool/settings';
 import { findSchemaProblems } from './pool/validation';
 import { withConflictRetry } from './retry';
+import { changedMembers, refuseIfNeeded, type OperationLog, type Ownership } from './shared/writePlan';
 import { TYPE_NAME } from './typeInfo';
-
-export interface OperationLog {
-  log(message: string): void;
-}
 
 /** What each handler does to a pool, in terms of Cognito calls and the pure plan. */
 export class UserPoolSettingsOperations {
@@ -48,7 +45,7 @@ export class UserPoolSettingsOperations {
   async delete(userPoolId: string): Promise<void> {
     const described = await this.describeManaged(userPoolId);
     this.logger.log(`UntagResource ${userPoolId}: ${OWNERSHIP_TAG_KEY}`);
-    await this.cognito.untagPool(userPoolId, poolArn(described), [OWNERSHIP_TAG_KEY]);
+    await this.cognito.untagPool(described, [OWNERSHIP_TAG_KEY]);
   }
 
   /** LIST: the managed pools in the account and region. */
@@ -91,7 +88,7 @@ export class UserPoolSettingsOperations {
     if (problems.length > 0) throw new exceptions.InvalidRequest(`Invalid properties: ${problems.join('; ')}`);
     return withConflictRetry(async () => {
       const { described, plan } = await this.preview(userPoolId, declared, ownership);
-      refuseIfNeeded(plan);
+      refuseIfNeeded(plan.refusals);
       try {
         await this.execute(userPoolId, plan, described);
       } catch (error) {
@@ -111,7 +108,9 @@ export class UserPoolSettingsOperations {
     const undo: (() => Promise<void>)[] = [];
     const updatePool = async () => {
       if (!plan.updateRequest) return;
-      this.logger.log(`UpdateUserPool ${userPoolId}: ${changedMembers(plan).join(', ')}`);
+      this.logger.log(
+        `UpdateUserPool ${userPoolId}: ${changedMembers(plan.updateRequest, plan.restoreRequest).join(', ')}`,
+      );
       await this.cognito.updatePool(plan.updateRequest);
       undo.push(() => this.cognito.updatePool(plan.restoreRequest));
     };
@@ -130,7 +129,7 @@ export class UserPoolSettingsOperations {
       }
       if (plan.ownershipTags) {
         this.logger.log(`TagResource ${userPoolId}: ${Object.keys(plan.ownershipTags).join(', ')}`);
-        await this.cognito.tagPool(userPoolId, poolArn(described), plan.ownershipTags);
+        await this.cognito.tagPool(described, plan.ownershipTags);
       }
       if (
         !plan.updateRequest &&
@@ -169,11 +168,6 @@ export class UserPoolSettingsOperations {
   }
 }
 
-function poolArn(pool: UserPoolType): string {
-  if (!pool.Arn) throw new exceptions.InternalFailure(`DescribeUserPool returned no Arn for ${pool.Id}`);
-  return pool.Arn;
-}
-
 /** Names the declared features a feature-plan refusal is about, and the plan each needs. */
 function explainFeaturePlan(error: unknown, plan: SettingsPlan): unknown {
   const name = cognitoErrorName(error);
@@ -185,21 +179,4 @@ function explainFeaturePlan(error: unknown, plan: SettingsPlan): unknown {
       ? `The pool's feature plan (UserPoolTier ${tier}) does not include: ${beyond.join('; ')}. Declare UserPoolTier accordingly, or leave those settings out.`
       : `Cognito refused a feature for the pool's feature plan (UserPoolTier ${tier}); declare a higher UserPoolTier, or leave the feature out.`;
   return new exceptions.InvalidRequest(`${(error as Error).message} ${explanation}`);
-}
-
-function refuseIfNeeded(plan: SettingsPlan): void {
-  const locked = plan.refusals.filter((refusal) => refusal.kind === 'locked');
-  if (locked.length > 0) throw new exceptions.NotUpdatable(locked.map((refusal) => refusal.message).join(' '));
-  if (plan.refusals.length > 0) {
-    throw new exceptions.InvalidRequest(plan.refusals.map((refusal) => refusal.message).join(' '));
-  }
-}
-
-// Names, never values: requests can hold SMS external ids and role ARNs.
-function changedMembers(plan: SettingsPlan): string[] {
-  const update = (plan.updateRequest ?? {}) as unknown as Record<string, unknown>;
-  const restore = plan.restoreRequest as unknown as Record<string, unknown>;
-  return Object.keys({ ...update, ...restore }).filter(
-    (member) => JSON.stringify(update[member]) !== JSON.stringify(restore[member]),
-  );
 }

@@ -1,10 +1,9 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { clientIdentifier, type CognitoGateway } from '../cognito/gateway';
-import type { OperationLog } from '../operations';
 import { clientOwnershipTagKey, OWNERSHIP_TAG_VALUE } from '../pool/ownership';
-import type { Ownership } from '../pool/plan';
 import { withConflictRetry } from '../retry';
+import { changedMembers, refuseIfNeeded, type OperationLog, type Ownership } from '../shared/writePlan';
 import { CLIENT_TYPE_NAME } from '../typeInfo';
 import { planClientSettings, type ClientPlan, type DescribedClient } from './clientPlan';
 import { currentClientSettings } from './currentClientSettings';
@@ -51,7 +50,7 @@ export class ClientSettingsOperations {
     const { pool } = await this.describeManaged(userPoolId, clientId);
     const markerKey = clientOwnershipTagKey(clientId);
     this.logger.log(`UntagResource ${userPoolId}: ${markerKey}`);
-    await this.cognito.untagPool(userPoolId, poolArn(pool), [markerKey]);
+    await this.cognito.untagPool(pool, [markerKey]);
   }
 
   /** LIST: the managed clients of one pool (CloudFormation passes the UserPoolId). */
@@ -93,11 +92,7 @@ export class ClientSettingsOperations {
     if (problems.length > 0) throw new exceptions.InvalidRequest(`Invalid properties: ${problems.join('; ')}`);
     return withConflictRetry(async () => {
       const { pool, plan } = await this.preview(userPoolId, clientId, declared, ownership);
-      const locked = plan.refusals.filter((refusal) => refusal.kind === 'locked');
-      if (locked.length > 0) throw new exceptions.NotUpdatable(locked.map((refusal) => refusal.message).join(' '));
-      if (plan.refusals.length > 0) {
-        throw new exceptions.InvalidRequest(plan.refusals.map((refusal) => refusal.message).join(' '));
-      }
+      refuseIfNeeded(plan.refusals);
       await this.execute(userPoolId, clientId, plan, pool);
       return currentClientSettings(plan.resultingClient);
     });
@@ -110,7 +105,9 @@ export class ClientSettingsOperations {
   private async execute(userPoolId: string, clientId: string, plan: ClientPlan, pool: UserPoolType): Promise<void> {
     const updated = plan.updateRequest !== undefined;
     if (plan.updateRequest) {
-      this.logger.log(`UpdateUserPoolClient ${userPoolId}/${clientId}: ${changedMembers(plan).join(', ')}`);
+      this.logger.log(
+        `UpdateUserPoolClient ${userPoolId}/${clientId}: ${changedMembers(plan.updateRequest, plan.restoreRequest).join(', ')}`,
+      );
       await this.cognito.updateClient(plan.updateRequest);
     }
     if (!plan.ownershipTags) {
@@ -119,7 +116,7 @@ export class ClientSettingsOperations {
     }
     try {
       this.logger.log(`TagResource ${userPoolId}: ${Object.keys(plan.ownershipTags).join(', ')}`);
-      await this.cognito.tagPool(userPoolId, poolArn(pool), plan.ownershipTags);
+      await this.cognito.tagPool(pool, plan.ownershipTags);
     } catch (error) {
       if (updated) {
         try {
@@ -158,18 +155,4 @@ export class ClientSettingsOperations {
 
 export function isClientManaged(pool: UserPoolType, clientId: string): boolean {
   return pool.UserPoolTags?.[clientOwnershipTagKey(clientId)] === OWNERSHIP_TAG_VALUE;
-}
-
-function poolArn(pool: UserPoolType): string {
-  if (!pool.Arn) throw new exceptions.InternalFailure(`DescribeUserPool returned no Arn for ${pool.Id}`);
-  return pool.Arn;
-}
-
-// Names, never values.
-function changedMembers(plan: ClientPlan): string[] {
-  const update = (plan.updateRequest ?? {}) as unknown as Record<string, unknown>;
-  const restore = plan.restoreRequest as unknown as Record<string, unknown>;
-  return Object.keys({ ...update, ...restore }).filter(
-    (member) => JSON.stringify(update[member]) !== JSON.stringify(restore[member]),
-  );
 }

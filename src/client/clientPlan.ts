@@ -5,7 +5,7 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isDeepStrictEqual } from 'node:util';
 import { clientOwnershipTagKey, OWNERSHIP_TAG_VALUE } from '../pool/ownership';
-import type { Ownership, Refusal } from '../pool/plan';
+import type { Ownership, Refusal } from '../shared/writePlan';
 import { deepMerge } from '../shared/merge';
 import { buildClientUpdateRequest } from './clientRequest';
 import { findClientProblems } from './clientRules';

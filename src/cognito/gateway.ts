@@ -1,3 +1,4 @@
+import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import {
   AddCustomAttributesCommand,
   CognitoIdentityProviderClient,
@@ -70,17 +71,17 @@ export class CognitoGateway {
     );
   }
 
-  /** Adds tags without touching any setting: no UpdateUserPool, no describe→update trap. */
-  async tagPool(userPoolId: string, poolArn: string, tags: Record<string, string>): Promise<void> {
-    await this.call('TagResource', userPoolId, () =>
-      this.client.send(new TagResourceCommand({ ResourceArn: poolArn, Tags: tags })),
+  /** Adds tags to a described pool without touching any setting: no UpdateUserPool, no describe→update trap. */
+  async tagPool(pool: UserPoolType, tags: Record<string, string>): Promise<void> {
+    await this.call('TagResource', pool.Id ?? '', () =>
+      this.client.send(new TagResourceCommand({ ResourceArn: arnOf(pool), Tags: tags })),
     );
   }
 
-  /** Removes tags without touching any setting. */
-  async untagPool(userPoolId: string, poolArn: string, tagKeys: string[]): Promise<void> {
-    await this.call('UntagResource', userPoolId, () =>
-      this.client.send(new UntagResourceCommand({ ResourceArn: poolArn, TagKeys: tagKeys })),
+  /** Removes tags from a described pool without touching any setting. */
+  async untagPool(pool: UserPoolType, tagKeys: string[]): Promise<void> {
+    await this.call('UntagResource', pool.Id ?? '', () =>
+      this.client.send(new UntagResourceCommand({ ResourceArn: arnOf(pool), TagKeys: tagKeys })),
     );
   }
 
@@ -153,6 +154,11 @@ export class CognitoGateway {
       throw toHandlerError(error, operation, this.ref(identifier));
     }
   }
+}
+
+function arnOf(pool: UserPoolType): string {
+  if (!pool.Arn) throw new exceptions.InternalFailure(`DescribeUserPool returned no Arn for ${pool.Id}`);
+  return pool.Arn;
 }
 
 /** An app client's primary identifier as CloudFormation shows it: `<UserPoolId>|<ClientId>`. */

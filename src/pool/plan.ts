@@ -21,9 +21,7 @@ import { mergeSetting } from './modeSwitch';
 import { OWNERSHIP_TAG_KEY, OWNERSHIP_TAG_VALUE, withOwnershipTag } from './ownership';
 import type { DeclaredSettings, MfaSettings } from './settings';
 import { buildUpdateRequest } from './updateRequest';
-
-/** CREATE claims the pool with the ownership marker; UPDATE keeps it. */
-export type Ownership = 'claim' | 'keep';
+import type { Ownership, Refusal } from '../shared/writePlan';
 
 export interface PlanInput {
   userPoolId: string;
@@ -32,11 +30,6 @@ export interface PlanInput {
   describedMfa?: MfaSettings;
   declared: DeclaredSettings;
   ownership: Ownership;
-}
-
-export interface Refusal {
-  kind: 'locked' | 'invalid';
-  message: string;
 }
 
 /** Every write an operation needs, in order, with what undoes each one. */
