@@ -196,7 +196,8 @@ const SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, 
 export function checkUserPoolClient(request: Json, facts: ClientFacts): CognitoRefusal | undefined {
   // TokenValidityUnitsType: access and ID tokens 5 minutes to 1 day, refresh tokens 60 minutes
   // to 10 years, each read in its own unit (hours, hours, days when omitted). The message is the
-  // one reported in aws-cloudformation-user-guide#828 and terraform-provider-aws#48630.
+  // one reported in aws-cloudformation-user-guide#828 and terraform-provider-aws#48630; a
+  // one-field update of an existing client hits it in cloudfront-authorization-at-edge#144.
   const units = { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days', ...request.TokenValidityUnits };
   const inRange = (value: number | undefined, unit: string, min: number, max: number) =>
     value === undefined || (value * SECONDS[unit] >= min && value * SECONDS[unit] <= max);
