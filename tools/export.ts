@@ -1,13 +1,16 @@
 import { stringify } from 'yaml';
 import type { CognitoGateway } from '../src/cognito/gateway';
+import { currentClientSettings } from '../src/client/currentClientSettings';
 import { currentSettings } from '../src/pool/currentSettings';
 import { poolUsesMfaState } from '../src/pool/mfa';
 import { runPoolCommand } from './cliArguments';
 
-const USAGE = `usage: npm run export -- [--pool <id>] [--real | --endpoint URL]
+const USAGE = `usage: npm run export -- [--pool <id>] [--client <id>] [--real | --endpoint URL]
 
 Prints a template (YAML) whose Org::Cognito::UserPoolSettings resource declares the
 pool's current settings, as READ reports them: adopt a pool by deploying it unchanged.
+With --client, the template's Org::Cognito::UserPoolClientSettings resource declares
+that app client's settings instead (its secret is never read into it).
 Without --real or --endpoint it runs on the embedded emulator, against a
 production-like pool it creates there.`;
 
@@ -31,12 +34,43 @@ export async function exportTemplate(gateway: CognitoGateway, poolId: string): P
     .replace(/^AWSTemplateFormatVersion: .*$/m, "AWSTemplateFormatVersion: '2010-09-09'");
 }
 
+/** The template that declares an app client's current settings: planning it against the client changes nothing. */
+export async function exportClientTemplate(gateway: CognitoGateway, poolId: string, clientId: string): Promise<string> {
+  const described = await gateway.describeClient(poolId, clientId);
+  const template = {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: `Settings of app client ${clientId} of user pool ${poolId}, exported by npm run export.`,
+    Parameters: {
+      UserPoolId: { Type: 'String', Default: poolId },
+      ClientId: { Type: 'String', Default: clientId },
+    },
+    Resources: {
+      UserPoolClientSettings: {
+        Type: 'Org::Cognito::UserPoolClientSettings',
+        Properties: {
+          UserPoolId: { Ref: 'UserPoolId' },
+          ClientId: { Ref: 'ClientId' },
+          ...currentClientSettings(described),
+        },
+      },
+    },
+  };
+  return stringify(template, { lineWidth: 0 })
+    .replace(/UserPoolId:\n\s+Ref: UserPoolId/, 'UserPoolId: !Ref UserPoolId')
+    .replace(/ClientId:\n\s+Ref: ClientId/, 'ClientId: !Ref ClientId')
+    .replace(/^AWSTemplateFormatVersion: .*$/m, "AWSTemplateFormatVersion: '2010-09-09'");
+}
+
 export async function main(argv: string[]): Promise<number> {
   return runPoolCommand(
     argv,
     USAGE,
     async (_args, connection) => {
-      process.stdout.write(await exportTemplate(connection.gateway, connection.poolId));
+      process.stdout.write(
+        connection.clientId
+          ? await exportClientTemplate(connection.clientGateway, connection.poolId, connection.clientId)
+          : await exportTemplate(connection.gateway, connection.poolId),
+      );
       return 0;
     },
     (args) => (args.files.length > 0 || args.json ? `unexpected ${args.files[0] ?? '--json'}` : undefined),

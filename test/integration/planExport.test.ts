@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CognitoGateway } from '../../src/cognito/gateway';
 import { PLACEHOLDER_CREDENTIALS } from '../../tools/cfnRequest';
-import { exportTemplate } from '../../tools/export';
+import { exportClientTemplate, exportTemplate } from '../../tools/export';
 import { declaresClient, propertiesFromFile } from '../../tools/plan';
 import { previewClientPlan } from '../../tools/clientPlanPreview';
 import { amplifyLikeClient } from '../../tools/productionClient';
@@ -119,6 +119,32 @@ describe('npm run plan on an app client template', () => {
     const preview = await previewClientPlan(clientGateway, poolId, clientId, { GenerateSecret: 'true' });
     expect(preview.refusals).toEqual([expect.stringContaining('GenerateSecret is false on the client')]);
     expect(preview.writes).toEqual([]);
+  });
+});
+
+describe('npm run export --client', () => {
+  it('prints a template that, planned against the same app client, changes no setting and holds no secret', async () => {
+    const poolId = await cognito.createPool();
+    const clientId = await cognito.createClient(poolId, amplifyLikeClient({ GenerateSecret: true }));
+    const secret = String((await cognito.describeClient(poolId, clientId)).ClientSecret);
+    const clientGateway = new CognitoGateway(
+      new CognitoIdentityProviderClient({ region: 'us-east-1', credentials: PLACEHOLDER_CREDENTIALS }),
+      CLIENT_TYPE_NAME,
+    );
+    const template = await exportClientTemplate(clientGateway, poolId, clientId);
+    expect(template).toContain('Type: Org::Cognito::UserPoolClientSettings');
+    expect(template).toContain('ClientId: !Ref ClientId');
+    expect(template).toContain('GenerateSecret: true');
+    expect(template).not.toContain(secret);
+    const file = path.join(scratch, 'client.yaml');
+    writeFileSync(file, template);
+    const properties = propertiesFromFile(file, poolId, clientId);
+    const preview = await previewClientPlan(clientGateway, poolId, clientId, properties);
+    expect(preview.refusals).toEqual([]);
+    expect(preview.writes.map((write) => write.operation)).toEqual(['TagResource']);
+    const before = await cognito.describeClient(poolId, clientId);
+    expect((await cognito.handleClient('CREATE', properties)).status).toBe('SUCCESS');
+    expect(await cognito.describeClient(poolId, clientId)).toEqual(before);
   });
 });
 
