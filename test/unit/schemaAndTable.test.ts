@@ -80,6 +80,11 @@ describe('the field table, the schema and the models agree', () => {
       ['UserPoolId', 'ClientId', ...DECLARABLE_CLIENT_FIELDS].sort(),
     );
     expect(LOCKED_CLIENT_FIELDS).toEqual(['GenerateSecret']);
+    // LIST is per pool: CloudFormation passes the UserPoolId the list handler schema requires.
+    expect(clientSchema.handlers.list.handlerSchema).toEqual({
+      properties: { UserPoolId: { $ref: 'resource-schema.json#/properties/UserPoolId' } },
+      required: ['UserPoolId'],
+    });
     expect(Object.keys(clientSchema.properties)).not.toContain('ClientSecret');
   });
 
