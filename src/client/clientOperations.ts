@@ -45,9 +45,16 @@ export class ClientSettingsOperations {
     return currentClientSettings(described);
   }
 
-  /** DELETE: stops managing the client by removing its marker; every setting stays. */
+  /**
+   * DELETE: stops managing the client by removing its marker; every setting stays. The
+   * marker is on the pool, so the pool is the one read: a client deleted out of band still
+   * has its marker cleaned up, and a second DELETE answers NotFound.
+   */
   async delete(userPoolId: string, clientId: string): Promise<void> {
-    const { pool } = await this.describeManaged(userPoolId, clientId);
+    const pool = await this.cognito.describePool(userPoolId);
+    if (!isClientManaged(pool, clientId)) {
+      throw new exceptions.NotFound(CLIENT_TYPE_NAME, clientIdentifier(userPoolId, clientId));
+    }
     const markerKey = clientOwnershipTagKey(clientId);
     this.logger.log(`UntagResource ${userPoolId}: ${markerKey}`);
     await this.cognito.untagPool(pool, [markerKey]);

@@ -1,4 +1,8 @@
-import { CognitoIdentityProviderClient, UpdateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CognitoIdentityProviderClient,
+  DeleteUserPoolClientCommand,
+  UpdateUserPoolClientCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { clientOwnershipTagKey } from '../../src/pool/ownership';
 import { PLACEHOLDER_CREDENTIALS } from '../../tools/cfnRequest';
 import { amplifyLikeClient, machineClient, settingsOfClient } from '../../tools/productionClient';
@@ -152,6 +156,21 @@ describe('Org::Cognito::UserPoolClientSettings on cognito-local', () => {
     expect(await cognito.describeClient(poolId, clientId)).toEqual(beforeDelete);
     expect((await cognito.handleClient('READ', ids)).errorCode).toBe('NotFound');
     expect((await cognito.handleClient('LIST', { UserPoolId: poolId })).resourceModels).toEqual([]);
+  });
+
+  it('DELETE of a client deleted out of band cleans up its marker; READ then answers NotFound', async () => {
+    const { poolId, clientId, ids } = await existingClient();
+    expect((await cognito.handleClient('CREATE', { ...ids, AuthSessionValidity: 8 })).status).toBe('SUCCESS');
+    const sdk = sdkViaProxy();
+    try {
+      await sdk.send(new DeleteUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }));
+    } finally {
+      sdk.destroy();
+    }
+    expect((await cognito.handleClient('READ', ids)).errorCode).toBe('NotFound');
+    expect((await cognito.handleClient('DELETE', ids)).status).toBe('SUCCESS');
+    expect((await cognito.describe(poolId)).UserPoolTags?.[clientOwnershipTagKey(clientId)]).toBeUndefined();
+    expect((await cognito.handleClient('DELETE', ids)).errorCode).toBe('NotFound');
   });
 
   it('a client that does not exist is NotFound, naming both identifiers', async () => {

@@ -211,10 +211,11 @@ describe('READ, DELETE and LIST', () => {
     expect((await invoke('READ', IDS)).errorCode).toBe('NotFound');
   });
 
-  it('DELETE removes only the marker', async () => {
+  it('DELETE reads only the pool and removes only the marker', async () => {
     cognito.on(DescribeUserPoolCommand).resolves(pool(true));
     const event = await invoke('DELETE', IDS);
     expect(event.status).toBe('SUCCESS');
+    expect(cognito).not.toHaveReceivedCommand(DescribeUserPoolClientCommand);
     expect(cognito).toHaveReceivedCommandWith(UntagResourceCommand, {
       ResourceArn: pool(true).UserPool.Arn,
       TagKeys: [clientOwnershipTagKey(CLIENT_ID)],
