@@ -17,12 +17,12 @@ import { loadHandler, runToCompletion } from './handlerRunner';
 import { CLIENT_TYPE_NAME } from '../src/typeInfo';
 import { amplifyLikeClient } from './productionClient';
 import { productionPoolRequest } from './productionPool';
-import { projectRoot } from './projectRoot';
+import { handlerBundle, projectRoot } from './projectRoot';
 
 const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
 const root = projectRoot();
-const BUNDLE = path.join(root, 'dist', 'handlers.js');
-const CLIENT_BUNDLE = path.join(root, 'client-settings', 'dist', 'handlers.js');
+const BUNDLE = handlerBundle();
+const CLIENT_BUNDLE = handlerBundle(CLIENT_TYPE_NAME);
 const STOCK = path.join(root, 'dist-stock', 'handlers.js');
 const LOAD_RUNS = 15;
 const INVOCATION_RUNS = 15;

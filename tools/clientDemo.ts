@@ -17,7 +17,7 @@ import { silenceConsoleLog } from './localRun';
 import { diffPools } from './poolDiff';
 import { amplifyLikeClient } from './productionClient';
 import { productionPoolRequest } from './productionPool';
-import { projectRoot } from './projectRoot';
+import { handlerBundle, projectRoot } from './projectRoot';
 
 const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
 const WRITES = ['UpdateUserPoolClient', 'TagResource', 'UntagResource'];
@@ -64,9 +64,7 @@ export async function runClientDemo(options: ClientDemoOptions = {}): Promise<Cl
     // Through the proxy: cognito-local alone would neither give new clients Cognito's
     // defaults nor reset on update.
     sdk = new CognitoIdentityProviderClient({ region, credentials, endpoint: process.env[ENDPOINT_VARIABLE] });
-    const entrypoint = loadHandler(
-      options.handlerPath ?? path.join(projectRoot(), 'client-settings', 'dist', 'handlers.js'),
-    );
+    const entrypoint = loadHandler(options.handlerPath ?? handlerBundle(CLIENT_TYPE_NAME));
     const invoke = async (action: 'CREATE' | 'READ' | 'UPDATE' | 'DELETE', properties: Record<string, unknown>) => {
       const restoreLog = options.verbose ? () => undefined : silenceConsoleLog();
       try {

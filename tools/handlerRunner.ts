@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { cfnRequest, type CfnRequestOptions } from './cfnRequest';
-import { projectRoot } from './projectRoot';
+import { handlerBundle } from './projectRoot';
 
 /** The progress event the handler returns to CloudFormation. */
 export interface ProgressEvent {
@@ -16,7 +15,7 @@ export interface ProgressEvent {
 type Entrypoint = (event: unknown, context: unknown) => Promise<unknown>;
 
 /** The bundled handler that the package ships, as CloudFormation loads it. */
-export function loadHandler(handlerPath = path.join(projectRoot(), 'dist', 'handlers.js')): Entrypoint {
+export function loadHandler(handlerPath = handlerBundle()): Entrypoint {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const handler = require(handlerPath) as { entrypoint?: Entrypoint };
   if (typeof handler.entrypoint !== 'function') throw new Error(`${handlerPath} exports no entrypoint`);

@@ -13,7 +13,7 @@ import { accountCredentials, silenceConsoleLog } from './localRun';
 import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
 import { amplifyLikeClient } from './productionClient';
 import { productionPoolRequest } from './productionPool';
-import { projectRoot } from './projectRoot';
+import { handlerBundle, projectRoot } from './projectRoot';
 
 const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
 const ACTIONS: HandlerAction[] = ['CREATE', 'READ', 'UPDATE', 'DELETE', 'LIST'];
@@ -105,7 +105,7 @@ export async function invoke(options: InvokeOptions): Promise<ProgressEvent> {
       proxy = new CognitoProxy(local.endpoint);
       process.env[ENDPOINT_VARIABLE] = await proxy.start();
     }
-    const entrypoint = loadHandler(options.handlerPath ?? bundleOf(parsed.typeName));
+    const entrypoint = loadHandler(options.handlerPath ?? handlerBundle(parsed.typeName));
     if (options.withPool && local) {
       parsed = await withLocalPool(parsed, String(process.env[ENDPOINT_VARIABLE]), entrypoint);
     }
@@ -125,12 +125,6 @@ export async function invoke(options: InvokeOptions): Promise<ProgressEvent> {
     await proxy?.stop();
     await local?.stop();
   }
-}
-
-/** The bundle each type ships: dist/handlers.js in its cfn project directory. */
-function bundleOf(typeName: string): string {
-  const project = typeName === CLIENT_TYPE_NAME ? path.join(projectRoot(), 'client-settings') : projectRoot();
-  return path.join(project, 'dist', 'handlers.js');
 }
 
 /**

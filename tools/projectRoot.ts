@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { CLIENT_TYPE_NAME, TYPE_NAME } from '../src/typeInfo';
 
 /** The folder holding package.json, whether running from tools/ (tests) or build/tools/. */
 export function projectRoot(start = __dirname): string {
@@ -10,4 +11,10 @@ export function projectRoot(start = __dirname): string {
     folder = parent;
   }
   return folder;
+}
+
+/** The bundle a type ships: dist/handlers.js in its cfn project directory (client-settings/ for app clients). */
+export function handlerBundle(typeName: string = TYPE_NAME): string {
+  const project = typeName === CLIENT_TYPE_NAME ? path.join(projectRoot(), 'client-settings') : projectRoot();
+  return path.join(project, 'dist', 'handlers.js');
 }

@@ -1,7 +1,7 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { clientIdentifier, type CognitoGateway } from '../cognito/gateway';
-import { clientOwnershipTagKey, OWNERSHIP_TAG_VALUE } from '../pool/ownership';
+import { clientOwnershipTagKey, isClientManaged } from '../pool/ownership';
 import { withConflictRetry } from '../retry';
 import { changedMembers, refuseIfNeeded, type OperationLog, type Ownership } from '../shared/writePlan';
 import { CLIENT_TYPE_NAME } from '../typeInfo';
@@ -12,7 +12,6 @@ import { findClientSchemaProblems } from './validation';
 
 export interface ClientPreview {
   pool: UserPoolType;
-  described: DescribedClient;
   plan: ClientPlan;
   reads: string[];
   ownership: Ownership;
@@ -86,7 +85,7 @@ export class ClientSettingsOperations {
     if (ownership === 'claim' && managed) throw new exceptions.AlreadyExists(CLIENT_TYPE_NAME, identifier);
     if (ownership === 'keep' && !managed) throw new exceptions.NotFound(CLIENT_TYPE_NAME, identifier);
     const plan = planClientSettings({ userPoolId, clientId, described, pool, declared, ownership });
-    return { pool, described, plan, reads: ['DescribeUserPool', 'DescribeUserPoolClient'], ownership };
+    return { pool, plan, reads: ['DescribeUserPool', 'DescribeUserPoolClient'], ownership };
   }
 
   private async apply(
@@ -158,8 +157,4 @@ export class ClientSettingsOperations {
     }
     return both;
   }
-}
-
-export function isClientManaged(pool: UserPoolType, clientId: string): boolean {
-  return pool.UserPoolTags?.[clientOwnershipTagKey(clientId)] === OWNERSHIP_TAG_VALUE;
 }

@@ -6,13 +6,11 @@ import type {
 import { isDeepStrictEqual } from 'node:util';
 import { clientOwnershipTagKey, OWNERSHIP_TAG_VALUE } from '../pool/ownership';
 import type { Ownership, Refusal } from '../shared/writePlan';
-import { deepMerge } from '../shared/merge';
+import { mergeUnlessModeSwitch, type ModeSwitch } from '../shared/merge';
+import { MAX_POOL_TAGS } from '../pool/crossFieldRules';
 import { buildClientUpdateRequest } from './clientRequest';
 import { findClientProblems } from './clientRules';
 import { MERGEABLE_CLIENT_FIELDS, type DeclaredClientSettings, type MergeableClientField } from './fields';
-
-/** Cognito's limit on a user pool's tags, which the client markers count against. */
-export const MAX_POOL_TAGS = 50;
 
 /** A client as DescribeUserPoolClient reports it, with its secret already dropped. */
 export interface DescribedClient {
@@ -81,29 +79,28 @@ export function planClientSettings(input: ClientPlanInput): ClientPlan {
   };
 }
 
-/**
- * Deep-merges declared settings into the described client. AnalyticsConfiguration names
- * its Pinpoint project either by ApplicationArn or by ApplicationId with RoleArn; a
- * declaration in the other form replaces the block instead of merging into it.
- */
+/** Deep-merges declared settings into the described client, member by member. */
 function mergeClient(client: UserPoolClientType, declared: DeclaredClientSettings): UserPoolClientType {
   const merged: Record<string, unknown> = { ...client };
   for (const field of MERGEABLE_CLIENT_FIELDS) {
     const value = declared[field as MergeableClientField];
-    if (value === undefined) continue;
-    merged[field] =
-      field === 'AnalyticsConfiguration' && switchesAnalyticsMode(client.AnalyticsConfiguration, value)
-        ? value
-        : deepMerge(client[field], value);
+    if (value !== undefined) merged[field] = mergeUnlessModeSwitch(client[field], value, CLIENT_MODE_SWITCHES[field]);
   }
   return merged as UserPoolClientType;
 }
 
-function switchesAnalyticsMode(described: UserPoolClientType['AnalyticsConfiguration'], declared: unknown): boolean {
-  const declaredArn = (declared as { ApplicationArn?: string }).ApplicationArn !== undefined;
-  const declaredId = (declared as { ApplicationId?: string }).ApplicationId !== undefined;
-  if (!described) return false;
+/**
+ * AnalyticsConfiguration names its Pinpoint project either by ApplicationArn or by
+ * ApplicationId with RoleArn; a declaration in the other form replaces the block.
+ */
+function switchesAnalyticsMode(described: unknown, declared: unknown): boolean {
+  const current = described as UserPoolClientType['AnalyticsConfiguration'];
+  const next = declared as NonNullable<UserPoolClientType['AnalyticsConfiguration']>;
+  if (!current) return false;
   return (
-    (declaredArn && described.ApplicationArn === undefined) || (declaredId && described.ApplicationId === undefined)
+    (next.ApplicationArn !== undefined && current.ApplicationArn === undefined) ||
+    (next.ApplicationId !== undefined && current.ApplicationId === undefined)
   );
 }
+
+const CLIENT_MODE_SWITCHES: Partial<Record<string, ModeSwitch>> = { AnalyticsConfiguration: switchesAnalyticsMode };

@@ -24,13 +24,8 @@ import type { MfaSettings } from '../pool/settings';
 import { TYPE_NAME } from '../typeInfo';
 import { toHandlerError, type ResourceRef } from './errors';
 
-/**
- * The one place that talks to Cognito. Every call maps its errors to handler
- * exceptions; callers count calls through `callCount` (reported by the benchmark).
- */
+/** The one place that talks to Cognito. Every call maps its errors to handler exceptions. */
 export class CognitoGateway {
-  callCount = 0;
-
   constructor(
     private readonly client: CognitoIdentityProviderClient,
     /** The resource type whose NotFound a missing pool or client answers. */
@@ -147,7 +142,6 @@ export class CognitoGateway {
   }
 
   private async call<T>(operation: string, identifier: string, send: () => Promise<T>): Promise<T> {
-    this.callCount += 1;
     try {
       return await send();
     } catch (error) {

@@ -3,22 +3,18 @@ import type {
   SmsConfigurationType,
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { deepMerge } from '../shared/merge';
+import { mergeUnlessModeSwitch, type ModeSwitch } from '../shared/merge';
 
 /**
- * Merges a declared setting into the described one, except where a member selects a
- * mode: a declared object in another mode replaces the described one, because the
- * described members belong to the old mode and Cognito rejects them in the new one.
+ * Merges a declared pool setting into the described one, except where a member selects a
+ * mode (see `mergeUnlessModeSwitch`):
  *
  * - EmailConfiguration: when EmailSendingAccount changes (COGNITO_DEFAULT ⇄ DEVELOPER).
  * - SmsConfiguration: when the transport changes between Amazon SNS (SnsCallerArn) and
  *   AWS End User Messaging SMS (EumsSms); Cognito takes one or the other.
  */
 export function mergeSetting<T>(field: string, described: T, declared: unknown): T {
-  if (declared === undefined) return described;
-  if (field === 'EmailConfiguration' && switchesEmailAccount(described, declared)) return declared as T;
-  if (field === 'SmsConfiguration' && switchesSmsTransport(described, declared)) return declared as T;
-  return deepMerge(described, declared);
+  return mergeUnlessModeSwitch(described, declared, POOL_MODE_SWITCHES[field]);
 }
 
 function switchesEmailAccount(described: unknown, declared: unknown): boolean {
@@ -46,3 +42,8 @@ function switchesSmsTransport(described: unknown, declared: unknown): boolean {
     declaredTransport !== undefined && describedTransport !== undefined && declaredTransport !== describedTransport
   );
 }
+
+const POOL_MODE_SWITCHES: Record<string, ModeSwitch> = {
+  EmailConfiguration: switchesEmailAccount,
+  SmsConfiguration: switchesSmsTransport,
+};

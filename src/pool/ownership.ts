@@ -25,6 +25,11 @@ export function clientOwnershipTagKey(clientId: string): string {
   return `${CLIENT_OWNERSHIP_TAG_PREFIX}${clientId}`;
 }
 
+/** Whether the pool marks the app client as managed by Org::Cognito::UserPoolClientSettings. */
+export function isClientManaged(pool: UserPoolType, clientId: string): boolean {
+  return pool.UserPoolTags?.[clientOwnershipTagKey(clientId)] === OWNERSHIP_TAG_VALUE;
+}
+
 /** Whether a pool tag is one of the markers either type writes. */
 export function isOwnershipMarker(key: string): boolean {
   return key === OWNERSHIP_TAG_KEY || key.startsWith(CLIENT_OWNERSHIP_TAG_PREFIX);

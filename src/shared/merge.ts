@@ -12,6 +12,19 @@ export function deepMerge<T>(described: T, declared: unknown): T {
   return merged as T;
 }
 
+/** Whether a declared object selects another mode than the described one (e.g. another sending account). */
+export type ModeSwitch = (described: unknown, declared: unknown) => boolean;
+
+/**
+ * Deep-merges a declared setting into the described one, except where the declaration
+ * selects another mode: then it replaces the described one, whose members belong to the
+ * old mode and which Cognito would reject in the new one.
+ */
+export function mergeUnlessModeSwitch<T>(described: T, declared: unknown, switchesMode?: ModeSwitch): T {
+  if (declared !== undefined && switchesMode?.(described, declared)) return declared as T;
+  return deepMerge(described, declared);
+}
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
