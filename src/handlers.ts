@@ -125,7 +125,10 @@ function operationsFor(
   request: Request,
   logger: LoggerProxy,
 ): UserPoolSettingsOperations {
-  const gateway = new CognitoGateway(clientForSession(session, request.region, TYPE_NAME));
+  const gateway = new CognitoGateway(clientForSession(session, request.region, TYPE_NAME), TYPE_NAME, {
+    accountId: request.awsAccountId,
+    partition: request.awsPartition,
+  });
   return new UserPoolSettingsOperations(gateway, { log: (message) => logger.log(message) });
 }
 

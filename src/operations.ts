@@ -99,10 +99,11 @@ export class UserPoolSettingsOperations {
   }
 
   /**
-   * Carries out a plan. Reversible writes go first; if a later write fails, the
-   * earlier ones are undone so the pool is left as it was. UpdateUserPool and
+   * Carries out a plan. Each write names its undo; if a later write fails, the earlier
+   * ones are undone in reverse, so the pool is left as it was. UpdateUserPool and
    * SetUserPoolMfaConfig go in the order the plan gives (features added: pool first;
-   * removed: MFA first). Custom attributes cannot be removed, so they are added last.
+   * removed: MFA first); tags follow; custom attributes cannot be removed, so they are
+   * added last.
    */
   private async execute(userPoolId: string, plan: SettingsPlan, described: UserPoolType): Promise<void> {
     const undo: (() => Promise<void>)[] = [];
@@ -121,24 +122,29 @@ export class UserPoolSettingsOperations {
       await this.cognito.setMfa(plan.setMfaRequest);
       undo.push(() => this.cognito.setMfa(restoreMfa));
     };
-    try {
-      for (const write of plan.mfaFirst ? [setMfa, updatePool] : [updatePool, setMfa]) await write();
+    const tagPool = async () => {
+      const write = plan.tagWrite;
+      if (!write) return;
+      this.logger.log(`TagResource ${userPoolId}: ${Object.keys(write.tags).join(', ')}`);
+      await this.cognito.tagPool(described, write.tags);
+      undo.push(async () => {
+        if (write.addedKeys.length > 0) await this.cognito.untagPool(described, write.addedKeys);
+        if (Object.keys(write.restoreTags).length > 0) await this.cognito.tagPool(described, write.restoreTags);
+      });
+    };
+    const addCustomAttributes = async () => {
       for (const batch of plan.customAttributeBatches) {
         this.logger.log(`AddCustomAttributes ${userPoolId}: ${batch.map((attribute) => attribute.Name).join(', ')}`);
         await this.cognito.addCustomAttributes(userPoolId, batch);
       }
-      if (plan.ownershipTags) {
-        this.logger.log(`TagResource ${userPoolId}: ${Object.keys(plan.ownershipTags).join(', ')}`);
-        await this.cognito.tagPool(described, plan.ownershipTags);
-      }
-      if (
-        !plan.updateRequest &&
-        !plan.setMfaRequest &&
-        plan.customAttributeBatches.length === 0 &&
-        !plan.ownershipTags
-      ) {
-        this.logger.log(`${userPoolId}: nothing to change, no write`);
-      }
+    };
+    if (!plan.updateRequest && !plan.setMfaRequest && !plan.tagWrite && plan.customAttributeBatches.length === 0) {
+      this.logger.log(`${userPoolId}: nothing to change, no write`);
+      return;
+    }
+    const settingsWrites = plan.mfaFirst ? [setMfa, updatePool] : [updatePool, setMfa];
+    try {
+      for (const write of [...settingsWrites, tagPool, addCustomAttributes]) await write();
     } catch (error) {
       for (const step of undo.reverse()) {
         try {

@@ -5,7 +5,7 @@ import { findClientSchemaProblems } from '../src/client/validation';
 import type { CognitoGateway } from '../src/cognito/gateway';
 import { declaredFromModel } from '../src/shared/modelValues';
 import { CLIENT_TYPE_NAME } from '../src/typeInfo';
-import { leafChanges, markerWrite, type PlanPreview } from './planPreview';
+import { leafChanges, tagWrite, type PlanPreview } from './planPreview';
 
 /**
  * Previews CREATE (the client is not managed yet) or UPDATE (it is) of app client
@@ -46,7 +46,7 @@ export async function previewClientPlan(
       changes: leafChanges(plan.restoreRequest, plan.updateRequest),
     });
   }
-  if (plan.ownershipTags) preview.writes.push(markerWrite(plan.ownershipTags));
+  if (plan.ownershipTags) preview.writes.push(tagWrite(plan.ownershipTags));
   preview.calls.push(...preview.writes.map((write) => write.operation));
   return preview;
 }

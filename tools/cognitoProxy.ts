@@ -49,6 +49,10 @@ const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
  */
 export class CognitoProxy {
   readonly calls: string[] = [];
+  /** Every request body the handler sent, by operation, in order (for assertions on what a request carries). */
+  readonly requests: { operation: string; body: Json }[] = [];
+  /** Runs once after the proxy answers the next call of an operation: another writer acting between read and write. */
+  private readonly afterHooks: { operation: string; run: (poolId: string) => Promise<void> }[] = [];
   /** Every request the rules refused, as `Operation: message`. */
   readonly refusals: string[] = [];
   strict = true;
@@ -91,6 +95,20 @@ export class CognitoProxy {
     return this.describeEmulated(poolId);
   }
 
+  /**
+   * After the next answered `operation`, runs `run` before the handler sees the answer:
+   * e.g. another tool's TagResource landing between the type's read and its write.
+   */
+  afterNext(operation: string, run: (poolId: string) => Promise<void>): void {
+    this.afterHooks.push({ operation, run });
+  }
+
+  /** TagResource as another writer sends it, straight to the emulated pool. */
+  async tagAsAnotherWriter(poolId: string, tags: Record<string, string>): Promise<void> {
+    const answer = await this.emulate('TagResource', { ResourceArn: `arn:aws:cognito-idp:::userpool/${poolId}`, Tags: tags });
+    if (answer && 'refusal' in answer) throw new Error(answer.refusal.message);
+  }
+
   inject(fault: InjectedFault): void {
     this.faults.push({ ...fault });
   }
@@ -108,6 +126,12 @@ export class CognitoProxy {
 
   resetCounts(): void {
     this.calls.length = 0;
+    this.requests.length = 0;
+  }
+
+  /** The bodies of the requests of one operation since the last reset. */
+  requestsOf(operation: string): Json[] {
+    return this.requests.filter((request) => request.operation === operation).map((request) => request.body);
   }
 
   private handle(request: http.IncomingMessage, response: http.ServerResponse): void {
@@ -120,13 +144,22 @@ export class CognitoProxy {
           .split('.')
           .pop() ?? '';
       this.calls.push(operation);
+      const parsed = body.length ? (JSON.parse(body.toString()) as Json) : {};
+      this.requests.push({ operation, body: parsed });
       const fault = this.faults.find((candidate) => candidate.operation === operation && candidate.times > 0);
       if (fault) {
         fault.times -= 1;
         return this.answerError(response, fault.errorName, fault.message ?? `injected ${fault.errorName}`);
       }
-      this.emulate(operation, body.length ? (JSON.parse(body.toString()) as Json) : {}).then(
-        (answer) => {
+      this.emulate(operation, parsed).then(
+        async (answer) => {
+          const hook = this.afterHooks.findIndex((candidate) => candidate.operation === operation);
+          if (hook >= 0) {
+            const [{ run }] = this.afterHooks.splice(hook, 1);
+            const poolId: string = parsed.UserPoolId ?? String(parsed.ResourceArn ?? '').split('userpool/')[1];
+            if (answer === undefined) return this.forward(request, response, body, () => run(poolId));
+            await run(poolId);
+          }
           if (answer === undefined) return this.forward(request, response, body);
           if ('refusal' in answer) return this.answerError(response, answer.refusal.name, answer.refusal.message);
           response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
@@ -161,12 +194,24 @@ export class CognitoProxy {
         if (request.UserPoolTier) pool.UserPoolTier = request.UserPoolTier;
         pool.DeletionProtection = request.DeletionProtection;
         pool.UserAttributeUpdateSettings = request.UserAttributeUpdateSettings;
-        return { body: await this.upstream(operation, request) };
+        // Real Cognito keeps the tags and the MFA mode when the request omits them
+        // (terraform-provider-aws sends UpdateUserPool without UserPoolTags; go-to-k/cdkd
+        // measured the mode); cognito-local resets both. A mode it is sent, it sets.
+        const current = await this.upstreamPool(poolId);
+        const kept = {
+          ...(request.UserPoolTags === undefined && current.UserPoolTags ? { UserPoolTags: current.UserPoolTags } : {}),
+          ...(request.MfaConfiguration === undefined && current.MfaConfiguration
+            ? { MfaConfiguration: current.MfaConfiguration }
+            : {}),
+        };
+        return { body: await this.upstream(operation, { ...request, ...kept }) };
       }
       case 'SetUserPoolMfaConfig': {
         const refusal = this.strict && checkSetUserPoolMfaConfig(request, await this.facts(poolId));
         if (refusal) return this.refuse(operation, refusal);
-        const answer = await this.upstream(operation, request);
+        // SetUserPoolMfaConfig API reference: an omitted MfaConfiguration means OFF
+        // (cognito-local keeps the mode instead).
+        const answer = await this.upstream(operation, { ...request, MfaConfiguration: request.MfaConfiguration ?? 'OFF' });
         const { UserPoolId: _id, MfaConfiguration: _mode, ...factors } = request;
         this.emulated(poolId).mfa = factors;
         return { body: answer };
@@ -303,13 +348,22 @@ export class CognitoProxy {
     response.end(JSON.stringify({ __type: errorName, message }));
   }
 
-  private forward(request: http.IncomingMessage, response: http.ServerResponse, body: Buffer): void {
+  private forward(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    body: Buffer,
+    beforeAnswer?: () => Promise<void>,
+  ): void {
     const forward = http.request(
       new URL(request.url ?? '/', this.target),
       { method: request.method, headers: { ...request.headers, host: new URL(this.target).host } },
       (upstream) => {
-        response.writeHead(upstream.statusCode ?? 502, upstream.headers);
-        upstream.pipe(response);
+        const answer = () => {
+          response.writeHead(upstream.statusCode ?? 502, upstream.headers);
+          upstream.pipe(response);
+        };
+        if (beforeAnswer) beforeAnswer().then(answer, answer);
+        else answer();
       },
     );
     forward.on('error', (error) => {

@@ -38,11 +38,6 @@ export function checkUpdateUserPool(request: Json, facts: PoolFacts): CognitoRef
   ) {
     return invalid('Please use TemporaryPasswordValidityDays in PasswordPolicy instead of UnusedAccountValidityDays');
   }
-  // VerificationMessageTemplateType: the code message goes with CONFIRM_WITH_CODE, the link message with CONFIRM_WITH_LINK.
-  const template = request.VerificationMessageTemplate;
-  if (template?.DefaultEmailOption === 'CONFIRM_WITH_LINK' && template.EmailMessage !== undefined) {
-    return invalid('EmailMessage is not allowed when DefaultEmailOption is CONFIRM_WITH_LINK');
-  }
   // UserPoolAddOnsType: AdvancedSecurityMode is required.
   if (request.UserPoolAddOns && !request.UserPoolAddOns.AdvancedSecurityMode) {
     return invalid(
@@ -70,12 +65,13 @@ export function checkUpdateUserPool(request: Json, facts: PoolFacts): CognitoRef
   }
   const tags = checkTags(request.UserPoolTags ?? {});
   if (tags) return tags;
-  // EmailConfigurationType: Cognito's own sender takes no SES identity, From address or configuration set.
+  // EmailConfigurationType: Cognito's own sender takes no From address or configuration set
+  // (aws/aws-cdk#9739); a SourceArn is its custom FROM address (EmailConfigurationType.SourceArn).
   const email = request.EmailConfiguration;
   if (
     email &&
     (email.EmailSendingAccount ?? 'COGNITO_DEFAULT') === 'COGNITO_DEFAULT' &&
-    (email.From || email.SourceArn || email.ConfigurationSet)
+    (email.From || email.ConfigurationSet)
   ) {
     return invalid('Cannot configure From email address for default email configuration');
   }
@@ -90,9 +86,13 @@ export function checkUpdateUserPool(request: Json, facts: PoolFacts): CognitoRef
   if (requireVerification.some((attribute) => !autoVerified.includes(attribute))) {
     return invalid('AttributesRequireVerificationBeforeUpdate must be a subset of AutoVerifiedAttributes');
   }
-  // UpdateUserPool API reference: MfaConfiguration ON needs SetUserPoolMfaConfig first.
-  if (request.MfaConfiguration === 'ON' && (facts.pool.MfaConfiguration ?? 'OFF') === 'OFF') {
-    return invalid('Invalid MFA configuration given, can not set MFA ON through UpdateUserPool');
+  // go-to-k/cdkd measured on real Cognito (us-east-1, 2026-08): UpdateUserPool cannot turn MFA
+  // on while no factor is enabled; the same request after SetUserPoolMfaConfig is accepted.
+  if (
+    ['ON', 'OPTIONAL'].includes(request.MfaConfiguration) &&
+    (facts.mfa.MfaConfiguration ?? 'OFF') === 'OFF'
+  ) {
+    return invalid('Cannot turn MFA functionality ON, once the user pool has been created.');
   }
   // Feature plans (feature-plans-features-essentials.html, -plus.html). UserPoolTier is the
   // one member not reset when omitted.

@@ -77,6 +77,7 @@ export async function previewPlan(
   };
   const ordered = plan.mfaFirst ? [mfa, pool] : [pool, mfa];
   for (const write of ordered) if (write) preview.writes.push(write);
+  if (plan.tagWrite) preview.writes.push(tagWrite(plan.tagWrite.tags, plan.tagWrite.restoreTags));
   for (const batch of plan.customAttributeBatches) {
     preview.writes.push({
       operation: 'AddCustomAttributes',
@@ -87,18 +88,18 @@ export async function previewPlan(
       })),
     });
   }
-  if (plan.ownershipTags) preview.writes.push(markerWrite(plan.ownershipTags));
+
   preview.calls.push(...preview.writes.map((write) => write.operation));
   return preview;
 }
 
-/** The TagResource that claims a pool or an app client with its ownership marker. */
-export function markerWrite(tags: Record<string, string>): PlannedWrite {
+/** A TagResource on the pool: declared tags that change, or an ownership marker. */
+export function tagWrite(tags: Record<string, string>, before: Record<string, string> = {}): PlannedWrite {
   return {
     operation: 'TagResource',
     changes: Object.entries(tags).map(([key, value]) => ({
       path: `UserPoolTags.${key}`,
-      before: undefined,
+      before: before[key],
       after: value,
     })),
   };

@@ -1,6 +1,6 @@
 import type { UserPoolClientType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { clientOwnershipTagKey } from '../pool/ownership';
-import { MAX_POOL_TAGS } from '../pool/crossFieldRules';
+import { MAX_POOL_TAGS } from '../pool/tags';
 import { planClientSettings, type ClientPlanInput } from './clientPlan';
 import { buildClientUpdateRequest, DEFAULT_TOKEN_VALIDITY_UNITS } from './clientRequest';
 import { findClientProblems } from './clientRules';

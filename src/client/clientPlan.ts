@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { clientOwnershipTagKey, OWNERSHIP_TAG_VALUE } from '../pool/ownership';
 import type { Ownership, Refusal } from '../shared/writePlan';
 import { mergeUnlessModeSwitch, type ModeSwitch } from '../shared/merge';
-import { MAX_POOL_TAGS } from '../pool/crossFieldRules';
+import { MAX_POOL_TAGS } from '../pool/tags';
 import { buildClientUpdateRequest } from './clientRequest';
 import { findClientProblems } from './clientRules';
 import { MERGEABLE_CLIENT_FIELDS, type DeclaredClientSettings, type MergeableClientField } from './fields';

@@ -128,7 +128,10 @@ function operationsFor(
   request: Request,
   logger: LoggerProxy,
 ): ClientSettingsOperations {
-  const gateway = new CognitoGateway(clientForSession(session, request.region, CLIENT_TYPE_NAME), CLIENT_TYPE_NAME);
+  const gateway = new CognitoGateway(clientForSession(session, request.region, CLIENT_TYPE_NAME), CLIENT_TYPE_NAME, {
+    accountId: request.awsAccountId,
+    partition: request.awsPartition,
+  });
   return new ClientSettingsOperations(gateway, { log: (message) => logger.log(message) });
 }
 

@@ -30,15 +30,20 @@ export class CognitoGateway {
     private readonly client: CognitoIdentityProviderClient,
     /** The resource type whose NotFound a missing pool or client answers. */
     private readonly typeName: string = TYPE_NAME,
+    /** Where the caller runs, to name a pool whose describe has no Arn (older outputs lack it). */
+    private readonly account?: AccountContext,
   ) {}
 
+  /** The pool, with its Arn derived from the account when Cognito's answer has none. */
   async describePool(userPoolId: string): Promise<UserPoolType> {
     const output = await this.call('DescribeUserPool', userPoolId, () =>
       this.client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId })),
     );
     if (!output.UserPool)
       throw toHandlerError({ name: 'ResourceNotFoundException' }, 'DescribeUserPool', this.ref(userPoolId));
-    return output.UserPool;
+    const pool = output.UserPool;
+    if (pool.Arn || !this.account) return pool;
+    return { ...pool, Arn: userPoolArn(pool.Id ?? userPoolId, this.account) };
   }
 
   async describeMfa(userPoolId: string): Promise<MfaSettings> {
@@ -148,6 +153,24 @@ export class CognitoGateway {
       throw toHandlerError(error, operation, this.ref(identifier));
     }
   }
+}
+
+/** The account and partition a handler request names (`awsAccountId`, `awsPartition`). */
+export interface AccountContext {
+  accountId: string;
+  partition?: string;
+}
+
+/**
+ * A user pool's ARN, `arn:<partition>:cognito-idp:<region>:<account>:userpool/<id>`: the
+ * region is the pool id's prefix (`us-east-1_AbC`), the partition follows from it when
+ * the request does not name one.
+ */
+export function userPoolArn(userPoolId: string, account: AccountContext): string {
+  const region = userPoolId.split('_')[0];
+  const partition =
+    account.partition ?? (region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws');
+  return `arn:${partition}:cognito-idp:${region}:${account.accountId}:userpool/${userPoolId}`;
 }
 
 function arnOf(pool: UserPoolType): string {

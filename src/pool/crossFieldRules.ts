@@ -1,9 +1,6 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { DeclaredSettings } from './settings';
 
-/** Cognito's limit on tags per user pool; the ownership marker counts. */
-export const MAX_POOL_TAGS = 50;
-
 /**
  * Cross-field rules real Cognito enforces on UpdateUserPool, checked on the pool as
  * the template would leave it, before any write. Each rule runs only when the template
@@ -17,10 +14,12 @@ export function findCrossFieldProblems(
 ): string[] {
   const problems: string[] = [];
   const email = mergedPool.EmailConfiguration;
-  // "Cannot configure From email address for default email configuration": Cognito's own
-  // sender has no SES identity, From address or configuration set (EmailConfigurationType).
+  // "Cannot configure From email address for default email configuration" (aws/aws-cdk#9739):
+  // Cognito's own sender takes no From address or configuration set. A SourceArn is valid
+  // there: EmailConfigurationType.SourceArn says Cognito then uses that address as the
+  // custom FROM address of its built-in sender.
   if (declared.EmailConfiguration && (email?.EmailSendingAccount ?? 'COGNITO_DEFAULT') === 'COGNITO_DEFAULT') {
-    const sesMembers = (['From', 'SourceArn', 'ConfigurationSet'] as const).filter((member) => email?.[member]);
+    const sesMembers = (['From', 'ConfigurationSet'] as const).filter((member) => email?.[member]);
     if (sesMembers.length > 0) {
       problems.push(
         `EmailConfiguration: EmailSendingAccount COGNITO_DEFAULT cannot carry ${sesMembers.join(', ')}; declare EmailSendingAccount DEVELOPER to send through Amazon SES, or leave them out.`,
@@ -32,13 +31,6 @@ export function findCrossFieldProblems(
   if (declared.SmsConfiguration && sms?.EumsSms && sms.SnsCallerArn) {
     problems.push(
       'SmsConfiguration: declare either SnsCallerArn (Amazon SNS) or EumsSms (AWS End User Messaging SMS), not both.',
-    );
-  }
-  // TagResource / UserPoolTags: at most 50 tags per resource.
-  const tagCount = Object.keys(mergedPool.UserPoolTags ?? {}).length;
-  if (declared.UserPoolTags && tagCount > MAX_POOL_TAGS) {
-    problems.push(
-      `UserPoolTags: the pool would have ${tagCount} tags, the ownership marker included; Cognito allows at most ${MAX_POOL_TAGS}. Declare fewer tags.`,
     );
   }
   // UserAttributeUpdateSettingsType: attributes that need verification before an update

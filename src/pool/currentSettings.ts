@@ -4,7 +4,7 @@ import { poolUsesMfaState } from './mfa';
 import { pruneEmpty } from '../shared/merge';
 import { withoutOwnershipTag } from './ownership';
 import type { DeclaredSettings, MfaSettings } from './settings';
-import { sendableSetting } from './updateRequest';
+import { sendableSetting, withLegacyLifetimeCarried } from './updateRequest';
 
 /**
  * The pool's current settings under the property names a template uses: what READ
@@ -13,12 +13,15 @@ import { sendableSetting } from './updateRequest';
  * that just wrote the same pool report the same model.
  *
  * - The ownership marker and reserved `aws:` tags are never reported.
+ * - Both VerificationMessageTemplate variants are reported as the pool holds them; an
+ *   older pool's UnusedAccountValidityDays as PasswordPolicy.TemporaryPasswordValidityDays,
+ *   where the next update puts it.
  * - MFA factor blocks are reported only where the pool uses them (see `poolUsesMfaState`).
  * - `Schema` is write-only: an instruction ("these custom attributes exist") that
  *   cannot drift, since attributes can never be removed or changed.
  */
 export function currentSettings(pool: UserPoolType, mfa: MfaSettings | undefined): DeclaredSettings {
-  const reported = withoutOwnershipTag(pool);
+  const reported = withoutOwnershipTag(withLegacyLifetimeCarried(pool));
   const settings: Record<string, unknown> = {};
   for (const field of MERGEABLE_FIELDS) {
     const value = sendableSetting(field, reported[field]);

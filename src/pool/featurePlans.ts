@@ -63,7 +63,7 @@ export function gatedSettings(): { setting: string; needs: Plan }[] {
 }
 
 /** -1 when the plan goes down, 1 when it goes up, 0 when it stays. */
-export function planChange(before: UserPoolType, after: UserPoolType): -1 | 0 | 1 {
+export function compareFeaturePlans(before: UserPoolType, after: UserPoolType): -1 | 0 | 1 {
   const from = RANK[before.UserPoolTier ?? 'ESSENTIALS'];
   const to = RANK[after.UserPoolTier ?? 'ESSENTIALS'];
   return from === to ? 0 : to > from ? 1 : -1;

@@ -32,12 +32,16 @@ export const POOL_FIELDS = {
   UserAttributeUpdateSettings: { role: 'mergeable' },
   MfaConfiguration: {
     role: 'mfa',
-    why: 'UpdateUserPool cannot turn MFA ON; the described mode is carried in UpdateUserPool and changed by SetUserPoolMfaConfig',
+    why: 'UpdateUserPool cannot turn MFA ON; SetUserPoolMfaConfig changes the mode, and UpdateUserPool carries the mode in effect when it is sent',
   },
   DeviceConfiguration: { role: 'mergeable' },
   EmailConfiguration: { role: 'mergeable' },
   SmsConfiguration: { role: 'mergeable' },
-  UserPoolTags: { role: 'mergeable' },
+  UserPoolTags: {
+    role: 'mergeable',
+    writtenBy: 'TagResource',
+    why: 'UpdateUserPool keeps tags it is not sent (terraform-provider-aws manages them only with TagResource/UntagResource); sending them would undo a concurrent TagResource',
+  },
   AdminCreateUserConfig: { role: 'mergeable' },
   UserPoolAddOns: { role: 'mergeable' },
   AccountRecoverySetting: { role: 'mergeable' },
@@ -75,16 +79,16 @@ export const POOL_FIELDS = {
   CustomDomain: { role: 'dropped', why: 'describe-only; managed by the domain APIs' },
   SchemaAttributes: { role: 'dropped', why: 'describe-only; attributes are added with AddCustomAttributes' },
   EmailVerificationMessage: {
-    role: 'dropped',
-    why: 'legacy; VerificationMessageTemplate is sent instead',
+    role: 'carried',
+    why: 'legacy; carried only when the request has no VerificationMessageTemplate, which supersedes it',
   },
   EmailVerificationSubject: {
-    role: 'dropped',
-    why: 'legacy; VerificationMessageTemplate is sent instead',
+    role: 'carried',
+    why: 'legacy; carried only when the request has no VerificationMessageTemplate, which supersedes it',
   },
   SmsVerificationMessage: {
-    role: 'dropped',
-    why: 'legacy; VerificationMessageTemplate is sent instead',
+    role: 'carried',
+    why: 'legacy; carried only when the request has no VerificationMessageTemplate, which supersedes it',
   },
 } as const satisfies Record<PoolFieldName, FieldSpec<UserPoolType>>;
 
@@ -95,6 +99,10 @@ export type LockedField = FieldsWithRole<PoolFields, 'locked'>;
 export type CarriedField = FieldsWithRole<PoolFields, 'carried'>;
 
 export const MERGEABLE_FIELDS: readonly MergeableField[] = fieldsWithRole(POOL_FIELDS, 'mergeable');
+/** The mergeable fields UpdateUserPool writes: all but those another API owns. */
+export const UPDATE_POOL_FIELDS: readonly MergeableField[] = MERGEABLE_FIELDS.filter(
+  (field) => !('writtenBy' in POOL_FIELDS[field]),
+);
 export const MFA_FIELDS: readonly MfaField[] = fieldsWithRole(POOL_FIELDS, 'mfa');
 export const LOCKED_FIELDS: readonly LockedField[] = fieldsWithRole(POOL_FIELDS, 'locked');
 export const CARRIED_FIELDS: readonly CarriedField[] = fieldsWithRole(POOL_FIELDS, 'carried');

@@ -37,18 +37,30 @@ describe('planSettings', () => {
   it('claims the pool with TagResource on CREATE when no declared setting changes: no UpdateUserPool at all', () => {
     const result = plan({ DeletionProtection: 'ACTIVE' }, { ownership: 'claim' });
     expect(result.updateRequest).toBeUndefined();
-    expect(result.ownershipTags).toEqual({ [OWNERSHIP_TAG_KEY]: 'true' });
+    expect(result.tagWrite?.tags).toEqual({ [OWNERSHIP_TAG_KEY]: 'true' });
   });
 
-  it('lets the ownership marker ride in the UpdateUserPool a changing CREATE sends anyway', () => {
-    const result = plan({ DeletionProtection: 'INACTIVE' }, { ownership: 'claim' });
-    expect(result.updateRequest?.UserPoolTags).toEqual({ team: 'identity', [OWNERSHIP_TAG_KEY]: 'true' });
-    expect(result.ownershipTags).toBeUndefined();
+  it('writes the marker with TagResource on a changing CREATE too: UpdateUserPool never carries UserPoolTags', () => {
+    const result = plan({ DeletionProtection: 'INACTIVE', UserPoolTags: { owner: 'platform' } }, { ownership: 'claim' });
+    expect(result.updateRequest).toBeDefined();
+    expect(result.updateRequest).not.toHaveProperty('UserPoolTags');
+    expect(result.restoreRequest).not.toHaveProperty('UserPoolTags');
+    expect(result.tagWrite).toEqual({
+      tags: { owner: 'platform', [OWNERSHIP_TAG_KEY]: 'true' },
+      restoreTags: {},
+      addedKeys: [OWNERSHIP_TAG_KEY, 'owner'],
+    });
   });
 
-  it('merges declared tags with the existing ones', () => {
-    const result = plan({ UserPoolTags: { owner: 'platform' } });
-    expect(result.updateRequest?.UserPoolTags).toEqual({ team: 'identity', owner: 'platform' });
+  it('writes only the declared tags that change, and undoes them by key', () => {
+    const result = plan({ UserPoolTags: { team: 'platform', owner: 'platform' } });
+    expect(result.updateRequest).toBeUndefined();
+    expect(result.tagWrite).toEqual({
+      tags: { team: 'platform', owner: 'platform' },
+      restoreTags: { team: 'identity' },
+      addedKeys: ['owner'],
+    });
+    expect(plan({ UserPoolTags: { team: 'identity' } }).tagWrite).toBeUndefined();
   });
 
   it('keeps the restore request equal to the described pool, for rollback', () => {
@@ -157,6 +169,39 @@ describe('planSettings', () => {
     expect(up.mfaFirst).toBe(false);
   });
 
+  it('never lets UpdateUserPool contradict the MFA mode in effect: after SetUserPoolMfaConfig OFF, it carries OFF', () => {
+    const describedMfa = { MfaConfiguration: 'OPTIONAL' as const, SoftwareTokenMfaConfiguration: { Enabled: true } };
+    const result = plan({ MfaConfiguration: 'OFF', DeletionProtection: 'INACTIVE' }, { describedMfa });
+    expect(result.mfaFirst).toBe(true);
+    expect(result.setMfaRequest?.MfaConfiguration).toBe('OFF');
+    expect(result.updateRequest?.MfaConfiguration).toBe('OFF');
+    // The undo of UpdateUserPool runs before the undo of SetUserPoolMfaConfig: still OFF then.
+    expect(result.restoreRequest.MfaConfiguration).toBe('OFF');
+    expect(result.resultingPool.MfaConfiguration).toBe('OFF');
+  });
+
+  it('downgrades to LITE with MFA OFF in one template: MFA off first, then UpdateUserPool carrying OFF', () => {
+    const describedMfa = { MfaConfiguration: 'OPTIONAL' as const, SoftwareTokenMfaConfiguration: { Enabled: true } };
+    const described = { ...describedProductionPool(), UserPoolAddOns: { AdvancedSecurityMode: 'OFF' as const } };
+    const result = plan({ UserPoolTier: 'LITE', MfaConfiguration: 'OFF' }, { described, describedMfa });
+    expect(result.mfaFirst).toBe(true);
+    expect(result.updateRequest).toMatchObject({ UserPoolTier: 'LITE', MfaConfiguration: 'OFF' });
+  });
+
+  it('turns MFA on after UpdateUserPool, which still carries the mode in effect then (OFF)', () => {
+    const described = { ...describedProductionPool(), MfaConfiguration: 'OFF' as const, SmsConfiguration: undefined };
+    const result = plan(
+      { MfaConfiguration: 'ON', SoftwareTokenMfaConfiguration: { Enabled: true }, DeletionProtection: 'INACTIVE' },
+      { described, describedMfa: { MfaConfiguration: 'OFF' } },
+    );
+    expect(result.refusals).toEqual([]);
+    expect(result.mfaFirst).toBe(false);
+    expect(result.updateRequest?.MfaConfiguration).toBe('OFF');
+    expect(result.restoreRequest.MfaConfiguration).toBe('OFF');
+    expect(result.setMfaRequest?.MfaConfiguration).toBe('ON');
+    expect(result.resultingPool.MfaConfiguration).toBe('ON');
+  });
+
   it('writes SetUserPoolMfaConfig first when it removes a factor on the same plan', () => {
     const describedMfa = {
       MfaConfiguration: 'OPTIONAL' as const,
@@ -210,13 +255,24 @@ describe('a member that selects a mode replaces instead of merging', () => {
 
 describe('limits and small rules', () => {
   it('refuses more than 50 tags, the ownership marker included', () => {
-    // The described pool has 2 tags (one reserved aws: tag, which counts too).
-    const tags = Object.fromEntries(Array.from({ length: 48 }, (_, index) => [`tag${index}`, 'x']));
+    // The described pool has 1 tag of its own and a reserved aws: tag, which does not count.
+    const tags = Object.fromEntries(Array.from({ length: 49 }, (_, index) => [`tag${index}`, 'x']));
     expect(plan({ UserPoolTags: tags }).refusals).toEqual([]);
     const refused = plan({ UserPoolTags: tags }, { ownership: 'claim' });
     expect(refused.refusals.map((refusal) => refusal.message)).toEqual([
-      expect.stringContaining('UserPoolTags: the pool would have 51 tags, the ownership marker included'),
+      expect.stringContaining('UserPoolTags: the pool has 1 tags and this operation adds 50'),
     ]);
+    expect(refused.refusals[0].message).toContain('(the ownership marker)');
+  });
+
+  it('refuses a CREATE that only claims a pool that already has 50 tags', () => {
+    const full = Object.fromEntries(Array.from({ length: 50 }, (_, index) => [`tag${index}`, 'x']));
+    const described = { ...describedProductionPool(), UserPoolTags: full };
+    const refused = plan({}, { described, ownership: 'claim' });
+    expect(refused.refusals.map((refusal) => refusal.message)).toEqual([
+      expect.stringMatching(/the pool has 50 tags and this operation adds 1 .*at most 50 tags per user pool/),
+    ]);
+    expect(plan({}, { described }).refusals).toEqual([]);
   });
 
   it('refuses attributes that need verification before update but are not auto-verified', () => {

@@ -6,7 +6,7 @@ import type {
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isDeepStrictEqual } from 'node:util';
-import { MERGEABLE_FIELDS } from './fields';
+import { MERGEABLE_FIELDS, UPDATE_POOL_FIELDS } from './fields';
 import {
   countCustomAttributes,
   findLockedSettingConflicts,
@@ -15,10 +15,11 @@ import {
   planSchemaAttributes,
 } from './lockedSettings';
 import { findCrossFieldProblems } from './crossFieldRules';
-import { planChange } from './featurePlans';
+import { compareFeaturePlans } from './featurePlans';
 import { buildSetMfaRequest, declaresMfa, findMfaProblems, mergeMfaState, touchesMfaRules } from './mfa';
 import { mergeSetting } from './modeSwitch';
-import { OWNERSHIP_TAG_KEY, OWNERSHIP_TAG_VALUE, withOwnershipTag } from './ownership';
+import { withOwnershipTag } from './ownership';
+import { planTags, type TagWrite } from './tags';
 import type { DeclaredSettings, MfaSettings } from './settings';
 import { buildUpdateRequest } from './updateRequest';
 import type { Ownership, Refusal } from '../shared/writePlan';
@@ -35,15 +36,10 @@ export interface PlanInput {
 /** Every write an operation needs, in order, with what undoes each one. */
 export interface SettingsPlan {
   refusals: Refusal[];
-  /** Undefined when no declared setting changes: UpdateUserPool is then not sent at all. */
+  /** Undefined when no setting UpdateUserPool writes changes: it is then not sent at all. */
   updateRequest?: UpdateUserPoolCommandInput;
-  /** Puts the pool back as described, if a later write fails. */
+  /** Puts the pool back as described, if a later write fails (same MFA mode as `updateRequest`). */
   restoreRequest: UpdateUserPoolCommandInput;
-  /**
-   * The ownership marker, when CREATE has no UpdateUserPool to carry it: written with
-   * TagResource, so a claim alone never sends a full UpdateUserPool.
-   */
-  ownershipTags?: Record<string, string>;
   setMfaRequest?: SetUserPoolMfaConfigCommandInput;
   restoreMfaRequest?: SetUserPoolMfaConfigCommandInput;
   /**
@@ -52,6 +48,8 @@ export interface SettingsPlan {
    * state is one Cognito accepts.
    */
   mfaFirst: boolean;
+  /** Declared tags that change, and the ownership marker on CREATE: TagResource, after the settings. */
+  tagWrite?: TagWrite;
   customAttributeBatches: SchemaAttributeType[][];
   /** The pool and MFA state once every write has succeeded. */
   resultingPool: UserPoolType;
@@ -60,7 +58,9 @@ export interface SettingsPlan {
 
 /**
  * Turns a described pool and declared settings into the writes that apply them.
- * Pure: it decides, the handlers only carry it out.
+ * Pure: it decides, the handlers only carry it out. Each member has one writer:
+ * UpdateUserPool the settings (never the tags), SetUserPoolMfaConfig the MFA state,
+ * TagResource the tags, AddCustomAttributes new attributes.
  */
 export function planSettings(input: PlanInput): SettingsPlan {
   const { userPoolId, described, declared } = input;
@@ -81,8 +81,11 @@ export function planSettings(input: PlanInput): SettingsPlan {
       (mergedPool as Record<string, unknown>)[field] = mergeSetting(field, described[field], declaredValue);
     }
   }
-  const claimed = input.ownership === 'claim' ? withOwnershipTag(mergedPool) : mergedPool;
+  const claim = input.ownership === 'claim';
+  const claimed = claim ? withOwnershipTag(mergedPool) : mergedPool;
   invalid(findCrossFieldProblems(claimed, described, declared));
+  const tagPlan = planTags(described, declared.UserPoolTags, claim);
+  invalid(tagPlan.problems);
 
   const existingCustom = countCustomAttributes(described);
   if (existingCustom + schemaPlan.toAdd.length > MAX_CUSTOM_ATTRIBUTES_PER_POOL) {
@@ -91,39 +94,63 @@ export function planSettings(input: PlanInput): SettingsPlan {
     ]);
   }
 
-  const restoreRequest = buildUpdateRequest(userPoolId, described);
-  const settingsRequest = buildUpdateRequest(userPoolId, mergedPool);
+  const mfa = planMfa(input, mergedPool);
+  invalid(mfa.problems);
+  // UpdateUserPool carries the MFA mode in effect while it is in effect: the new mode when
+  // SetUserPoolMfaConfig goes first, the described one otherwise. The undo of either write
+  // then runs against the same mode, so no request ever contradicts the pool's MFA state.
+  const modeWhileUpdated = mfa.mfaFirst ? mfa.resultingMfa?.MfaConfiguration : described.MfaConfiguration;
+  const withMode = (pool: UserPoolType): UserPoolType =>
+    modeWhileUpdated === undefined ? pool : { ...pool, MfaConfiguration: modeWhileUpdated };
+  const restoreRequest = buildUpdateRequest(userPoolId, withMode(described));
+  const settingsRequest = buildUpdateRequest(userPoolId, withMode(mergedPool));
   const settingsChange = !isDeepStrictEqual(settingsRequest, restoreRequest);
-  // The marker rides in an UpdateUserPool that is sent anyway; otherwise TagResource writes it.
-  const updateRequest = settingsChange ? buildUpdateRequest(userPoolId, claimed) : undefined;
-  const plan: SettingsPlan = {
+
+  const resultingPool = poolAfter(claimed, settingsRequest);
+  const resultingMode = mfa.resultingMfa?.MfaConfiguration ?? described.MfaConfiguration;
+  if (resultingMode !== undefined) resultingPool.MfaConfiguration = resultingMode;
+  return {
     refusals,
     restoreRequest,
-    updateRequest,
-    ownershipTags:
-      input.ownership === 'claim' && !settingsChange ? { [OWNERSHIP_TAG_KEY]: OWNERSHIP_TAG_VALUE } : undefined,
-    mfaFirst: false,
+    updateRequest: settingsChange ? settingsRequest : undefined,
+    setMfaRequest: mfa.setMfaRequest,
+    restoreMfaRequest: mfa.restoreMfaRequest,
+    mfaFirst: mfa.mfaFirst,
+    tagWrite: tagPlan.write,
     customAttributeBatches: chunk(schemaPlan.toAdd, MAX_CUSTOM_ATTRIBUTES_PER_CALL),
-    resultingPool: poolAfter(claimed, settingsRequest),
+    resultingPool,
+    resultingMfa: mfa.resultingMfa,
   };
+}
 
+interface MfaPlan {
+  problems: string[];
+  setMfaRequest?: SetUserPoolMfaConfigCommandInput;
+  restoreMfaRequest?: SetUserPoolMfaConfigCommandInput;
+  mfaFirst: boolean;
+  resultingMfa?: MfaSettings;
+}
+
+/** The SetUserPoolMfaConfig an operation needs, if any: the whole merged MFA state. */
+function planMfa(input: PlanInput, mergedPool: UserPoolType): MfaPlan {
+  const { userPoolId, described, describedMfa, declared } = input;
   const checksMfa = declaresMfa(declared) || touchesMfaRules(declared);
-  if (input.describedMfa && checksMfa) {
-    const mergedMfa = mergeMfaState(input.describedMfa, declared, mergedPool);
-    invalid(findMfaProblems(mergedMfa, declared, mergedPool));
-    const setMfaRequest = buildSetMfaRequest(userPoolId, mergedMfa, mergedPool);
-    const restoreMfaRequest = buildSetMfaRequest(userPoolId, input.describedMfa, described);
-    if (!isDeepStrictEqual(setMfaRequest, restoreMfaRequest)) {
-      plan.setMfaRequest = setMfaRequest;
-      plan.restoreMfaRequest = restoreMfaRequest;
-      const tier = planChange(described, mergedPool);
-      plan.mfaFirst = tier < 0 || (tier === 0 && removesMfaFeature(input.describedMfa, mergedMfa));
-    }
-    plan.resultingMfa = mergedMfa;
-  } else {
-    plan.resultingMfa = input.describedMfa;
+  if (!describedMfa || !checksMfa) return { problems: [], mfaFirst: false, resultingMfa: describedMfa };
+  const mergedMfa = mergeMfaState(describedMfa, declared, mergedPool);
+  const problems = findMfaProblems(mergedMfa, declared, mergedPool);
+  const setMfaRequest = buildSetMfaRequest(userPoolId, mergedMfa, mergedPool);
+  const restoreMfaRequest = buildSetMfaRequest(userPoolId, describedMfa, described);
+  if (isDeepStrictEqual(setMfaRequest, restoreMfaRequest)) {
+    return { problems, mfaFirst: false, resultingMfa: mergedMfa };
   }
-  return plan;
+  const tier = compareFeaturePlans(described, mergedPool);
+  return {
+    problems,
+    setMfaRequest,
+    restoreMfaRequest,
+    mfaFirst: tier < 0 || (tier === 0 && removesMfaFeature(describedMfa, mergedMfa)),
+    resultingMfa: mergedMfa,
+  };
 }
 
 /** Whether the MFA change turns MFA off or drops a factor or passkey setting. */
@@ -136,16 +163,15 @@ function removesMfaFeature(before: MfaSettings, after: MfaSettings): boolean {
 }
 
 /**
- * The pool as Cognito holds it once the update is written: every mergeable setting is
- * what the request sends, so members the request leaves out (the verification variant
- * that does not match DefaultEmailOption, legacy members) are gone from it too.
+ * The pool as Cognito holds it once the writes succeed: every setting UpdateUserPool
+ * writes is what the request sends (members it leaves out, such as
+ * UnusedAccountValidityDays, are gone from it too); tags are the merged ones, since
+ * TagResource only adds or changes keys.
  */
 function poolAfter(mergedPool: UserPoolType, request: UpdateUserPoolCommandInput): UserPoolType {
   const pool: Record<string, unknown> = { ...mergedPool };
   const sent = request as unknown as Record<string, unknown>;
-  for (const field of MERGEABLE_FIELDS) {
-    // Reserved aws: tags stay on the pool: they are never sent, and never removed.
-    if (field === 'UserPoolTags') continue;
+  for (const field of UPDATE_POOL_FIELDS) {
     if (sent[field] === undefined) delete pool[field];
     else pool[field] = sent[field];
   }

@@ -32,7 +32,8 @@ describe('buildUpdateRequest from a described pool', () => {
     'EmailVerificationMessage',
     'EmailVerificationSubject',
     'SmsVerificationMessage',
-  ])('drops the describe-only or legacy field %s', (field) => {
+    'UserPoolTags',
+  ])('drops the describe-only field, legacy text superseded by the template, or tag member %s', (field) => {
     expect(requestFor({ AliasAttributes: ['preferred_username'] })).not.toHaveProperty(field);
   });
 
@@ -62,29 +63,33 @@ describe('buildUpdateRequest from a described pool', () => {
     );
   });
 
-  it('keeps only the code variant of the verification email for CONFIRM_WITH_CODE', () => {
-    expect(requestFor().VerificationMessageTemplate).toEqual({
-      DefaultEmailOption: 'CONFIRM_WITH_CODE',
-      EmailMessage: 'Your code is {####}',
-      EmailSubject: 'Your code',
-      SmsMessage: 'Your code is {####}',
+  it.each(['CONFIRM_WITH_CODE', 'CONFIRM_WITH_LINK'])(
+    'carries both verification variants whatever DefaultEmailOption says (%s), as real pools store them',
+    (option) => {
+      const template = { ...describedProductionPool().VerificationMessageTemplate, DefaultEmailOption: option };
+      expect(
+        requestFor({ VerificationMessageTemplate: template as UserPoolType['VerificationMessageTemplate'] })
+          .VerificationMessageTemplate,
+      ).toEqual(template);
+    },
+  );
+
+  it('carries the legacy verification texts of a pool that has no template', () => {
+    const request = requestFor({ VerificationMessageTemplate: undefined });
+    expect(request).toMatchObject({
+      EmailVerificationMessage: 'Legacy {####}',
+      EmailVerificationSubject: 'Legacy subject',
+      SmsVerificationMessage: 'Legacy sms {####}',
     });
   });
 
-  it('keeps only the link variant for CONFIRM_WITH_LINK', () => {
-    const template = {
-      ...describedProductionPool().VerificationMessageTemplate,
-      DefaultEmailOption: 'CONFIRM_WITH_LINK',
-    };
-    expect(
-      requestFor({ VerificationMessageTemplate: template as UserPoolType['VerificationMessageTemplate'] })
-        .VerificationMessageTemplate,
-    ).toEqual({
-      DefaultEmailOption: 'CONFIRM_WITH_LINK',
-      EmailMessageByLink: 'Click {##Verify##}',
-      EmailSubjectByLink: 'Verify your email',
-      SmsMessage: 'Your code is {####}',
-    });
+  it('carries UnusedAccountValidityDays as TemporaryPasswordValidityDays when the policy lacks it, never both', () => {
+    const described = describedProductionPool();
+    const { TemporaryPasswordValidityDays: _lifetime, ...olderPolicy } = described.Policies?.PasswordPolicy ?? {};
+    const request = requestFor({ Policies: { PasswordPolicy: olderPolicy } });
+    expect(request.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays).toBe(7);
+    expect(request.AdminCreateUserConfig).not.toHaveProperty('UnusedAccountValidityDays');
+    expect(requestFor().Policies?.PasswordPolicy?.TemporaryPasswordValidityDays).toBe(3);
   });
 
   it('never sends UserPoolAddOns without AdvancedSecurityMode', () => {
@@ -137,10 +142,6 @@ describe('buildUpdateRequest from a described pool', () => {
   it('keeps a DeviceConfiguration whose members are false: that is device tracking on', () => {
     const always = { ChallengeRequiredOnNewDevice: false, DeviceOnlyRememberedOnUserPrompt: false };
     expect(requestFor({ DeviceConfiguration: always }).DeviceConfiguration).toEqual(always);
-  });
-
-  it('keeps tags whose key starts with aws: out of the request', () => {
-    expect(requestFor().UserPoolTags).toEqual({ team: 'identity' });
   });
 
   it('omits UserPoolTier when the pool does not report one, since Cognito keeps it when omitted', () => {

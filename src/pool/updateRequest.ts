@@ -5,9 +5,8 @@ import type {
   UpdateUserPoolCommandInput,
   UserPoolAddOnsType,
   UserPoolType,
-  VerificationMessageTemplateType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CARRIED_FIELDS, MERGEABLE_FIELDS, type MergeableField } from './fields';
+import { CARRIED_FIELDS, UPDATE_POOL_FIELDS, type CarriedField, type MergeableField } from './fields';
 import { pruneEmpty } from '../shared/merge';
 import { withoutReservedTags } from './ownership';
 
@@ -18,22 +17,54 @@ type Sanitizer<K extends MergeableField> = (value: NonNullable<UserPoolType[K]>)
  * describes it. Every member Cognito would reset when omitted is present; nothing
  * DescribeUserPool returns that UpdateUserPool rejects is.
  */
-export function buildUpdateRequest(userPoolId: string, pool: UserPoolType): UpdateUserPoolCommandInput {
+export function buildUpdateRequest(userPoolId: string, described: UserPoolType): UpdateUserPoolCommandInput {
+  const pool = withLegacyLifetimeCarried(described);
   const request: Record<string, unknown> = { UserPoolId: userPoolId };
   // Renaming is deliberately not offered; the name goes back unchanged.
   if (pool.Name !== undefined) request.PoolName = pool.Name;
-  for (const field of MERGEABLE_FIELDS) {
+  // UserPoolTags are not among them: TagResource writes tags, and UpdateUserPool keeps
+  // the tags it is not sent, so a concurrent TagResource is never undone.
+  for (const field of UPDATE_POOL_FIELDS) {
     const value = sendableSetting(field, pool[field]);
     if (value !== undefined) request[field] = value;
   }
-  // Omitting MfaConfiguration resets MFA to OFF; the described mode is carried, and
-  // SetUserPoolMfaConfig is the only writer that changes it.
+  // The mode in effect when the request is sent (the planner sets it): Cognito keeps the
+  // mode when the member is omitted (go-to-k/cdkd measured it), but carrying it keeps an
+  // emulator that resets it honest too, and it never contradicts SetUserPoolMfaConfig.
   if (pool.MfaConfiguration !== undefined) request.MfaConfiguration = pool.MfaConfiguration;
   for (const field of CARRIED_FIELDS) {
+    if (LEGACY_VERIFICATION_FIELDS.includes(field) && request.VerificationMessageTemplate !== undefined) continue;
     const value = pruneEmpty(field === 'AcrConfiguration' ? customAcrLevels(pool.AcrConfiguration) : pool[field]);
     if (value !== undefined) request[field] = value;
   }
   return request as unknown as UpdateUserPoolCommandInput;
+}
+
+/**
+ * Pre-2020 verification texts: still UpdateUserPool members, superseded by
+ * VerificationMessageTemplate. Older pools have only them; they are carried as they are
+ * then, and left out when the request has a template, which Cognito uses instead.
+ */
+const LEGACY_VERIFICATION_FIELDS: readonly CarriedField[] = [
+  'EmailVerificationMessage',
+  'EmailVerificationSubject',
+  'SmsVerificationMessage',
+];
+
+/**
+ * Older pools describe the temporary-password lifetime only as
+ * AdminCreateUserConfig.UnusedAccountValidityDays, which UpdateUserPool rejects next to
+ * PasswordPolicy.TemporaryPasswordValidityDays: the lifetime moves to the policy when the
+ * policy lacks it, so it is kept rather than reset to the default. Reported the same way.
+ */
+export function withLegacyLifetimeCarried(pool: UserPoolType): UserPoolType {
+  const lifetime = pool.AdminCreateUserConfig?.UnusedAccountValidityDays;
+  const policy = pool.Policies?.PasswordPolicy;
+  if (lifetime === undefined || lifetime === null || policy?.TemporaryPasswordValidityDays !== undefined) return pool;
+  return {
+    ...pool,
+    Policies: { ...pool.Policies, PasswordPolicy: { ...policy, TemporaryPasswordValidityDays: lifetime } },
+  };
 }
 
 /**
@@ -53,7 +84,6 @@ export function sendableSetting<K extends MergeableField>(
 
 const SANITIZERS: { [K in MergeableField]?: Sanitizer<K> } = {
   AdminCreateUserConfig: dropUnusedAccountValidityDays,
-  VerificationMessageTemplate: keepMatchingEmailVariant,
   UserPoolAddOns: requireAdvancedSecurityMode,
   AccountRecoverySetting: keepCompleteRecoveryOptions,
   LambdaConfig: alignLambdaConfig,
@@ -63,16 +93,6 @@ const SANITIZERS: { [K in MergeableField]?: Sanitizer<K> } = {
 // Returned by DescribeUserPool but rejected next to PasswordPolicy.TemporaryPasswordValidityDays.
 function dropUnusedAccountValidityDays(config: AdminCreateUserConfigType): AdminCreateUserConfigType {
   const { UnusedAccountValidityDays: _legacy, ...rest } = config;
-  return rest;
-}
-
-// Cognito rejects the code variant next to CONFIRM_WITH_LINK and vice versa.
-function keepMatchingEmailVariant(template: VerificationMessageTemplateType): VerificationMessageTemplateType {
-  if (template.DefaultEmailOption === 'CONFIRM_WITH_LINK') {
-    const { EmailMessage: _code, EmailSubject: _codeSubject, ...rest } = template;
-    return rest;
-  }
-  const { EmailMessageByLink: _link, EmailSubjectByLink: _linkSubject, ...rest } = template;
   return rest;
 }
 

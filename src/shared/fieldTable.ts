@@ -17,6 +17,11 @@ export interface FieldSpec<Described = unknown> {
   readonly describedAs?: keyof Described;
   /** Why a field is dropped, carried or locked: the Cognito trap it avoids. */
   readonly why?: string;
+  /**
+   * The API that writes a mergeable field, when it is not the type's update call: such a
+   * field is merged and reported like the others but never sent in the update request.
+   */
+  readonly writtenBy?: string;
 }
 
 /** The names in a field table that have a given role. */

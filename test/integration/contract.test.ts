@@ -141,12 +141,13 @@ describe('the resource handler contract, as cfn test checks it', () => {
     expect(cognito.proxy.counts()).toEqual({ DescribeUserPool: 1 });
   });
 
-  it('a changing UPDATE takes one read and one write', async () => {
+  it('a changing UPDATE takes one read, one UpdateUserPool and, for its changed tag, one TagResource', async () => {
     const poolId = await cognito.createPool();
     await cognito.handle('CREATE', createInput(poolId));
     cognito.proxy.resetCounts();
     await cognito.handle('UPDATE', updateInput(poolId), createInput(poolId));
-    expect(cognito.proxy.counts()).toEqual({ DescribeUserPool: 1, UpdateUserPool: 1 });
+    // The declared tag changes too: TagResource writes it (DESIGN's calls per operation).
+    expect(cognito.proxy.counts()).toEqual({ DescribeUserPool: 1, UpdateUserPool: 1, TagResource: 1 });
   });
 });
 

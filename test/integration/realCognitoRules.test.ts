@@ -85,7 +85,7 @@ describe('refused before any write, with a message that says what to declare', (
   it('more than 50 tags, the ownership marker included', async () => {
     const poolId = await managedPool();
     const tags = Object.fromEntries(Array.from({ length: 47 }, (_, index) => [`tag-${index}`, 'x']));
-    await expectRefusedUntouched(poolId, { UserPoolTags: tags }, /at most 50\. Declare fewer tags/);
+    await expectRefusedUntouched(poolId, { UserPoolTags: tags }, /at most 50 tags per user pool\. Declare fewer tags/);
   });
 
   it.each(['EMAIL_OTP', 'SMS_OTP'])('MFA ON with %s as an allowed first factor', async (factor) => {

@@ -83,17 +83,32 @@ beforeEach(() => {
 describe('CREATE', () => {
   beforeEach(() => cognito.on(DescribeUserPoolCommand).resolves({ UserPool: describedProductionPool() }));
 
-  it('sends the described pool back with the one declared nested setting changed and the ownership tag added', async () => {
+  it('sends the described pool back with the one declared nested setting changed, then claims it with TagResource', async () => {
     const event = await invoke('CREATE', { UserPoolId: POOL_ID, Policies: { PasswordPolicy: { MinimumLength: 16 } } });
     expect(event).toMatchObject({ status: 'SUCCESS' });
     expect(event.errorCode).toBeUndefined();
     const unchanged = buildUpdateRequest(POOL_ID, describedProductionPool());
     expect(cognito).toHaveReceivedCommandTimes(DescribeUserPoolCommand, 1);
     expect(cognito).toHaveReceivedCommandTimes(UpdateUserPoolCommand, 1);
-    expect(cognito).toHaveReceivedCommandWith(UpdateUserPoolCommand, {
+    const sent = cognito.commandCalls(UpdateUserPoolCommand)[0].args[0].input;
+    expect(sent).toEqual({
       ...unchanged,
       Policies: { ...unchanged.Policies, PasswordPolicy: { ...unchanged.Policies?.PasswordPolicy, MinimumLength: 16 } },
-      UserPoolTags: { ...unchanged.UserPoolTags, [OWNERSHIP_TAG_KEY]: 'true' },
+    });
+    expect(sent).not.toHaveProperty('UserPoolTags');
+    expect(cognito).toHaveReceivedCommandWith(TagResourceCommand, {
+      ResourceArn: describedProductionPool().Arn,
+      Tags: { [OWNERSHIP_TAG_KEY]: 'true' },
+    });
+  });
+
+  it('names a pool whose describe has no Arn by the ARN the request account and the pool id give', async () => {
+    const { Arn: _arn, ...olderOutput } = describedProductionPool();
+    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: olderOutput });
+    const event = await invoke('CREATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
+    expect(event.status).toBe('SUCCESS');
+    expect(cognito).toHaveReceivedCommandWith(TagResourceCommand, {
+      ResourceArn: `arn:aws:cognito-idp:us-east-1:123456789012:userpool/${POOL_ID}`,
     });
   });
 
@@ -239,13 +254,13 @@ describe('CREATE', () => {
       SoftwareTokenMfaConfiguration: { Enabled: true },
     });
     const order = cognito.calls().map((call) => call.args[0].constructor.name);
-    // No pool setting changes, so no UpdateUserPool: the marker goes on with TagResource, last.
+    // No pool setting changes, so no UpdateUserPool; custom attributes cannot be removed, so they go last.
     expect(order).toEqual([
       'DescribeUserPoolCommand',
       'GetUserPoolMfaConfigCommand',
       'SetUserPoolMfaConfigCommand',
-      'AddCustomAttributesCommand',
       'TagResourceCommand',
+      'AddCustomAttributesCommand',
     ]);
   });
 
@@ -325,7 +340,8 @@ describe('UPDATE', () => {
     expect(cognito.calls()).toHaveLength(2);
     const sent = cognito.commandCalls(UpdateUserPoolCommand)[0].args[0].input;
     expect(sent.DeletionProtection).toBe('INACTIVE');
-    expect(sent.UserPoolTags?.[OWNERSHIP_TAG_KEY]).toBe('true');
+    // Tags are TagResource's: UpdateUserPool keeps them, the marker included, when it omits them.
+    expect(sent).not.toHaveProperty('UserPoolTags');
   });
 
   it('on a pool with MFA on, also reads the MFA state so the model it returns is what READ reports', async () => {
