@@ -109,6 +109,17 @@ export class CognitoProxy {
     if (answer && 'refusal' in answer) throw new Error(answer.refusal.message);
   }
 
+  /** The MFA state as GetUserPoolMfaConfig answers through this proxy. */
+  async describeMfa(poolId: string): Promise<Json> {
+    return this.mfaEmulated(poolId);
+  }
+
+  /** SetUserPoolMfaConfig as another writer (the console, a script) sends it, with Cognito's rules. */
+  async setMfaAsAnotherWriter(request: Json): Promise<void> {
+    const answer = await this.emulate('SetUserPoolMfaConfig', request);
+    if (answer && 'refusal' in answer) throw new Error(answer.refusal.message);
+  }
+
   inject(fault: InjectedFault): void {
     this.faults.push({ ...fault });
   }
