@@ -105,7 +105,10 @@ export class CognitoProxy {
 
   /** TagResource as another writer sends it, straight to the emulated pool. */
   async tagAsAnotherWriter(poolId: string, tags: Record<string, string>): Promise<void> {
-    const answer = await this.emulate('TagResource', { ResourceArn: `arn:aws:cognito-idp:::userpool/${poolId}`, Tags: tags });
+    const answer = await this.emulate('TagResource', {
+      ResourceArn: `arn:aws:cognito-idp:::userpool/${poolId}`,
+      Tags: tags,
+    });
     if (answer && 'refusal' in answer) throw new Error(answer.refusal.message);
   }
 
@@ -222,7 +225,10 @@ export class CognitoProxy {
         if (refusal) return this.refuse(operation, refusal);
         // SetUserPoolMfaConfig API reference: an omitted MfaConfiguration means OFF
         // (cognito-local keeps the mode instead).
-        const answer = await this.upstream(operation, { ...request, MfaConfiguration: request.MfaConfiguration ?? 'OFF' });
+        const answer = await this.upstream(operation, {
+          ...request,
+          MfaConfiguration: request.MfaConfiguration ?? 'OFF',
+        });
         const { UserPoolId: _id, MfaConfiguration: _mode, ...factors } = request;
         this.emulated(poolId).mfa = factors;
         return { body: answer };

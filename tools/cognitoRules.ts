@@ -88,10 +88,7 @@ export function checkUpdateUserPool(request: Json, facts: PoolFacts): CognitoRef
   }
   // go-to-k/cdkd measured on real Cognito (us-east-1, 2026-08): UpdateUserPool cannot turn MFA
   // on while no factor is enabled; the same request after SetUserPoolMfaConfig is accepted.
-  if (
-    ['ON', 'OPTIONAL'].includes(request.MfaConfiguration) &&
-    (facts.mfa.MfaConfiguration ?? 'OFF') === 'OFF'
-  ) {
+  if (['ON', 'OPTIONAL'].includes(request.MfaConfiguration) && (facts.mfa.MfaConfiguration ?? 'OFF') === 'OFF') {
     return invalid('Cannot turn MFA functionality ON, once the user pool has been created.');
   }
   // Feature plans (feature-plans-features-essentials.html, -plus.html). UserPoolTier is the
@@ -222,6 +219,28 @@ export function checkUserPoolClient(request: Json, facts: ClientFacts): CognitoR
     return invalid('DefaultRedirectURI must be in CallbackURLs');
   }
   const flows: string[] = request.AllowedOAuthFlows ?? [];
+  // Reported by terraform-provider-aws and aws-cdk users: the OAuth client needs flows and scopes.
+  if (request.AllowedOAuthFlowsUserPoolClient === true && (!flows.length || !request.AllowedOAuthScopes?.length)) {
+    return invalid(
+      'AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows.',
+    );
+  }
+  if ((flows.includes('code') || flows.includes('implicit')) && !request.CallbackURLs?.length) {
+    return invalid('CallbackUrls can not be empty when code flow or implicit flow is selected');
+  }
+  // CallbackURLs / LogoutURLs: HTTPS, except http://localhost for testing.
+  for (const url of [...(request.CallbackURLs ?? []), ...(request.LogoutURLs ?? [])] as string[]) {
+    const loopback = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])([:/]|$)/i.test(url);
+    if (/^http:\/\//i.test(url) && !loopback) return invalid(`${url} cannot use the HTTP protocol.`);
+  }
+  // WriteAttributes: the verified flags are Cognito's own.
+  if (
+    (request.WriteAttributes ?? []).some(
+      (name: string) => name === 'email_verified' || name === 'phone_number_verified',
+    )
+  ) {
+    return invalid('Invalid write attributes specified while updating a client');
+  }
   if (flows.includes('client_credentials')) {
     // AllowedOAuthFlows: client_credentials must be the only flow (aws-sdk-js-v3#2650).
     if (flows.length > 1) {
@@ -237,6 +256,21 @@ export function checkUserPoolClient(request: Json, facts: ClientFacts): CognitoR
   const authFlows: string[] = request.ExplicitAuthFlows ?? [];
   if (authFlows.some((flow) => !flow.startsWith('ALLOW_')) && authFlows.some((flow) => flow.startsWith('ALLOW_'))) {
     return invalid('ExplicitAuthFlows values with the ALLOW_ prefix cannot be used along with values without it');
+  }
+  // RefreshTokenRotationType: rotation replaces the refresh flow; without it, the flow must stay
+  // (aws/aws-cdk#7625 records the message).
+  const rotation = request.RefreshTokenRotation?.Feature === 'ENABLED';
+  if (rotation && authFlows.includes('ALLOW_REFRESH_TOKEN_AUTH')) {
+    return invalid(
+      'ALLOW_REFRESH_TOKEN_AUTH is not a permitted ExplicitAuthFlow when refresh token rotation is enabled',
+    );
+  }
+  if (
+    !rotation &&
+    authFlows.some((flow) => flow.startsWith('ALLOW_')) &&
+    !authFlows.includes('ALLOW_REFRESH_TOKEN_AUTH')
+  ) {
+    return invalid('REFRESH_TOKEN_AUTH should always be allowed.');
   }
   // ExplicitAuthFlows: ALLOW_USER_AUTH needs the Essentials tier or higher.
   if (authFlows.includes('ALLOW_USER_AUTH') && facts.tier === 'LITE') return beyondTier('Choice-based sign-in');

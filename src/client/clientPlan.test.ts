@@ -176,20 +176,29 @@ describe('findClientProblems', () => {
     ]);
     expect(
       findClientProblems(
-        { ...machine, AllowedOAuthFlows: ['client_credentials', 'code'], AllowedOAuthScopes: ['openid'] },
+        {
+          ...machine,
+          AllowedOAuthFlows: ['client_credentials', 'code'],
+          AllowedOAuthScopes: ['openid'],
+          CallbackURLs: ['https://app.example.com/callback'],
+        },
         { ...facts, hasSecret: true },
       ),
     ).toEqual([expect.stringContaining('must be the only flow'), expect.stringContaining('openid is not supported')]);
   });
 
   it('applies the auth flow, feature plan and secret rules', () => {
-    expect(findClientProblems({ ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH', 'ALLOW_USER_SRP_AUTH'] }, facts)).toEqual([
-      expect.stringContaining('mixes legacy ADMIN_NO_SRP_AUTH'),
-    ]);
-    expect(findClientProblems({ ExplicitAuthFlows: ['ALLOW_USER_AUTH'] }, { ...facts, tier: 'LITE' })).toEqual([
+    expect(
+      findClientProblems(
+        { ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
+        facts,
+      ),
+    ).toEqual([expect.stringContaining('mixes legacy ADMIN_NO_SRP_AUTH')]);
+    const userAuth = ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] as const;
+    expect(findClientProblems({ ExplicitAuthFlows: [...userAuth] }, { ...facts, tier: 'LITE' })).toEqual([
       expect.stringContaining('ESSENTIALS or PLUS'),
     ]);
-    expect(findClientProblems({ ExplicitAuthFlows: ['ALLOW_USER_AUTH'] }, facts)).toEqual([]);
+    expect(findClientProblems({ ExplicitAuthFlows: [...userAuth] }, facts)).toEqual([]);
     expect(findClientProblems({ EnablePropagateAdditionalUserContextData: true }, facts)).toEqual([
       expect.stringContaining('client with a secret'),
     ]);
@@ -210,5 +219,55 @@ describe('currentClientSettings', () => {
     for (const member of ['ClientSecret', 'CreationDate', 'LastModifiedDate', 'ClientType', 'UserPoolId', 'ClientId']) {
       expect(reported).not.toHaveProperty(member);
     }
+  });
+
+  const ruleFacts = { hasSecret: false, tier: 'ESSENTIALS' };
+  it.each([
+    [
+      'refresh token rotation with ALLOW_REFRESH_TOKEN_AUTH',
+      { RefreshTokenRotation: { Feature: 'ENABLED' as const }, ExplicitAuthFlows: [...client.ExplicitAuthFlows!] },
+      /ExplicitAuthFlows includes ALLOW_REFRESH_TOKEN_AUTH while RefreshTokenRotation.Feature is ENABLED/,
+    ],
+    [
+      'no ALLOW_REFRESH_TOKEN_AUTH without rotation',
+      { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH' as const] },
+      /ExplicitAuthFlows lacks ALLOW_REFRESH_TOKEN_AUTH/,
+    ],
+    [
+      'the code flow with no callback URL',
+      { CallbackURLs: [] },
+      /AllowedOAuthFlows code needs at least one callback URL/,
+    ],
+    [
+      'an OAuth client without flows and scopes',
+      { AllowedOAuthFlows: [], AllowedOAuthScopes: [], CallbackURLs: [] },
+      /AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthFlows and AllowedOAuthScopes are empty/,
+    ],
+    [
+      'an http:// callback URL',
+      { CallbackURLs: ['http://app.example.com/cb'] },
+      /CallbackURLs http:\/\/app.example.com\/cb uses http:\/\//,
+    ],
+    ['an http:// logout URL', { LogoutURLs: ['http://app.example.com/out'] }, /LogoutURLs .* uses http:\/\//],
+    [
+      'email_verified in WriteAttributes',
+      { WriteAttributes: ['email', 'email_verified'] },
+      /WriteAttributes includes email_verified/,
+    ],
+  ])('refuses %s, naming the member', (_case, change, message) => {
+    const merged = { ...client, ...change } as UserPoolClientType;
+    expect(findClientProblems(merged, ruleFacts, change)).toContainEqual(expect.stringMatching(message));
+    // Not declared: a client Cognito already holds is not refused for it.
+    expect(findClientProblems(merged, ruleFacts, { ClientName: 'x' })).toEqual([]);
+  });
+
+  it('accepts http://localhost callback URLs and rotation without ALLOW_REFRESH_TOKEN_AUTH', () => {
+    const change = {
+      CallbackURLs: ['http://localhost:3000/cb', 'http://127.0.0.1/cb'],
+      DefaultRedirectURI: 'http://localhost:3000/cb',
+      RefreshTokenRotation: { Feature: 'ENABLED' as const },
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH' as const],
+    };
+    expect(findClientProblems({ ...client, ...change }, ruleFacts, change)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import type {
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isDeepStrictEqual } from 'node:util';
-import { clientOwnershipTagKey, OWNERSHIP_TAG_VALUE } from '../pool/ownership';
+import { clientOwnershipTagKey, OWNERSHIP_TAG_VALUE, withoutReservedTags } from '../pool/ownership';
 import type { Ownership, Refusal } from '../shared/writePlan';
 import { mergeUnlessModeSwitch, type ModeSwitch } from '../shared/merge';
 import { MAX_POOL_TAGS } from '../pool/tags';
@@ -56,12 +56,14 @@ export function planClientSettings(input: ClientPlanInput): ClientPlan {
   }
   const merged = mergeClient(described.client, declared);
   const tier = pool.UserPoolTier ?? 'ESSENTIALS';
-  for (const message of findClientProblems(merged, { hasSecret: described.hasSecret, tier })) {
+  const declaredMembers = declared as Partial<Record<keyof UserPoolClientType, unknown>>;
+  for (const message of findClientProblems(merged, { hasSecret: described.hasSecret, tier }, declaredMembers)) {
     refusals.push({ kind: 'invalid', message });
   }
   const markerKey = clientOwnershipTagKey(clientId);
   const claimsMarker = input.ownership === 'claim' && pool.UserPoolTags?.[markerKey] === undefined;
-  const tagCount = Object.keys(pool.UserPoolTags ?? {}).length;
+  // Tags with the aws: prefix do not count against the limit (see pool/tags.ts).
+  const tagCount = Object.keys(withoutReservedTags(pool.UserPoolTags ?? {})).length;
   if (claimsMarker && tagCount + 1 > MAX_POOL_TAGS) {
     refusals.push({
       kind: 'invalid',

@@ -29,14 +29,40 @@ export interface ClientFacts {
   tier: string;
 }
 
-/** Every rule the merged client breaks, each as a message naming what to declare. */
-export function findClientProblems(client: UserPoolClientType, facts: ClientFacts): string[] {
-  return [
-    ...tokenValidityProblems(client),
-    ...oauthProblems(client, facts),
-    ...authFlowProblems(client, facts),
-    ...secretProblems(client, facts),
-  ];
+type ClientRule = {
+  /** The members the rule reads: it runs only when the template declares one of them. */
+  members: readonly (keyof UserPoolClientType)[];
+  check: (client: UserPoolClientType, facts: ClientFacts) => string[];
+};
+
+const CLIENT_RULES: readonly ClientRule[] = [
+  {
+    members: ['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits'],
+    check: (client) => tokenValidityProblems(client),
+  },
+  {
+    members: ['AllowedOAuthFlowsUserPoolClient', ...OAUTH_MEMBERS, 'DefaultRedirectURI', 'SupportedIdentityProviders'],
+    check: oauthProblems,
+  },
+  { members: ['ExplicitAuthFlows', 'RefreshTokenRotation'], check: authFlowProblems },
+  { members: ['CallbackURLs', 'LogoutURLs'], check: (client) => urlProblems(client) },
+  { members: ['WriteAttributes'], check: (client) => writeAttributeProblems(client) },
+  { members: ['EnablePropagateAdditionalUserContextData'], check: secretProblems },
+];
+
+/**
+ * Every rule the merged client breaks, each as a message naming what to declare. With
+ * `declared`, only the rules that read a declared member run: a client Cognito already
+ * accepted is never refused for what the template does not touch.
+ */
+export function findClientProblems(
+  client: UserPoolClientType,
+  facts: ClientFacts,
+  declared?: Partial<Record<keyof UserPoolClientType, unknown>>,
+): string[] {
+  return CLIENT_RULES.filter(
+    (rule) => !declared || rule.members.some((member) => declared[member] !== undefined),
+  ).flatMap((rule) => rule.check(client, facts));
 }
 
 // TokenValidityUnitsType: each number is read in its own unit, hours/hours/days by default.
@@ -77,6 +103,24 @@ function oauthProblems(client: UserPoolClientType, facts: ClientFacts): string[]
       `DefaultRedirectURI ${client.DefaultRedirectURI} is not in CallbackURLs; declare it in CallbackURLs, or change DefaultRedirectURI.`,
     );
   }
+  // "AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows."
+  if (client.AllowedOAuthFlowsUserPoolClient === true) {
+    const missing = (['AllowedOAuthFlows', 'AllowedOAuthScopes'] as const).filter(
+      (member) => (client[member]?.length ?? 0) === 0,
+    );
+    if (missing.length > 0) {
+      problems.push(
+        `AllowedOAuthFlowsUserPoolClient is true but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} empty; declare ${missing.join(' and ')}, or AllowedOAuthFlowsUserPoolClient: false.`,
+      );
+    }
+  }
+  // "CallbackUrls can not be empty when code flow or implicit flow is selected".
+  const redirecting = flows.filter((flow) => flow === 'code' || flow === 'implicit');
+  if (redirecting.length > 0 && (client.CallbackURLs?.length ?? 0) === 0) {
+    problems.push(
+      `AllowedOAuthFlows ${redirecting.join(', ')} ${redirecting.length === 1 ? 'needs' : 'need'} at least one callback URL, and CallbackURLs is empty; declare CallbackURLs.`,
+    );
+  }
   if (flows.includes('client_credentials')) {
     // AllowedOAuthFlows: client_credentials must be the only allowed flow.
     if (flows.length > 1) {
@@ -111,6 +155,24 @@ function authFlowProblems(client: UserPoolClientType, facts: ClientFacts): strin
       `ExplicitAuthFlows mixes legacy ${legacy.join(', ')} with ALLOW_ values; declare only ALLOW_ values.`,
     );
   }
+  // Refresh token rotation replaces the refresh flow: "ALLOW_REFRESH_TOKEN_AUTH is not a
+  // permitted ExplicitAuthFlow when refresh token rotation is enabled" (RefreshTokenRotationType).
+  const rotation = client.RefreshTokenRotation?.Feature === 'ENABLED';
+  if (rotation && authFlows.includes('ALLOW_REFRESH_TOKEN_AUTH')) {
+    problems.push(
+      'ExplicitAuthFlows includes ALLOW_REFRESH_TOKEN_AUTH while RefreshTokenRotation.Feature is ENABLED; remove ALLOW_REFRESH_TOKEN_AUTH, or declare RefreshTokenRotation.Feature DISABLED.',
+    );
+  }
+  // Without rotation, "REFRESH_TOKEN_AUTH should always be allowed." (aws/aws-cdk#7625).
+  if (
+    !rotation &&
+    authFlows.some((flow) => flow.startsWith('ALLOW_')) &&
+    !authFlows.includes('ALLOW_REFRESH_TOKEN_AUTH')
+  ) {
+    problems.push(
+      'ExplicitAuthFlows lacks ALLOW_REFRESH_TOKEN_AUTH, which Cognito requires unless refresh token rotation is enabled; add ALLOW_REFRESH_TOKEN_AUTH, or declare RefreshTokenRotation.Feature ENABLED.',
+    );
+  }
   // ExplicitAuthFlows: ALLOW_USER_AUTH needs the Essentials feature plan or higher.
   if (authFlows.includes('ALLOW_USER_AUTH') && facts.tier === 'LITE') {
     problems.push(
@@ -128,4 +190,40 @@ function secretProblems(client: UserPoolClientType, facts: ClientFacts): string[
     ];
   }
   return [];
+}
+
+// CallbackURLs / LogoutURLs: "A redirect URI must … use HTTPS", except http://localhost
+// for testing (UpdateUserPoolClient API reference); Cognito answers "… cannot use the HTTP protocol."
+function urlProblems(client: UserPoolClientType): string[] {
+  const problems: string[] = [];
+  for (const member of ['CallbackURLs', 'LogoutURLs'] as const) {
+    const plain = (client[member] ?? []).filter((url) => /^http:\/\//i.test(url) && !isLoopback(url));
+    if (plain.length > 0) {
+      problems.push(
+        `${member} ${plain.join(', ')} ${plain.length === 1 ? 'uses' : 'use'} http://, which Cognito accepts only for localhost; declare https:// URLs.`,
+      );
+    }
+  }
+  return problems;
+}
+
+function isLoopback(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+// WriteAttributes: the *_verified flags are Cognito's to set ("Invalid write attributes
+// specified while updating a client").
+function writeAttributeProblems(client: UserPoolClientType): string[] {
+  const verified = (client.WriteAttributes ?? []).filter(
+    (attribute) => attribute === 'email_verified' || attribute === 'phone_number_verified',
+  );
+  if (verified.length === 0) return [];
+  return [
+    `WriteAttributes includes ${verified.join(', ')}, which an app client can never write (Cognito sets it when a user verifies); remove ${verified.length === 1 ? 'it' : 'them'}.`,
+  ];
 }

@@ -41,7 +41,10 @@ describe('planSettings', () => {
   });
 
   it('writes the marker with TagResource on a changing CREATE too: UpdateUserPool never carries UserPoolTags', () => {
-    const result = plan({ DeletionProtection: 'INACTIVE', UserPoolTags: { owner: 'platform' } }, { ownership: 'claim' });
+    const result = plan(
+      { DeletionProtection: 'INACTIVE', UserPoolTags: { owner: 'platform' } },
+      { ownership: 'claim' },
+    );
     expect(result.updateRequest).toBeDefined();
     expect(result.updateRequest).not.toHaveProperty('UserPoolTags');
     expect(result.restoreRequest).not.toHaveProperty('UserPoolTags');

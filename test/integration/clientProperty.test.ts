@@ -19,9 +19,10 @@ const settingArbitraries = {
   ),
   ReadAttributes: fc.subarray(['email', 'email_verified', 'name', 'family_name'], { minLength: 1 }),
   WriteAttributes: fc.subarray(['email', 'name', 'family_name'], { minLength: 1 }),
-  ExplicitAuthFlows: fc.subarray(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_CUSTOM_AUTH'], {
-    minLength: 1,
-  }),
+  // Without refresh token rotation Cognito requires ALLOW_REFRESH_TOKEN_AUTH (aws/aws-cdk#7625).
+  ExplicitAuthFlows: fc
+    .subarray(['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_PASSWORD_AUTH'])
+    .map((flows) => ['ALLOW_REFRESH_TOKEN_AUTH', ...flows]),
   CallbackURLs: fc.subarray(urls('callback'), { minLength: 1 }),
   LogoutURLs: fc.subarray(urls('signed-out'), { minLength: 1 }),
   AllowedOAuthScopes: fc.subarray(['openid', 'email', 'profile', 'phone'], { minLength: 1 }),

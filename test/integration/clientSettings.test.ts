@@ -267,6 +267,42 @@ describe("real Cognito's client rules, refused before any write", () => {
       'mixes legacy USER_PASSWORD_AUTH',
     ],
     [
+      'refresh token rotation beside ALLOW_REFRESH_TOKEN_AUTH',
+      { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 } },
+      {},
+      'ExplicitAuthFlows includes ALLOW_REFRESH_TOKEN_AUTH while RefreshTokenRotation.Feature is ENABLED',
+    ],
+    [
+      'auth flows without ALLOW_REFRESH_TOKEN_AUTH and without rotation',
+      { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] },
+      {},
+      'ExplicitAuthFlows lacks ALLOW_REFRESH_TOKEN_AUTH',
+    ],
+    [
+      'the code flow with no callback URL',
+      { CallbackURLs: [] },
+      {},
+      'AllowedOAuthFlows code needs at least one callback URL',
+    ],
+    [
+      'an OAuth client without flows and scopes',
+      { AllowedOAuthFlows: [], AllowedOAuthScopes: [] },
+      {},
+      'AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthFlows and AllowedOAuthScopes are empty',
+    ],
+    [
+      'an http:// logout URL that is not localhost',
+      { LogoutURLs: ['http://app.example.com/signed-out'] },
+      {},
+      'LogoutURLs http://app.example.com/signed-out uses http://',
+    ],
+    [
+      'email_verified among WriteAttributes',
+      { WriteAttributes: ['email', 'email_verified'] },
+      {},
+      'WriteAttributes includes email_verified',
+    ],
+    [
       'choice-based sign-in on a LITE pool',
       { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
       { tier: 'LITE' },
@@ -297,6 +333,12 @@ describe("real Cognito's client rules, refused before any write", () => {
       await expect(
         sdk.send(new UpdateUserPoolClientCommand({ ...request, AllowedOAuthFlowsUserPoolClient: undefined })),
       ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+      await expect(
+        sdk.send(new UpdateUserPoolClientCommand({ ...request, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] })),
+      ).rejects.toMatchObject({ message: 'REFRESH_TOKEN_AUTH should always be allowed.' });
+      await expect(
+        sdk.send(new UpdateUserPoolClientCommand({ ...request, WriteAttributes: ['email_verified'] })),
+      ).rejects.toMatchObject({ message: 'Invalid write attributes specified while updating a client' });
     } finally {
       sdk.destroy();
     }

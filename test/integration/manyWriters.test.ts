@@ -39,7 +39,11 @@ describe('MFA: one mode, two writers, and the declared mode sticks', () => {
 
   it('a downgrade to LITE with MFA OFF in one template ends at LITE and OFF', async () => {
     const poolId = await poolWithOptionalTotp();
-    const created = await cognito.handle('CREATE', { UserPoolId: poolId, UserPoolTier: 'LITE', MfaConfiguration: 'OFF' });
+    const created = await cognito.handle('CREATE', {
+      UserPoolId: poolId,
+      UserPoolTier: 'LITE',
+      MfaConfiguration: 'OFF',
+    });
     expect(created).toMatchObject({ status: 'SUCCESS' });
     expect((await cognito.proxy.describe(poolId)).UserPoolTier).toBe('LITE');
     await expectMfaMode(poolId, 'OFF');
