@@ -10,6 +10,7 @@ import { planSettings, type SettingsPlan } from './pool/plan';
 import type { DeclaredSettings } from './pool/settings';
 import { findSchemaProblems } from './pool/validation';
 import { withConflictRetry } from './retry';
+import { explainRefusal } from './shared/refusalSubject';
 import { changedMembers, refuseIfNeeded, type OperationLog, type Ownership } from './shared/writePlan';
 import { TYPE_NAME } from './typeInfo';
 
@@ -89,11 +90,7 @@ export class UserPoolSettingsOperations {
     return withConflictRetry(async () => {
       const { described, plan } = await this.preview(userPoolId, declared, ownership);
       refuseIfNeeded(plan.refusals);
-      try {
-        await this.execute(userPoolId, plan, described);
-      } catch (error) {
-        throw explainFeaturePlan(error, plan);
-      }
+      await this.execute(userPoolId, plan, described, declared);
       return currentSettings(plan.resultingPool, plan.resultingMfa);
     });
   }
@@ -105,13 +102,21 @@ export class UserPoolSettingsOperations {
    * removed: MFA first); tags follow; custom attributes cannot be removed, so they are
    * added last.
    */
-  private async execute(userPoolId: string, plan: SettingsPlan, described: UserPoolType): Promise<void> {
+  private async execute(
+    userPoolId: string,
+    plan: SettingsPlan,
+    described: UserPoolType,
+    declared: DeclaredSettings,
+  ): Promise<void> {
     const undo: (() => Promise<void>)[] = [];
+    // The request being sent, so a refusal can name the setting it is about.
+    let sending: object = {};
     const updatePool = async () => {
       if (!plan.updateRequest) return;
       this.logger.log(
         `UpdateUserPool ${userPoolId}: ${changedMembers(plan.updateRequest, plan.restoreRequest).join(', ')}`,
       );
+      sending = plan.updateRequest;
       await this.cognito.updatePool(plan.updateRequest);
       undo.push(() => this.cognito.updatePool(plan.restoreRequest));
     };
@@ -119,6 +124,7 @@ export class UserPoolSettingsOperations {
       if (!plan.setMfaRequest || !plan.restoreMfaRequest) return;
       const restoreMfa = plan.restoreMfaRequest;
       this.logger.log(`SetUserPoolMfaConfig ${userPoolId}: MfaConfiguration ${plan.setMfaRequest.MfaConfiguration}`);
+      sending = plan.setMfaRequest;
       await this.cognito.setMfa(plan.setMfaRequest);
       undo.push(() => this.cognito.setMfa(restoreMfa));
     };
@@ -126,6 +132,7 @@ export class UserPoolSettingsOperations {
       const write = plan.tagWrite;
       if (!write) return;
       this.logger.log(`TagResource ${userPoolId}: ${Object.keys(write.tags).join(', ')}`);
+      sending = { UserPoolTags: write.tags };
       await this.cognito.tagPool(described, write.tags);
       undo.push(async () => {
         if (write.addedKeys.length > 0) await this.cognito.untagPool(described, write.addedKeys);
@@ -135,6 +142,7 @@ export class UserPoolSettingsOperations {
     const addCustomAttributes = async () => {
       for (const batch of plan.customAttributeBatches) {
         this.logger.log(`AddCustomAttributes ${userPoolId}: ${batch.map((attribute) => attribute.Name).join(', ')}`);
+        sending = { Schema: batch };
         await this.cognito.addCustomAttributes(userPoolId, batch);
       }
     };
@@ -153,7 +161,7 @@ export class UserPoolSettingsOperations {
           this.logger.log(`Rollback of ${userPoolId} failed: ${(rollbackError as Error).message}`);
         }
       }
-      throw error;
+      throw explainRefusal(explainFeaturePlan(error, plan), sending, declared, 'pool');
     }
   }
 

@@ -57,6 +57,8 @@ export class CognitoProxy {
   readonly refusals: string[] = [];
   strict = true;
   private readonly faults: InjectedFault[] = [];
+  /** Values that something outside the pool broke: a request carrying one is refused. */
+  private readonly broken: { value: string; refusal: CognitoRefusal }[] = [];
   private readonly pools = new Map<string, EmulatedPool>();
   /** App client settings as Cognito keeps them, by client id. */
   private readonly clients = new Map<string, Json>();
@@ -123,12 +125,23 @@ export class CognitoProxy {
     if (answer && 'refusal' in answer) throw new Error(answer.refusal.message);
   }
 
+  /**
+   * Makes a value the pool or a client holds invalid, as a change elsewhere in the account
+   * does (a deleted SES identity, Lambda function or identity provider, a changed role):
+   * every UpdateUserPool or UpdateUserPoolClient that carries it is refused with `refusal`,
+   * as Cognito validates the whole request it is sent.
+   */
+  breakValue(value: string, refusal: CognitoRefusal): void {
+    this.broken.push({ value, refusal });
+  }
+
   inject(fault: InjectedFault): void {
     this.faults.push({ ...fault });
   }
 
   clearFaults(): void {
     this.faults.length = 0;
+    this.broken.length = 0;
   }
 
   /** Calls per operation since the last reset, e.g. { DescribeUserPool: 1 }. */
@@ -202,7 +215,8 @@ export class CognitoProxy {
       case 'GetUserPoolMfaConfig':
         return { body: await this.mfaEmulated(poolId) };
       case 'UpdateUserPool': {
-        const refusal = this.strict && checkUpdateUserPool(request, await this.facts(poolId));
+        const refusal =
+          this.brokenValueIn(request) ?? (this.strict && checkUpdateUserPool(request, await this.facts(poolId)));
         if (refusal) return this.refuse(operation, refusal);
         const pool = this.emulated(poolId);
         if (request.UserPoolTier) pool.UserPoolTier = request.UserPoolTier;
@@ -248,7 +262,8 @@ export class CognitoProxy {
         const existing = await this.describeClientEmulated(poolId, request.ClientId);
         const tier = (await this.describeEmulated(poolId)).UserPoolTier;
         const refusal =
-          this.strict && checkUserPoolClient(request, { hasSecret: Boolean(existing.ClientSecret), tier });
+          this.brokenValueIn(request) ??
+          (this.strict && checkUserPoolClient(request, { hasSecret: Boolean(existing.ClientSecret), tier }));
         if (refusal) return this.refuse(operation, refusal);
         // Omitted members reset; the name is kept (cognito-local requires one).
         this.clients.set(request.ClientId, { ClientName: existing.ClientName, ...clientFromRequest(request) });
@@ -275,6 +290,11 @@ export class CognitoProxy {
       default:
         return undefined;
     }
+  }
+
+  private brokenValueIn(request: Json): CognitoRefusal | undefined {
+    const sent = JSON.stringify(request);
+    return this.broken.find(({ value }) => sent.includes(JSON.stringify(value)))?.refusal;
   }
 
   private refuse(operation: string, refusal: CognitoRefusal): { refusal: CognitoRefusal } {

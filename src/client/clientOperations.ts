@@ -3,6 +3,7 @@ import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { clientIdentifier, type CognitoGateway } from '../cognito/gateway';
 import { clientOwnershipTagKey, isClientManaged } from '../pool/ownership';
 import { withConflictRetry } from '../retry';
+import { explainRefusal } from '../shared/refusalSubject';
 import { changedMembers, refuseIfNeeded, type OperationLog, type Ownership } from '../shared/writePlan';
 import { CLIENT_TYPE_NAME } from '../typeInfo';
 import { planClientSettings, type ClientPlan, type DescribedClient } from './clientPlan';
@@ -99,7 +100,12 @@ export class ClientSettingsOperations {
     return withConflictRetry(async () => {
       const { pool, plan } = await this.preview(userPoolId, clientId, declared, ownership);
       refuseIfNeeded(plan.refusals);
-      await this.execute(userPoolId, clientId, plan, pool);
+      try {
+        await this.execute(userPoolId, clientId, plan, pool);
+      } catch (error) {
+        // Only UpdateUserPoolClient carries the client's settings; a tag refusal names none.
+        throw explainRefusal(error, plan.updateRequest ?? {}, declared, 'app client');
+      }
       return currentClientSettings(plan.resultingClient);
     });
   }

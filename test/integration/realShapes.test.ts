@@ -72,7 +72,7 @@ describe('every setting a real pool has survives an update (fixtures in the shap
   const members = requestMembers(sdk.UpdateUserPoolRequest$);
 
   it.each(POOL_SHAPES.map((fixture) => [fixture.name, fixture] as const))('%s', async (_name, fixture) => {
-    const pool = fixture.described;
+    const pool: Json = fixture.described;
     server.setAnswers({ pool, mfa: mfaOf(pool) });
     const { event } = await runToCompletion(
       entrypoint as never,
@@ -82,7 +82,7 @@ describe('every setting a real pool has survives an update (fixtures in the shap
     expect({ fixture: fixture.follows, status: event.status, message: event.message }).toMatchObject({
       status: 'SUCCESS',
     });
-    const [request, ...more] = server.requestsOf('UpdateUserPool');
+    const [request, ...more]: Json[] = server.requestsOf('UpdateUserPool');
     expect(more).toEqual([]);
     expect(Object.keys(request).filter((member) => !members.includes(member))).toEqual([]);
     expect(request).not.toHaveProperty('UserPoolTags');
@@ -107,7 +107,7 @@ describe('every setting a real pool has survives an update (fixtures in the shap
     expect(request.AdminCreateUserConfig ?? {}).not.toHaveProperty('UnusedAccountValidityDays');
 
     // The claim goes to the pool's ARN, derived from the request's account when the describe has none.
-    const [tagRequest] = server.requestsOf('TagResource');
+    const [tagRequest]: Json[] = server.requestsOf('TagResource');
     const region = String(pool.Id).split('_')[0];
     expect(tagRequest.ResourceArn).toBe(pool.Arn ?? `arn:aws:cognito-idp:${region}:123456789012:userpool/${pool.Id}`);
 
@@ -136,10 +136,10 @@ function clientException(path: string): string | undefined {
 
 describe('every setting a real app client has survives an update', () => {
   const members = requestMembers(sdk.UpdateUserPoolClientRequest$);
-  const pool = POOL_SHAPES[1].described;
+  const pool: Json = POOL_SHAPES[1].described;
 
   it.each(CLIENT_SHAPES.map((fixture) => [fixture.name, fixture] as const))('%s', async (_name, fixture) => {
-    const client = fixture.described;
+    const client: Json = fixture.described;
     // A describe without Arn: the client type names the pool by the derived ARN as well.
     const { Arn: _arn, ...olderPool } = pool;
     server.setAnswers({ pool: olderPool, client });
@@ -161,7 +161,7 @@ describe('every setting a real app client has survives an update', () => {
       status: 'SUCCESS',
     });
     expect(JSON.stringify(event)).not.toContain('do-not-leak');
-    const [request, ...more] = server.requestsOf('UpdateUserPoolClient');
+    const [request, ...more]: Json[] = server.requestsOf('UpdateUserPoolClient');
     expect(more).toEqual([]);
     expect(Object.keys(request).filter((member) => !members.includes(member))).toEqual([]);
     expect(request).not.toHaveProperty('ClientSecret');
@@ -179,7 +179,7 @@ describe('every setting a real app client has survives an update', () => {
       RefreshToken: 'days',
       ...client.TokenValidityUnits,
     });
-    const [tagRequest] = server.requestsOf('TagResource');
+    const [tagRequest]: Json[] = server.requestsOf('TagResource');
     expect(tagRequest.ResourceArn).toBe(`arn:aws:cognito-idp:us-west-2:123456789012:userpool/${pool.Id}`);
   });
 });
