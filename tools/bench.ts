@@ -10,7 +10,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions } from './cfnRequest';
-import { startCognitoLocal } from './cognitoLocal';
+import { startCognitoLocal, exitCleanlyOnSignals } from './cognitoLocal';
 import { CognitoProxy } from './cognitoProxy';
 import { FakeCloudWatch } from './fakeCloudWatch';
 import { loadHandler, runToCompletion } from './handlerRunner';
@@ -423,6 +423,7 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
+  exitCleanlyOnSignals();
   const [mode, ...rest] = process.argv.slice(2);
   const run =
     mode === '--memory-worker'

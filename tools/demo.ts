@@ -18,6 +18,7 @@ import { driftBetween } from './drift';
 import { diffPools } from './poolDiff';
 import { productionPoolRequest } from './productionPool';
 import { projectRoot } from './projectRoot';
+import { exitCleanlyOnSignals } from './cognitoLocal';
 
 const OWNERSHIP_TAG = 'org-cognito-userpoolsettings:managed';
 const LEGACY_NOTES: Record<string, string> = {
@@ -214,6 +215,7 @@ function callSummary(proxy: CognitoProxy | undefined): string {
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
 
 if (require.main === module) {
+  exitCleanlyOnSignals();
   const args = process.argv.slice(2);
   const unknown = args.filter((arg) => !['--real', '--verbose'].includes(arg) && !arg.startsWith('--template='));
   if (unknown.length > 0) {

@@ -7,13 +7,50 @@ const CUSTOM_TAGS: Tags = INTRINSICS.map((name) => ({
   resolve: (value: unknown) => ({ [name === 'Ref' ? 'Ref' : `Fn::${name}`]: value }),
 }));
 
-type TemplateResources = Record<string, { Type?: string; Properties?: Record<string, unknown> }>;
+type TemplateResource = { Type?: string; Properties?: Record<string, unknown>; DependsOn?: string | string[] };
+type TemplateResources = Record<string, TemplateResource>;
 
+/**
+ * A template's resources, read as CloudFormation reads templates: YAML 1.1, where a bare
+ * `OFF`, `ON`, `yes` or `no` is a boolean (aws/aws-cli#5257), so a plan sees what a deploy
+ * would send.
+ */
 function resourcesOf(file: string): TemplateResources {
-  const template = parse(readFileSync(file, 'utf8'), { customTags: CUSTOM_TAGS, logLevel: 'error' }) as {
-    Resources?: TemplateResources;
-  };
+  const template = parse(readFileSync(file, 'utf8'), {
+    customTags: CUSTOM_TAGS,
+    logLevel: 'error',
+    version: '1.1',
+  }) as { Resources?: TemplateResources };
   return template.Resources ?? {};
+}
+
+export interface ResourceInTemplate {
+  logicalId: string;
+  type: string;
+  /** The other resources it depends on: DependsOn, Ref and Fn::GetAtt. */
+  dependsOn: string[];
+}
+
+/** Every resource of a template, in an order where each comes after those it depends on. */
+export function resourcesInDependencyOrder(file: string): ResourceInTemplate[] {
+  const resources = resourcesOf(file);
+  const ids = Object.keys(resources);
+  const dependencies = (resource: TemplateResource): string[] => {
+    const explicit = resource.DependsOn === undefined ? [] : [resource.DependsOn].flat();
+    const referenced = [...JSON.stringify(resource.Properties ?? {}).matchAll(/"(?:Ref|Fn::GetAtt)":\s*\[?"([^".]+)/g)];
+    return [...new Set([...explicit, ...referenced.map((match) => match[1])])].filter((id) => ids.includes(id));
+  };
+  const ordered: ResourceInTemplate[] = [];
+  const visiting = new Set<string>();
+  const visit = (id: string) => {
+    if (ordered.some((resource) => resource.logicalId === id) || visiting.has(id)) return;
+    visiting.add(id);
+    const dependsOn = dependencies(resources[id]);
+    for (const dependency of dependsOn) visit(dependency);
+    ordered.push({ logicalId: id, type: resources[id].Type ?? '', dependsOn });
+  };
+  for (const id of ids) visit(id);
+  return ordered;
 }
 
 /** The settings type a template declares: the app client type when it has one, else the pool type. */
@@ -36,9 +73,13 @@ export function settingsFromTemplate(
   file: string,
   parameters: Record<string, string>,
   typeName = 'Org::Cognito::UserPoolSettings',
+  logicalId?: string,
 ): Record<string, unknown> {
-  const resource = Object.values(resourcesOf(file)).find((candidate) => candidate.Type === typeName);
-  if (!resource) throw new Error(`${file} has no ${typeName} resource`);
+  const resources = resourcesOf(file);
+  const resource = logicalId
+    ? resources[logicalId]
+    : Object.values(resources).find((candidate) => candidate.Type === typeName);
+  if (!resource) throw new Error(`${file} has no ${logicalId ?? typeName} resource`);
   const properties: Record<string, unknown> = { ...resource.Properties };
   const identifiers: Record<string, unknown> = {};
   for (const identifier of ['UserPoolId', 'ClientId']) {

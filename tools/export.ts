@@ -4,6 +4,7 @@ import { currentClientSettings } from '../src/client/currentClientSettings';
 import { currentSettings } from '../src/pool/currentSettings';
 import { poolUsesMfaState } from '../src/pool/mfa';
 import { runPoolCommand } from './cliArguments';
+import { exitCleanlyOnSignals } from './cognitoLocal';
 
 const USAGE = `usage: npm run export -- [--pool <id>] [--client <id>] [--real | --endpoint URL]
 
@@ -13,6 +14,15 @@ With --client, the template's Org::Cognito::UserPoolClientSettings resource decl
 that app client's settings instead (its secret is never read into it).
 Without --real or --endpoint it runs on the embedded emulator, against a
 production-like pool it creates there.`;
+
+/**
+ * YAML as CloudFormation reads it: version 1.1, where a bare OFF, ON, yes or no is a
+ * boolean (aws/aws-cli#5257; aws/aws-cdk#875 is MfaConfiguration: ON read as true), so
+ * every string that YAML 1.1 would read as another type is quoted.
+ */
+function asCloudFormationYaml(template: object): string {
+  return stringify(template, { version: '1.1', lineWidth: 0 });
+}
 
 /** The template that declares a pool's current settings: planning it against the pool changes nothing. */
 export async function exportTemplate(gateway: CognitoGateway, poolId: string): Promise<string> {
@@ -29,9 +39,7 @@ export async function exportTemplate(gateway: CognitoGateway, poolId: string): P
       },
     },
   };
-  return stringify(template, { lineWidth: 0 })
-    .replace(/UserPoolId:\n\s+Ref: UserPoolId/, 'UserPoolId: !Ref UserPoolId')
-    .replace(/^AWSTemplateFormatVersion: .*$/m, "AWSTemplateFormatVersion: '2010-09-09'");
+  return asCloudFormationYaml(template).replace(/UserPoolId:\n\s+Ref: UserPoolId/, 'UserPoolId: !Ref UserPoolId');
 }
 
 /** The template that declares an app client's current settings: planning it against the client changes nothing. */
@@ -55,10 +63,9 @@ export async function exportClientTemplate(gateway: CognitoGateway, poolId: stri
       },
     },
   };
-  return stringify(template, { lineWidth: 0 })
+  return asCloudFormationYaml(template)
     .replace(/UserPoolId:\n\s+Ref: UserPoolId/, 'UserPoolId: !Ref UserPoolId')
-    .replace(/ClientId:\n\s+Ref: ClientId/, 'ClientId: !Ref ClientId')
-    .replace(/^AWSTemplateFormatVersion: .*$/m, "AWSTemplateFormatVersion: '2010-09-09'");
+    .replace(/ClientId:\n\s+Ref: ClientId/, 'ClientId: !Ref ClientId');
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -78,5 +85,6 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  exitCleanlyOnSignals();
   main(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLIENT_TYPE_NAME, TYPE_NAME } from '../src/typeInfo';
 import { PLACEHOLDER_CREDENTIALS, type HandlerAction } from './cfnRequest';
-import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
+import { startCognitoLocal, type CognitoLocal, exitCleanlyOnSignals } from './cognitoLocal';
 import { CognitoProxy } from './cognitoProxy';
 import { accountCredentials, silenceConsoleLog } from './localRun';
 import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
@@ -228,5 +228,6 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  exitCleanlyOnSignals();
   main(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { DeclaredSettings } from '../src/pool/settings';
 import { declaredSettingsFromModel } from '../src/pool/declaredSettings';
 import { findSchemaProblems } from '../src/pool/validation';
@@ -108,10 +109,13 @@ export function tagWrite(tags: Record<string, string>, before: Record<string, st
 export function leafChanges(before: object | undefined, after: object): LeafChange[] {
   const was = flatten(before ?? {});
   const now = flatten(after);
-  return [...new Set([...was.keys(), ...now.keys()])]
-    .filter((path) => JSON.stringify(was.get(path)) !== JSON.stringify(now.get(path)))
-    .sort()
-    .map((path) => ({ path, before: was.get(path), after: now.get(path) }));
+  return (
+    [...new Set([...was.keys(), ...now.keys()])]
+      // Values, not their text: key order inside a list item is no change.
+      .filter((path) => !isDeepStrictEqual(was.get(path), now.get(path)))
+      .sort()
+      .map((path) => ({ path, before: was.get(path), after: now.get(path) }))
+  );
 }
 
 export function formatPreview(preview: PlanPreview, where: string): string {

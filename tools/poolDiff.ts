@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 
 /** Fields that change on every write or say nothing about configuration. */
@@ -30,13 +31,12 @@ export function diffPools(before: UserPoolType, after: UserPoolType): PoolDiff {
     if (NOT_SETTINGS.has(path.split('.')[0])) continue;
     const was = beforeLeaves.get(path);
     const now = afterLeaves.get(path);
-    if (JSON.stringify(was) !== JSON.stringify(now)) changed.push({ path, before: was, after: now });
+    if (!isDeepStrictEqual(was, now)) changed.push({ path, before: was, after: now });
   }
   const unchanged = Object.keys({ ...before, ...after }).filter(
     (key) =>
       !NOT_SETTINGS.has(key) &&
-      JSON.stringify((before as Record<string, unknown>)[key]) ===
-        JSON.stringify((after as Record<string, unknown>)[key]),
+      isDeepStrictEqual((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key]),
   );
   return { changed: changed.sort((a, b) => a.path.localeCompare(b.path)), unchanged: unchanged.sort() };
 }

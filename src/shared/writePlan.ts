@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 
 /** CREATE claims a resource with its ownership marker; UPDATE keeps it. */
@@ -25,7 +26,6 @@ export function refuseIfNeeded(refusals: readonly Refusal[]): void {
 export function changedMembers(update: object | undefined, restore: object): string[] {
   const next = (update ?? {}) as Record<string, unknown>;
   const before = restore as Record<string, unknown>;
-  return Object.keys({ ...next, ...before }).filter(
-    (member) => JSON.stringify(next[member]) !== JSON.stringify(before[member]),
-  );
+  // Values, not their text: key order inside a member is no change.
+  return Object.keys({ ...next, ...before }).filter((member) => !isDeepStrictEqual(next[member], before[member]));
 }

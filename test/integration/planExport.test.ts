@@ -1,11 +1,13 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { projectRoot } from '../../tools/projectRoot';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CognitoGateway } from '../../src/cognito/gateway';
 import { PLACEHOLDER_CREDENTIALS } from '../../tools/cfnRequest';
 import { exportClientTemplate, exportTemplate } from '../../tools/export';
-import { declaresClient, propertiesFromFile } from '../../tools/plan';
+import { declaresClient, formatPlans, planFile, propertiesFromFile } from '../../tools/plan';
 import { previewClientPlan } from '../../tools/clientPlanPreview';
 import { amplifyLikeClient } from '../../tools/productionClient';
 import { CLIENT_TYPE_NAME } from '../../src/typeInfo';
@@ -154,7 +156,7 @@ describe('npm run export', () => {
     const template = await exportTemplate(gateway, poolId);
     expect(template).toContain('Type: Org::Cognito::UserPoolSettings');
     expect(template).toContain('UserPoolId: !Ref UserPoolId');
-    expect(template).toMatch(/^AWSTemplateFormatVersion: '2010-09-09'$/m);
+    expect(template).toMatch(/^AWSTemplateFormatVersion: "2010-09-09"$/m);
     const file = path.join(scratch, 'exported.yaml');
     writeFileSync(file, template);
     const preview = await previewPlan(gateway, poolId, propertiesFromFile(file, poolId));
@@ -190,5 +192,136 @@ describe('the plan and export commands', () => {
       stdout.mockRestore();
       stderr.mockRestore();
     }
+  });
+});
+
+/** Reads YAML as CloudFormation does (1.1), with its short-form tags. */
+function readAsCloudFormation(text: string): Record<string, any> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
+  const tags = ['Ref', 'Sub', 'GetAtt', 'ImportValue', 'Join', 'Select', 'If', 'FindInMap', 'Base64'].map((name) => ({
+    tag: `!${name}`,
+    resolve: (value: unknown) => ({ [name]: value }),
+  }));
+  return parse(text, { version: '1.1', customTags: tags, logLevel: 'error' });
+}
+
+describe('export and the examples, read as CloudFormation reads YAML (1.1)', () => {
+  it('the export of a pool with MFA OFF reads back as READ reports it, and plans to nothing but the claim', async () => {
+    const poolId = await cognito.createPool();
+    const template = await exportTemplate(gateway, poolId);
+    expect(template).toMatch(/MfaConfiguration: "OFF"/);
+    const properties = readAsCloudFormation(template).Resources.UserPoolSettings.Properties;
+    const file = path.join(scratch, 'exported-off.yaml');
+    writeFileSync(file, template);
+    const connection = { gateway, clientGateway: gateway, poolId, where: 'test', close: async () => undefined };
+    const plans = await planFile(file, connection);
+    expect(plans.map((plan) => plan.preview?.writes.map((write) => write.operation))).toEqual([['TagResource']]);
+    // Deployed unchanged (CloudFormation sends every primitive as a string), then READ: the same model.
+    const asSent = JSON.parse(
+      JSON.stringify({ ...properties, UserPoolId: poolId }, (_key, value) =>
+        typeof value === 'number' || typeof value === 'boolean' ? String(value) : value,
+      ),
+    );
+    expect((await cognito.handle('CREATE', asSent)).status).toBe('SUCCESS');
+    const read = await cognito.handle('READ', { UserPoolId: poolId });
+    expect({ ...properties, UserPoolId: poolId }).toEqual(read.resourceModel);
+  });
+
+  it('an unquoted OFF is what CloudFormation sends as "false": plan shows the problem instead of hiding it', async () => {
+    const poolId = await cognito.createPool();
+    const file = path.join(scratch, 'bare-off.yaml');
+    writeFileSync(
+      file,
+      'Resources:\n  Settings:\n    Type: Org::Cognito::UserPoolSettings\n    Properties:\n      UserPoolId: x\n      MfaConfiguration: OFF\n',
+    );
+    const [plan] = await planFile(file, {
+      gateway,
+      clientGateway: gateway,
+      poolId,
+      where: 'test',
+      close: async () => undefined,
+    });
+    expect(plan.preview?.problems.join()).toContain('MfaConfiguration');
+  });
+
+  it.each(readdirSync(path.join(projectRoot(), 'examples')).filter((file) => file.endsWith('.yaml')))(
+    'examples/%s reads the same as YAML 1.1 and 1.2: no bare scalar changes meaning',
+    (file) => {
+      const text = readFileSync(path.join(projectRoot(), 'examples', file), 'utf8');
+      const asTwelve = parse(text, {
+        customTags: ['Ref', 'Sub', 'GetAtt', 'ImportValue', 'Join', 'Select', 'If', 'FindInMap', 'Base64'].map(
+          (name) => ({ tag: `!${name}`, resolve: (value: unknown) => ({ [name]: value }) }),
+        ),
+        logLevel: 'error',
+      });
+      expect(readAsCloudFormation(text)).toEqual(asTwelve);
+    },
+  );
+});
+
+describe('plan covers every resource of a template', () => {
+  it('plans both types in dependency order, one section each, and says what it skipped and why', async () => {
+    const poolId = await cognito.createPool();
+    const clientId = await cognito.createClient(poolId, amplifyLikeClient());
+    const file = path.join(scratch, 'both-types.yaml');
+    writeFileSync(
+      file,
+      [
+        'Parameters:',
+        '  UserPoolId: { Type: String }',
+        '  ClientId: { Type: String }',
+        'Resources:',
+        '  ClientSettings:',
+        '    Type: Org::Cognito::UserPoolClientSettings',
+        '    DependsOn: PoolSettings',
+        '    Properties:',
+        '      UserPoolId: !Ref UserPoolId',
+        '      ClientId: !Ref ClientId',
+        "      AccessTokenValidity: '30'",
+        '  PoolSettings:',
+        '    Type: Org::Cognito::UserPoolSettings',
+        '    Properties:',
+        '      UserPoolId: !Ref UserPoolId',
+        '      DeletionProtection: ACTIVE',
+        '  SecondPoolSettings:',
+        '    Type: Org::Cognito::UserPoolSettings',
+        '    Properties:',
+        '      UserPoolId: !Ref UserPoolId',
+        '      AccountRecoverySetting:',
+        '        RecoveryMechanisms:',
+        '          - { Priority: 1, Name: verified_email }',
+        '  Topic:',
+        '    Type: AWS::SNS::Topic',
+      ].join('\n'),
+    );
+    const connection = {
+      gateway,
+      clientGateway: gateway,
+      poolId,
+      clientId,
+      where: 'test',
+      close: async () => undefined,
+    };
+    const plans = await planFile(file, connection);
+    expect(plans.map((plan) => plan.logicalId)).toEqual([
+      'PoolSettings',
+      'ClientSettings',
+      'SecondPoolSettings',
+      'Topic',
+    ]);
+    expect(plans[3]).toMatchObject({ skipped: 'not a settings type this command plans' });
+    expect(plans[1].preview?.clientId).toBe(clientId);
+    // Key order inside a list item is no change: the pool holds { Name, Priority }.
+    const second = plans[2].preview;
+    expect(second?.writes.flatMap((write) => write.changes.map((change) => change.path))).toEqual([
+      'UserPoolTags.org-cognito-userpoolsettings:managed',
+    ]);
+    const text = formatPlans(plans, 'test');
+    expect(text).toContain('== PoolSettings (Org::Cognito::UserPoolSettings)');
+    expect(text).toContain('== ClientSettings (Org::Cognito::UserPoolClientSettings)');
+    expect(text).toContain('== Topic (AWS::SNS::Topic): skipped, not a settings type this command plans');
+
+    const withoutClient = await planFile(file, { ...connection, clientId: undefined });
+    expect(withoutClient[1]).toMatchObject({ skipped: expect.stringContaining('--client <id>') });
   });
 });
