@@ -196,8 +196,8 @@ describe('the plan and export commands', () => {
 });
 
 /** Reads YAML as CloudFormation does (1.1), with its short-form tags. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function readAsCloudFormation(text: string): Record<string, any> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const tags = ['Ref', 'Sub', 'GetAtt', 'ImportValue', 'Join', 'Select', 'If', 'FindInMap', 'Base64'].map((name) => ({
     tag: `!${name}`,
     resolve: (value: unknown) => ({ [name]: value }),
