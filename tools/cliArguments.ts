@@ -1,4 +1,4 @@
-import { connect, type PoolConnection } from './poolConnection';
+import { connect, type ConnectionOptions, type PoolConnection } from './poolConnection';
 
 /** The flags the plan and export commands share, parsed strictly: an unknown flag is named. */
 export interface CliArguments {
@@ -49,6 +49,8 @@ export async function runPoolCommand(
   checkArguments: (args: CliArguments) => string | undefined,
   /** Whether the command works on an app client too (the emulator then makes one). */
   needsClient: (args: CliArguments) => boolean = () => false,
+  /** What the emulator's pool must differ in for the command's file. */
+  poolChanges: (args: CliArguments) => ConnectionOptions['poolChanges'] = () => undefined,
 ): Promise<number> {
   try {
     const args = parseArguments(argv);
@@ -58,7 +60,11 @@ export async function runPoolCommand(
     }
     const problem = checkArguments(args);
     if (problem) throw new Error(`${problem}\n${usage}`);
-    const connection = await connect({ ...args, withClient: needsClient(args) });
+    const connection = await connect({
+      ...args,
+      withClient: needsClient(args),
+      poolChanges: args.real || args.endpoint ? undefined : poolChanges(args),
+    });
     try {
       return await run(args, connection);
     } finally {

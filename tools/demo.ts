@@ -3,6 +3,7 @@ import {
   CreateUserPoolCommand,
   DeleteUserPoolCommand,
   DescribeUserPoolCommand,
+  GetUserPoolMfaConfigCommand,
   type CreateUserPoolCommandInput,
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -16,7 +17,7 @@ import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunne
 import { deepMerge } from '../src/shared/merge';
 import { driftBetween } from './drift';
 import { diffPools } from './poolDiff';
-import { productionPoolRequest } from './productionPool';
+import { poolChangesFor, productionPoolRequest } from './productionPool';
 import { projectRoot } from './projectRoot';
 import { exitCleanlyOnSignals } from './cognitoLocal';
 
@@ -79,16 +80,24 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
         restoreLog();
       }
     };
-    const describe = async (): Promise<UserPoolType> =>
-      (await cognito!.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool ?? {};
+    // The pool as the handler sees it: through the proxy on the emulator, which keeps what
+    // cognito-local does not store (DeletionProtection, the feature plan, …).
+    // The MFA factor blocks come from GetUserPoolMfaConfig, as the handler reads them.
+    const describe = async (): Promise<UserPoolType> => {
+      const pool = proxy
+        ? ((await proxy.describe(poolId ?? '')) as UserPoolType)
+        : ((await cognito!.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool ?? {});
+      const mfa = proxy
+        ? await proxy.describeMfa(poolId ?? '')
+        : await cognito!.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
+      const { MfaConfiguration: _mode, $metadata: _metadata, ...factors } = mfa as Record<string, unknown>;
+      return { ...pool, ...factors } as UserPoolType;
+    };
 
-    // Cognito refuses TOTP-only MFA on a pool with an SMS configuration: such a template
-    // gets a pool without one.
     const templateDeclares = settingsFromTemplate(template, { UserPoolId: 'pending' });
-    const totpOnly = templateDeclares.SoftwareTokenMfaConfiguration && !templateDeclares.SmsMfaConfiguration;
-    const poolChanges = options.poolChanges ?? (totpOnly ? { SmsConfiguration: undefined } : {});
-    if (totpOnly && !options.poolChanges)
-      print('  (the template turns on TOTP-only MFA, so the pool gets no SMS configuration)');
+    const needed = poolChangesFor(templateDeclares);
+    const poolChanges = options.poolChanges ?? needed.changes;
+    if (needed.why && !options.poolChanges) print(`  (${needed.why})`);
     print('▶ Creating a pool that looks like production (triggers, password policy, templates, devices, tags)…');
     const created = await cognito.send(
       new CreateUserPoolCommand({ ...productionPoolRequest(`demo-${Date.now()}`), ...poolChanges }),

@@ -5,6 +5,7 @@ import { previewClientPlan } from './clientPlanPreview';
 import { resourcesInDependencyOrder, settingsFromTemplate } from './exampleTemplate';
 import { formatPreview, previewPlan, type PlanPreview } from './planPreview';
 import type { PoolConnection } from './poolConnection';
+import { poolChangesFor } from './productionPool';
 import { exitCleanlyOnSignals } from './cognitoLocal';
 
 const USAGE = `usage: npm run plan -- [--pool <id>] [--client <id>] <template.yaml | properties.json> [--real | --endpoint URL] [--json]
@@ -116,6 +117,17 @@ export async function main(argv: string[]): Promise<number> {
     },
     (args) => (args.files.length !== 1 ? 'name one template or properties file' : undefined),
     (args) => declaresClient(args.files[0]),
+    // On the emulator, the pool the first pool resource needs, as the demo makes it.
+    (args) => {
+      const file = args.files[0];
+      const firstPool = file.endsWith('.json')
+        ? undefined
+        : resourcesInDependencyOrder(file).find((resource) => resource.type === TYPE_NAME);
+      const declared = file.endsWith('.json')
+        ? propertiesFromFile(file, 'pending')
+        : firstPool && propertiesFromFile(file, 'pending', undefined, firstPool.logicalId);
+      return declared ? poolChangesFor(declared).changes : undefined;
+    },
   );
 }
 

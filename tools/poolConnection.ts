@@ -2,6 +2,7 @@ import {
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  type CreateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoGateway } from '../src/cognito/gateway';
 import { CLIENT_TYPE_NAME } from '../src/typeInfo';
@@ -26,6 +27,8 @@ export interface PoolConnection {
 }
 
 export interface ConnectionOptions {
+  /** What the emulator's production-like pool must differ in for the template at hand. */
+  poolChanges?: Partial<CreateUserPoolCommandInput>;
   poolId?: string;
   clientId?: string;
   withClient?: boolean;
@@ -76,7 +79,9 @@ export async function connect(options: ConnectionOptions): Promise<PoolConnectio
       throw new Error(
         `the embedded emulator starts empty: it has no app client ${options.clientId}; use --real or --endpoint`,
       );
-    const created = await client.send(new CreateUserPoolCommand(productionPoolRequest('production-like')));
+    const created = await client.send(
+      new CreateUserPoolCommand({ ...productionPoolRequest('production-like'), ...options.poolChanges }),
+    );
     const poolId = created.UserPool?.Id ?? '';
     const clientId = options.withClient
       ? (await client.send(new CreateUserPoolClientCommand({ ...amplifyLikeClient(), UserPoolId: poolId })))

@@ -57,3 +57,21 @@ export function productionPoolRequest(poolName: string): CreateUserPoolCommandIn
     Schema: [{ Name: 'tenant', AttributeDataType: 'String', Mutable: true }],
   };
 }
+
+/**
+ * What a template needs of the production-like pool the demo and `plan` create on the
+ * emulator, so that every example plans and runs the same way: TOTP-only MFA gets a pool
+ * without an SMS configuration, since Cognito keeps SMS MFA on while the pool has one
+ * ("Can't turn off SMS_MFA when SMS configuration is set for the user pool").
+ */
+export function poolChangesFor(declared: Record<string, unknown>): {
+  changes: Partial<CreateUserPoolCommandInput>;
+  why?: string;
+} {
+  const totpOnly = declared.SoftwareTokenMfaConfiguration !== undefined && declared.SmsMfaConfiguration === undefined;
+  if (!totpOnly || declared.SmsConfiguration !== undefined) return { changes: {} };
+  return {
+    changes: { SmsConfiguration: undefined },
+    why: 'the template turns on TOTP-only MFA, so the pool gets no SMS configuration',
+  };
+}

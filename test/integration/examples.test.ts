@@ -8,6 +8,12 @@ import { findSchemaProblems } from '../../src/pool/validation';
 import { runDemo } from '../../tools/demo';
 import { settingsFromTemplate } from '../../tools/exampleTemplate';
 import { projectRoot } from '../../tools/projectRoot';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoGateway } from '../../src/cognito/gateway';
+import { PLACEHOLDER_CREDENTIALS } from '../../tools/cfnRequest';
+import { planFile } from '../../tools/plan';
+import { poolChangesFor, productionPoolRequest } from '../../tools/productionPool';
+import { useLocalCognito } from './harness';
 
 const EXAMPLES = path.join(projectRoot(), 'examples');
 const SOURCE_HANDLER = path.join(projectRoot(), 'src', 'handlers.ts');
@@ -98,21 +104,62 @@ describe('every example', () => {
   });
 });
 
-describe('the examples that run on the emulator, through the demo path', () => {
-  it.each([
-    ['apply-settings.yaml', {}],
-    // TOTP-only MFA: Cognito refuses it while the pool has an SMS configuration.
-    ['use-by-id.yaml', { SmsConfiguration: undefined }],
-    ['stackset-apply-settings.yaml', {}],
-  ])('%s applies, stays in sync on READ, and deletes cleanly', async (file, poolChanges) => {
+describe('the examples that run on the emulator: the demo and plan on the same pool', () => {
+  const cognito = useLocalCognito();
+  const gateway = () =>
+    new CognitoGateway(
+      new CognitoIdentityProviderClient({ region: 'us-east-1', credentials: PLACEHOLDER_CREDENTIALS }),
+    );
+
+  it.each(withType)('%s applies, stays in sync on READ, and deletes cleanly', async (file) => {
     const result = await runDemo({
       template: path.join(EXAMPLES, file),
       handlerPath: SOURCE_HANDLER,
-      poolChanges,
       print: () => undefined,
     });
     expect(result.read.event.status).toBe('SUCCESS');
     expect(result.read.drift).toEqual([]);
     expect(result.deleteResult).toMatchObject({ settingsKept: true, markerRemoved: true });
+    // Every declared top-level setting shows as changed or untouched, as the handler sees the pool.
+    const declared = Object.keys(settingsFromTemplate(path.join(EXAMPLES, file), { UserPoolId: 'x' })).filter(
+      (key) => !['UserPoolId', 'Schema', 'PoolName', 'UsernameAttributes', 'UsernameConfiguration'].includes(key),
+    );
+    const shown = new Set([
+      ...result.declaredChanges.map((change) => change.path.split('.')[0]),
+      ...result.untouchedSettings,
+    ]);
+    expect(declared.filter((key) => !shown.has(key))).toEqual([]);
+  });
+
+  it.each(withType)('%s plans on the pool the demo would make for it, with no refusal', async (file) => {
+    const declared = settingsFromTemplate(path.join(EXAMPLES, file), { UserPoolId: 'x' });
+    const poolId = await cognito.createPool({
+      ...productionPoolRequest('example-plan'),
+      ...poolChangesFor(declared).changes,
+    });
+    const connection = {
+      gateway: gateway(),
+      clientGateway: gateway(),
+      poolId,
+      where: 'test',
+      close: async () => undefined,
+    };
+    const plans = await planFile(path.join(EXAMPLES, file), connection);
+    for (const plan of plans.filter((candidate) => candidate.preview)) {
+      expect({ file, problems: plan.preview?.problems, refusals: plan.preview?.refusals }).toEqual({
+        file,
+        problems: [],
+        refusals: [],
+      });
+    }
+  });
+
+  it('stackset-apply-settings.yaml: the demo shows the declared DeletionProtection change', async () => {
+    const result = await runDemo({
+      template: path.join(EXAMPLES, 'stackset-apply-settings.yaml'),
+      handlerPath: SOURCE_HANDLER,
+      print: () => undefined,
+    });
+    expect(result.declaredChanges).toContainEqual({ path: 'DeletionProtection', before: 'INACTIVE', after: 'ACTIVE' });
   });
 });
