@@ -164,6 +164,12 @@ function renderModels(schema) {
 module.exports = { renderModels };
 
 if (require.main === module) {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(
+      "usage: npm run generate\n\nWrites each type's src/models.ts from its schema.json, as `cfn generate` does.\n",
+    );
+    process.exit(0);
+  }
   const { RESOURCE_TYPES, root } = require('./resource-types');
   for (const type of RESOURCE_TYPES) {
     const schema = JSON.parse(fs.readFileSync(type.schemaFile, 'utf8'));

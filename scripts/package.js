@@ -7,7 +7,10 @@ const path = require('node:path');
 const JSZip = require('jszip');
 const { renderResourceRole } = require('./resource-role');
 const { RESOURCE_TYPES, root } = require('./resource-types');
-const ZIP_OPTIONS = { type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } };
+const ZIP_OPTIONS = { type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' };
+// Every entry: a fixed date, fixed permissions, and no implicit folder entries (JSZip would
+// date those now), so two runs on the same inputs give byte-for-byte the same zip.
+const ENTRY = { createFolders: false, unixPermissions: 0o644 };
 // Fixed timestamps keep the zip identical for identical inputs.
 const FIXED_DATE = new Date('2020-01-01T00:00:00Z');
 
@@ -24,15 +27,18 @@ async function buildPackage({
 
   if (!fs.existsSync(handler)) throw new Error(`${path.relative(root, handler)} is missing; run npm run build first`);
   const provider = new JSZip();
-  provider.file('dist/handlers.js', fs.readFileSync(handler), { date: FIXED_DATE });
+  provider.file('dist/handlers.js', fs.readFileSync(handler), { ...ENTRY, date: FIXED_DATE });
   const providerZip = await provider.generateAsync(ZIP_OPTIONS);
 
   const submission = new JSZip();
-  submission.file('schema.json', JSON.stringify(schema, null, 4), { date: FIXED_DATE });
-  submission.file('.rpdk-config', fs.readFileSync(path.join(project, '.rpdk-config')), { date: FIXED_DATE });
-  submission.file('ResourceProvider.zip', providerZip, { date: FIXED_DATE });
+  submission.file('schema.json', JSON.stringify(schema, null, 4), { ...ENTRY, date: FIXED_DATE });
+  submission.file('.rpdk-config', fs.readFileSync(path.join(project, '.rpdk-config')), { ...ENTRY, date: FIXED_DATE });
+  submission.file('ResourceProvider.zip', providerZip, { ...ENTRY, date: FIXED_DATE });
   for (const input of fs.readdirSync(path.join(project, 'inputs')).sort()) {
-    submission.file(`inputs/${input}`, fs.readFileSync(path.join(project, 'inputs', input)), { date: FIXED_DATE });
+    submission.file(`inputs/${input}`, fs.readFileSync(path.join(project, 'inputs', input)), {
+      ...ENTRY,
+      date: FIXED_DATE,
+    });
   }
   fs.writeFileSync(outfile, await submission.generateAsync(ZIP_OPTIONS));
   return { outfile, providerZipBytes: providerZip.length, submissionBytes: fs.statSync(outfile).size };
@@ -56,7 +62,22 @@ async function buildAllPackages() {
   }
 }
 
+const USAGE = `usage: npm run package
+
+Builds the handler bundles (npm run build), then each type's registry submission zip,
+<type-slug>-<version>.zip, byte-for-byte reproducible, and its resource-role.yaml.`;
+
 if (require.main === module) {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  if (args.length > 0) {
+    process.stderr.write(`unknown option ${args[0]}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  require('node:child_process').execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   buildAllPackages().catch((error) => {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);

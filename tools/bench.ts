@@ -422,9 +422,24 @@ async function main(): Promise<void> {
   process.stdout.write(`${header}\n\n${table}\n`);
 }
 
+const USAGE = `usage: npm run bench
+
+Measures the handler on the embedded emulator (cold load, package size, calls per
+operation, invocation overhead, LIST over many pools, concurrent operations under
+Cognito's request quotas) and prints a Markdown table for BENCHMARKS.md. Takes a few
+minutes; it starts and stops its own cognito-local.`;
+
 if (require.main === module) {
   exitCleanlyOnSignals();
   const [mode, ...rest] = process.argv.slice(2);
+  if (mode === '--help' || mode === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  if (mode !== undefined && !mode.endsWith('-worker')) {
+    process.stderr.write(`unknown option ${mode}\n${USAGE}\n`);
+    process.exit(2);
+  }
   const run =
     mode === '--memory-worker'
       ? memoryWorker(rest[0])

@@ -214,7 +214,13 @@ function expectStatus(event: ProgressEvent, status: ProgressEvent['status'], act
 function callSummary(proxy: CognitoProxy | undefined): string {
   if (!proxy) return '';
   const counts = proxy.counts();
-  const writes = ['UpdateUserPool', 'SetUserPoolMfaConfig', 'AddCustomAttributes'].filter((name) => counts[name]);
+  const writes = [
+    'UpdateUserPool',
+    'SetUserPoolMfaConfig',
+    'AddCustomAttributes',
+    'TagResource',
+    'UntagResource',
+  ].filter((name) => counts[name]);
   const calls = Object.entries(counts)
     .map(([name, count]) => `${name} ×${count}`)
     .join(', ');
@@ -223,12 +229,25 @@ function callSummary(proxy: CognitoProxy | undefined): string {
 
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
 
+const DEMO_USAGE = `usage: npm start -- [--template=FILE] [--real] [--verbose]
+
+Runs both types through their production entrypoints, as CloudFormation calls them, on
+an embedded local Cognito it starts and stops (no AWS account needed).
+  --template=FILE  another example template, of either type (examples/*.yaml)
+  --real           against your AWS account (default credential chain and region); it
+                   creates a throw-away pool and deletes it afterwards
+  --verbose        show the lib's own log lines`;
+
 if (require.main === module) {
   exitCleanlyOnSignals();
   const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${DEMO_USAGE}\n`);
+    process.exit(0);
+  }
   const unknown = args.filter((arg) => !['--real', '--verbose'].includes(arg) && !arg.startsWith('--template='));
   if (unknown.length > 0) {
-    process.stderr.write(`unknown option ${unknown.join(' ')}; use --real, --verbose or --template=FILE\n`);
+    process.stderr.write(`unknown option ${unknown.join(' ')}\n${DEMO_USAGE}\n`);
     process.exit(2);
   }
   const template = args.find((arg) => arg.startsWith('--template='))?.slice('--template='.length);

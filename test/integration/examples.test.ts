@@ -102,6 +102,26 @@ describe('every example', () => {
     expect(read?.Effect).toBe('Allow');
     expect(Object.keys(read?.Condition.StringEquals ?? {})).toEqual(['aws:PrincipalOrgID']);
   });
+
+  it('artifact-bucket.yaml lets the organization read every package npm run package writes', () => {
+    const policy = template('artifact-bucket.yaml').Resources.ArtifactBucketPolicy.Properties as {
+      PolicyDocument: { Statement: { Action: string; Resource: unknown }[] };
+    };
+    const read = policy.PolicyDocument.Statement.find((statement) => statement.Action === 's3:GetObject');
+    // S3 wildcards, read from the policy's object ARNs (after the bucket ARN).
+    const patterns = [read?.Resource]
+      .flat()
+      .map((resource) => String((resource as { Sub: string }).Sub).replace('${ArtifactBucket.Arn}/', ''))
+      .map((glob) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { packageFileName } = require('../../scripts/package.js') as { packageFileName: (type: unknown) => string };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { RESOURCE_TYPES } = require('../../scripts/resource-types.js') as { RESOURCE_TYPES: unknown[] };
+    const packages = RESOURCE_TYPES.map((type) => packageFileName(type));
+    expect(packages).toHaveLength(2);
+    for (const name of packages)
+      expect({ name, readable: patterns.some((pattern) => pattern.test(name)) }).toEqual({ name, readable: true });
+  });
 });
 
 describe('the examples that run on the emulator: the demo and plan on the same pool', () => {

@@ -46,6 +46,15 @@ describe('npm run package', () => {
     expect(packageFileName()).toBe(`org-cognito-userpoolsettings-${version}.zip`);
   });
 
+  it('builds byte-for-byte the same zip twice from the same inputs, so a hash can pin a release', async () => {
+    const first = path.join(scratch, 'first.zip');
+    const second = path.join(scratch, 'second.zip');
+    await buildPackage({ handler, outfile: first, roleFile: path.join(scratch, 'role.yaml') });
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // a second later: zip times have 2 s resolution
+    await buildPackage({ handler, outfile: second, roleFile: path.join(scratch, 'role.yaml') });
+    expect(readFileSync(first).equals(readFileSync(second))).toBe(true);
+  }, 60_000);
+
   it('builds the submission zip with the layout cfn submit --dry-run gives a TypeScript project', async () => {
     const outfile = path.join(scratch, 'submission.zip');
     const { providerZipBytes } = await buildPackage({ handler, outfile, roleFile: path.join(scratch, 'role.yaml') });
@@ -54,7 +63,6 @@ describe('npm run package', () => {
       [
         '.rpdk-config',
         'ResourceProvider.zip',
-        'inputs/',
         'inputs/inputs_1_create.json',
         'inputs/inputs_1_invalid.json',
         'inputs/inputs_1_update.json',
