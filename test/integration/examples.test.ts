@@ -14,6 +14,7 @@ import { PLACEHOLDER_CREDENTIALS } from '../../tools/cfnRequest';
 import { planFile } from '../../tools/plan';
 import { poolChangesFor, productionPoolRequest } from '../../tools/productionPool';
 import { useLocalCognito } from './harness';
+import { specificationProblems } from '../support/cloudFormationSpec';
 
 const EXAMPLES = path.join(projectRoot(), 'examples');
 const SOURCE_HANDLER = path.join(projectRoot(), 'src', 'handlers.ts');
@@ -90,6 +91,58 @@ describe('every example', () => {
     );
     const declared = new Set(Object.values(clientSchema.handlers).flatMap((handler) => handler.permissions));
     expect([...new Set(granted)].sort()).toEqual([...declared].sort());
+  });
+
+  it.each(files)('%s: its AWS resources follow the CloudFormation resource specification', (file) => {
+    expect(specificationProblems(template(file))).toEqual([]);
+  });
+
+  it('the specification check finds a misspelt property, a missing required one and a bad allowed value', () => {
+    const broken = {
+      Resources: {
+        Sets: {
+          Type: 'AWS::CloudFormation::StackSet',
+          Properties: { PermissionModel: 'SERVICE_MANAGED', CallAs: 'ADMIN', AutoDeploy: {} },
+        },
+      },
+    };
+    expect(specificationProblems(broken)).toEqual(
+      expect.arrayContaining([
+        'Sets.Properties.StackSetName: required',
+        'Sets.Properties.CallAs: ADMIN is not one of SELF, DELEGATED_ADMIN',
+        'Sets.Properties.AutoDeploy: not a property of this type',
+      ]),
+    );
+  });
+
+  it('org-rollout.yaml registers first, then applies the settings, for new accounts too, as either administrator', () => {
+    const rollout = template('org-rollout.yaml') as unknown as {
+      Parameters: Record<string, { AllowedValues?: string[] }>;
+      Resources: Record<string, { DependsOn?: string; Properties: Record<string, any> }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    const { RegisterTypes: register, ApplySettings: apply } = rollout.Resources;
+    expect(apply.DependsOn).toBe('RegisterTypes');
+    expect(JSON.stringify(apply.Properties.AutoDeployment.DependsOn)).toContain('${RegisterTypes}');
+    expect(rollout.Parameters.CallAs.AllowedValues).toEqual(['SELF', 'DELEGATED_ADMIN']);
+    for (const stackSet of [register, apply]) expect(stackSet.Properties.CallAs).toEqual({ Ref: 'CallAs' });
+    // The parameters each StackSet passes are exactly the ones its template declares.
+    const keys = (stackSet: { Properties: Record<string, unknown> }) =>
+      (stackSet.Properties.Parameters as { ParameterKey: string }[]).map((parameter) => parameter.ParameterKey).sort();
+    const declared = (file: string) =>
+      Object.keys((template(file) as unknown as { Parameters: object }).Parameters).sort();
+    expect(keys(register)).toEqual(declared('stackset-register-type.yaml'));
+    expect(keys(apply)).toEqual(declared('stackset-apply-settings.yaml'));
+    expect(register.Properties.Capabilities).toEqual(['CAPABILITY_IAM']);
+  });
+
+  it('stackset-apply-settings.yaml reads the pool id from the SSM parameter of the stated convention', () => {
+    const settings = template('stackset-apply-settings.yaml') as unknown as {
+      Parameters: { UserPoolId: { Type: string; Default: string } };
+    };
+    expect(settings.Parameters.UserPoolId).toMatchObject({
+      Type: 'AWS::SSM::Parameter::Value<String>',
+      Default: '/org/cognito/users-pool-id',
+    });
   });
 
   it('artifact-bucket.yaml lets only the organization read the packages', () => {

@@ -192,19 +192,19 @@ describe.each(PROJECTS)('schema rules that cfn validate enforces: $typeName', (p
   });
 });
 
-describe('the README feature-plan table', () => {
+describe('the reference feature-plan table', () => {
   it('lists every setting a feature plan gates, with the plan it needs', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { gatedSettings } = require('../../src/pool/featurePlans') as typeof import('../../src/pool/featurePlans');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const readme = (require('node:fs') as typeof import('node:fs')).readFileSync(
-      `${__dirname}/../../README.md`,
+    const reference = (require('node:fs') as typeof import('node:fs')).readFileSync(
+      `${__dirname}/../../docs/REFERENCE.md`,
       'utf8',
     );
     for (const { setting, needs } of gatedSettings()) {
       const property = setting.split(' ')[0];
       const plan = needs === 'PLUS' ? /\| PLUS +\|$/ : /\| ESSENTIALS or PLUS \|$/;
-      const rows = readme.split('\n').filter((line) => line.startsWith(`| \`${property}\``));
+      const rows = reference.split('\n').filter((line) => line.startsWith(`| \`${property}\``));
       expect({ property, row: rows.some((line) => plan.test(line)) }).toEqual({
         property,
         row: true,
