@@ -106,11 +106,14 @@ class Resource extends ProviderResource<ResourceModel> {
     _callbackContext: CallbackContext,
     logger: LoggerProxy,
   ): Promise<ProgressEvent<ResourceModel>> {
-    const poolIds = await operationsFor(session, request, logger).list();
-    return ProgressEvent.builder<ProgressEvent<ResourceModel>>()
+    const page = await operationsFor(session, request, logger).list(request.nextToken);
+    const event = ProgressEvent.builder<ProgressEvent<ResourceModel>>()
       .status(OperationStatus.Success)
-      .resourceModels(poolIds.map((id) => new ResourceModel({ userPoolId: id })))
+      .resourceModels(page.poolIds.map((id) => new ResourceModel({ userPoolId: id })))
       .build();
+    // CloudFormation (and the contract tests) call LIST again with it until there is none.
+    if (page.nextToken) event.nextToken = page.nextToken;
+    return event;
   }
 }
 

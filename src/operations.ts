@@ -10,6 +10,7 @@ import { planSettings, type SettingsPlan } from './pool/plan';
 import type { DeclaredSettings } from './pool/settings';
 import { findSchemaProblems } from './pool/validation';
 import { withConflictRetry } from './retry';
+import { decodeListToken, encodeListToken } from './shared/listToken';
 import { explainRefusal } from './shared/refusalSubject';
 import { changedMembers, refuseIfNeeded, type OperationLog, type Ownership } from './shared/writePlan';
 import { TYPE_NAME } from './typeInfo';
@@ -49,18 +50,22 @@ export class UserPoolSettingsOperations {
     await this.cognito.untagPool(described, [OWNERSHIP_TAG_KEY]);
   }
 
-  /** LIST: the managed pools in the account and region. */
-  async list(): Promise<string[]> {
-    const poolIds = await this.cognito.listPoolIds();
+  /**
+   * LIST, one page per invocation: one ListUserPools page (at most 60 pools) and a
+   * DescribeUserPool of each, a few at a time (only the describe shows tags), so at most
+   * 61 Cognito calls whatever the account holds. The managed pools of the page, and the
+   * token of the next page, if any; a page may hold no managed pool.
+   */
+  async list(nextToken?: string): Promise<{ poolIds: string[]; nextToken?: string }> {
+    const page = await this.cognito.listPoolPage(decodeListToken('ListUserPools', nextToken));
     const managed: string[] = [];
-    // A few at a time: DescribeUserPool is the only call that shows tags.
-    const concurrency = 4;
-    for (let start = 0; start < poolIds.length; start += concurrency) {
-      const batch = poolIds.slice(start, start + concurrency);
+    const concurrency = 5;
+    for (let start = 0; start < page.ids.length; start += concurrency) {
+      const batch = page.ids.slice(start, start + concurrency);
       const pools = await Promise.all(batch.map((id) => this.describeIfPresent(id)));
       for (const pool of pools) if (pool?.Id && isManaged(pool)) managed.push(pool.Id);
     }
-    return managed;
+    return { poolIds: managed, nextToken: encodeListToken('ListUserPools', page.nextToken) };
   }
 
   /**

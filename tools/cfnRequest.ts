@@ -18,6 +18,8 @@ export interface CfnRequestOptions {
   provider?: { logGroupName: string; credentials: typeof PLACEHOLDER_CREDENTIALS };
   /** The type the request is for; Org::Cognito::UserPoolSettings unless told. */
   resourceType?: string;
+  /** LIST: the token the previous page answered with. */
+  nextToken?: string;
 }
 
 /** CloudFormation sends every primitive in resource properties as a string. */
@@ -43,6 +45,7 @@ export function cfnRequest(options: CfnRequestOptions): Record<string, unknown> 
     resourceTypeVersion: '00000001',
     stackId: `arn:aws:cloudformation:${region}:123456789012:stack/example/00000000-0000-0000-0000-000000000000`,
     callbackContext: options.callbackContext ?? null,
+    ...(options.nextToken !== undefined ? { nextToken: options.nextToken } : {}),
     requestData: {
       callerCredentials: options.credentials ?? PLACEHOLDER_CREDENTIALS,
       providerCredentials: options.provider?.credentials ?? null,

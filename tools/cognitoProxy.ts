@@ -274,6 +274,17 @@ export class CognitoProxy {
         this.clients.delete(request.ClientId);
         return { body: answer };
       }
+      case 'ListUserPools':
+      case 'ListUserPoolClients': {
+        // Cognito pages these lists (MaxResults 1-60, an opaque NextToken); cognito-local
+        // answers everything at once.
+        const { UserPoolId: _id, MaxResults: _max, NextToken: _token, ...rest } = request;
+        const all = await this.upstream(operation, { ...rest, ...(request.UserPoolId ? { UserPoolId: poolId } : {}) });
+        const member = operation === 'ListUserPools' ? 'UserPools' : 'UserPoolClients';
+        const page = pageOf(all[member] ?? [], request.MaxResults, request.NextToken);
+        if ('refusal' in page) return this.refuse(operation, page.refusal);
+        return { body: { [member]: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) } };
+      }
       case 'TagResource':
       case 'UntagResource': {
         const described = await this.upstreamPool(poolId);
@@ -409,4 +420,27 @@ export class CognitoProxy {
     });
     forward.end(body);
   }
+}
+
+/** One page of a Cognito list, with Cognito's rules for MaxResults and NextToken. */
+function pageOf(
+  items: Json[],
+  maxResults: unknown,
+  nextToken: unknown,
+): { items: Json[]; nextToken?: string } | { refusal: CognitoRefusal } {
+  const max = Number(maxResults);
+  if (!Number.isInteger(max) || max < 1 || max > 60) {
+    return { refusal: { name: 'InvalidParameterException', message: 'MaxResults must be between 1 and 60' } };
+  }
+  let start = 0;
+  if (nextToken !== undefined) {
+    const match = /^page-(\d+)$/.exec(Buffer.from(String(nextToken), 'base64').toString());
+    if (!match) return { refusal: { name: 'InvalidParameterException', message: 'Invalid pagination token' } };
+    start = Number(match[1]);
+  }
+  const end = start + max;
+  return {
+    items: items.slice(start, end),
+    nextToken: end < items.length ? Buffer.from(`page-${end}`).toString('base64') : undefined,
+  };
 }

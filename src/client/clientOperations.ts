@@ -3,6 +3,7 @@ import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { clientIdentifier, type CognitoGateway } from '../cognito/gateway';
 import { clientOwnershipTagKey, isClientManaged } from '../pool/ownership';
 import { withConflictRetry } from '../retry';
+import { decodeListToken, encodeListToken } from '../shared/listToken';
 import { explainRefusal } from '../shared/refusalSubject';
 import { changedMembers, refuseIfNeeded, type OperationLog, type Ownership } from '../shared/writePlan';
 import { CLIENT_TYPE_NAME } from '../typeInfo';
@@ -60,13 +61,21 @@ export class ClientSettingsOperations {
     await this.cognito.untagPool(pool, [markerKey]);
   }
 
-  /** LIST: the managed clients of one pool (CloudFormation passes the UserPoolId). */
-  async list(userPoolId: string): Promise<string[]> {
-    const [pool, clientIds] = await Promise.all([
+  /**
+   * LIST of one pool's managed clients (CloudFormation passes the UserPoolId), one
+   * ListUserPoolClients page (at most 60 clients) per invocation, beside the one
+   * DescribeUserPool whose tags say which are managed.
+   */
+  async list(userPoolId: string, nextToken?: string): Promise<{ clientIds: string[]; nextToken?: string }> {
+    const cognitoToken = decodeListToken('ListUserPoolClients', nextToken);
+    const [pool, page] = await Promise.all([
       this.cognito.describePool(userPoolId),
-      this.cognito.listClientIds(userPoolId),
+      this.cognito.listClientPage(userPoolId, cognitoToken),
     ]);
-    return clientIds.filter((clientId) => isClientManaged(pool, clientId));
+    return {
+      clientIds: page.ids.filter((clientId) => isClientManaged(pool, clientId)),
+      nextToken: encodeListToken('ListUserPoolClients', page.nextToken),
+    };
   }
 
   /**

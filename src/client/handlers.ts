@@ -103,11 +103,13 @@ class ClientResource extends ProviderResource<ResourceModel> {
     // The schema's list handlerSchema requires the pool: clients are listed per pool.
     const userPoolId = request.desiredResourceState?.userPoolId;
     if (!userPoolId) throw new exceptions.InvalidRequest('LIST needs UserPoolId: app clients are listed per pool.');
-    const clientIds = await operationsFor(session, request, logger).list(userPoolId);
-    return ProgressEvent.builder<ProgressEvent<ResourceModel>>()
+    const page = await operationsFor(session, request, logger).list(userPoolId, request.nextToken);
+    const event = ProgressEvent.builder<ProgressEvent<ResourceModel>>()
       .status(OperationStatus.Success)
-      .resourceModels(clientIds.map((clientId) => new ResourceModel({ userPoolId, clientId })))
+      .resourceModels(page.clientIds.map((clientId) => new ResourceModel({ userPoolId, clientId })))
       .build();
+    if (page.nextToken) event.nextToken = page.nextToken;
+    return event;
   }
 }
 

@@ -112,34 +112,24 @@ export class CognitoGateway {
     });
   }
 
-  /** Every app client id in a pool, following NextToken to the end. */
-  async listClientIds(userPoolId: string): Promise<string[]> {
-    const ids: string[] = [];
-    let nextToken: string | undefined;
-    do {
-      const output = await this.call('ListUserPoolClients', userPoolId, () =>
-        this.client.send(
-          new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60, NextToken: nextToken }),
-        ),
-      );
-      for (const client of output.UserPoolClients ?? []) if (client.ClientId) ids.push(client.ClientId);
-      nextToken = output.NextToken;
-    } while (nextToken);
-    return ids;
+  /** One page of a pool's app client ids (at most 60), and Cognito's token for the next. */
+  async listClientPage(userPoolId: string, nextToken?: string): Promise<{ ids: string[]; nextToken?: string }> {
+    const output = await this.call('ListUserPoolClients', userPoolId, () =>
+      this.client.send(
+        new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60, NextToken: nextToken }),
+      ),
+    );
+    const ids = (output.UserPoolClients ?? []).flatMap((client) => (client.ClientId ? [client.ClientId] : []));
+    return { ids, nextToken: output.NextToken };
   }
 
-  /** Every pool id in the account and region, following NextToken to the end. */
-  async listPoolIds(): Promise<string[]> {
-    const ids: string[] = [];
-    let nextToken: string | undefined;
-    do {
-      const output = await this.call('ListUserPools', '', () =>
-        this.client.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken: nextToken })),
-      );
-      for (const pool of output.UserPools ?? []) if (pool.Id) ids.push(pool.Id);
-      nextToken = output.NextToken;
-    } while (nextToken);
-    return ids;
+  /** One page of the pool ids in the account and region (at most 60), and Cognito's token for the next. */
+  async listPoolPage(nextToken?: string): Promise<{ ids: string[]; nextToken?: string }> {
+    const output = await this.call('ListUserPools', '', () =>
+      this.client.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken: nextToken })),
+    );
+    const ids = (output.UserPools ?? []).flatMap((pool) => (pool.Id ? [pool.Id] : []));
+    return { ids, nextToken: output.NextToken };
   }
 
   private ref(identifier: string): ResourceRef {

@@ -66,14 +66,16 @@ interface CfnProgress {
   message: string;
   resourceModel?: Record<string, unknown>;
   resourceModels?: Record<string, unknown>[];
+  nextToken?: string;
 }
 
 async function invoke(
   action: HandlerAction,
   properties: Record<string, unknown>,
   previousProperties?: Record<string, unknown>,
+  nextToken?: string,
 ): Promise<CfnProgress> {
-  const request = cfnRequest({ action, properties, previousProperties, resourceType: CLIENT_TYPE_NAME });
+  const request = cfnRequest({ action, properties, previousProperties, resourceType: CLIENT_TYPE_NAME, nextToken });
   return (await entrypoint(request, { getRemainingTimeInMillis: () => 60_000 })) as unknown as CfnProgress;
 }
 
@@ -223,16 +225,23 @@ describe('READ, DELETE and LIST', () => {
     expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
   });
 
-  it('LIST returns the managed clients of the pool it is given, following NextToken', async () => {
+  it('LIST reads one ListUserPoolClients page per invocation, beside one DescribeUserPool, with a token', async () => {
     cognito.on(DescribeUserPoolCommand).resolves(pool(true));
     cognito
-      .on(ListUserPoolClientsCommand)
-      .resolvesOnce({ UserPoolClients: [{ ClientId: 'unmanaged1' }], NextToken: 'next' })
+      .on(ListUserPoolClientsCommand, { UserPoolId: POOL_ID, MaxResults: 60, NextToken: undefined })
+      .resolves({ UserPoolClients: [{ ClientId: 'unmanaged1' }], NextToken: 'next' });
+    cognito
+      .on(ListUserPoolClientsCommand, { UserPoolId: POOL_ID, MaxResults: 60, NextToken: 'next' })
       .resolves({ UserPoolClients: [{ ClientId: CLIENT_ID }] });
-    const event = await invoke('LIST', { UserPoolId: POOL_ID });
-    expect(event.resourceModels).toEqual([IDS]);
-    expect(cognito).toHaveReceivedCommandTimes(ListUserPoolClientsCommand, 2);
+    const first = await invoke('LIST', { UserPoolId: POOL_ID });
+    expect(first.resourceModels).toEqual([]);
+    expect(first.nextToken).toEqual(expect.any(String));
+    expect(cognito.calls()).toHaveLength(2);
+    const second = await invoke('LIST', { UserPoolId: POOL_ID }, undefined, first.nextToken);
+    expect(second.resourceModels).toEqual([IDS]);
+    expect(second.nextToken).toBeUndefined();
     expect((await invoke('LIST', {})).errorCode).toBe('InvalidRequest');
+    expect((await invoke('LIST', { UserPoolId: POOL_ID }, undefined, 'garbage')).errorCode).toBe('InvalidRequest');
   });
 });
 

@@ -47,6 +47,7 @@ interface CfnProgress {
   callbackContext?: Record<string, unknown>;
   resourceModel?: Record<string, unknown>;
   resourceModels?: Record<string, unknown>[];
+  nextToken?: string;
 }
 
 async function invoke(
@@ -432,11 +433,13 @@ describe('READ, DELETE and LIST', () => {
     expect(event.message).toBeTruthy();
   });
 
-  it('LIST returns the managed pools of every page', async () => {
+  it('LIST reads one ListUserPools page per invocation and hands back a token for the next', async () => {
     cognito
-      .on(ListUserPoolsCommand)
-      .resolvesOnce({ UserPools: [{ Id: 'us-east-1_a' }, { Id: 'us-east-1_b' }], NextToken: 'page-2' })
-      .resolvesOnce({ UserPools: [{ Id: 'us-east-1_c' }] });
+      .on(ListUserPoolsCommand, { MaxResults: 60, NextToken: undefined })
+      .resolves({ UserPools: [{ Id: 'us-east-1_a' }, { Id: 'us-east-1_b' }], NextToken: 'page-2' });
+    cognito
+      .on(ListUserPoolsCommand, { MaxResults: 60, NextToken: 'page-2' })
+      .resolves({ UserPools: [{ Id: 'us-east-1_c' }] });
     cognito
       .on(DescribeUserPoolCommand, { UserPoolId: 'us-east-1_a' })
       .resolves({ UserPool: managedPool({ Id: 'us-east-1_a' }) });
@@ -446,9 +449,21 @@ describe('READ, DELETE and LIST', () => {
     cognito
       .on(DescribeUserPoolCommand, { UserPoolId: 'us-east-1_c' })
       .resolves({ UserPool: managedPool({ Id: 'us-east-1_c' }) });
-    const event = await invoke('LIST', {});
-    expect(event.status).toBe('SUCCESS');
-    expect(event.resourceModels).toEqual([{ UserPoolId: 'us-east-1_a' }, { UserPoolId: 'us-east-1_c' }]);
+    const first = await invoke('LIST', {});
+    expect(first).toMatchObject({ status: 'SUCCESS', resourceModels: [{ UserPoolId: 'us-east-1_a' }] });
+    expect(first.nextToken).toEqual(expect.any(String));
+    expect(cognito).toHaveReceivedCommandTimes(ListUserPoolsCommand, 1);
+    expect(cognito).toHaveReceivedCommandTimes(DescribeUserPoolCommand, 2);
+    const second = await invoke('LIST', {}, { nextToken: first.nextToken });
+    expect(second).toMatchObject({ status: 'SUCCESS', resourceModels: [{ UserPoolId: 'us-east-1_c' }] });
+    expect(second.nextToken).toBeUndefined();
+  });
+
+  it('LIST refuses a nextToken it did not hand out, before any call', async () => {
+    const event = await invoke('LIST', {}, { nextToken: 'not-a-token' });
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
+    expect(event.message).toContain('nextToken');
+    expect(cognito.calls()).toHaveLength(0);
   });
 });
 

@@ -86,6 +86,8 @@ export abstract class ProviderResource<T extends BaseModel> extends BaseResource
           awsAccountId: event.awsAccountId,
           logicalResourceIdentifier: event.requestData.logicalResourceId,
           region: event.region,
+          // The lib's own path drops it; LIST needs it to resume at the next page.
+          nextToken: event.nextToken,
         }),
       );
       const session = SessionProxy.getSession(callerCredentials as never, event.region);
