@@ -9,7 +9,7 @@ import { isManaged, OWNERSHIP_TAG_KEY } from './pool/ownership';
 import { planSettings, type SettingsPlan } from './pool/plan';
 import type { DeclaredSettings } from './pool/settings';
 import { findSchemaProblems } from './pool/validation';
-import { withConflictRetry } from './retry';
+import { undoDespiteThrottling, withConflictRetry } from './retry';
 import { decodeListToken, encodeListToken } from './shared/listToken';
 import { explainRefusal } from './shared/refusalSubject';
 import { changedMembers, refuseIfNeeded, type OperationLog, type Ownership } from './shared/writePlan';
@@ -161,7 +161,7 @@ export class UserPoolSettingsOperations {
     } catch (error) {
       for (const step of undo.reverse()) {
         try {
-          await step();
+          await undoDespiteThrottling(step);
         } catch (rollbackError) {
           this.logger.log(`Rollback of ${userPoolId} failed: ${(rollbackError as Error).message}`);
         }

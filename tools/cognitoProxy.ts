@@ -33,6 +33,46 @@ interface EmulatedPool {
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 
 /**
+ * The request-rate categories of the operations the types call, as Cognito's "Quotas"
+ * page groups them ("Amazon Cognito user pools API operation categories and request rate
+ * quotas"); the rate of each category is shared by all its operations, per account and Region.
+ */
+export const QUOTA_CATEGORIES: Record<string, string> = {
+  DescribeUserPool: 'UserPoolRead',
+  ListUserPools: 'UserPoolRead',
+  GetUserPoolMfaConfig: 'UserPoolRead',
+  UpdateUserPool: 'UserPoolUpdate',
+  SetUserPoolMfaConfig: 'UserPoolUpdate',
+  AddCustomAttributes: 'UserPoolUpdate',
+  TagResource: 'UserPoolUpdate',
+  UntagResource: 'UserPoolUpdate',
+  DescribeUserPoolClient: 'UserPoolClientRead',
+  ListUserPoolClients: 'UserPoolClientRead',
+  UpdateUserPoolClient: 'UserPoolClientUpdate',
+};
+
+/** A token bucket per category: `ratePerSecond` refilled continuously, up to `burst`. */
+class RequestQuota {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    readonly ratePerSecond: number,
+    readonly burst: number,
+  ) {}
+
+  /** Takes one request's token; false when the category is over its rate. */
+  take(category: string, now = Date.now()): boolean {
+    const bucket = this.buckets.get(category) ?? { tokens: this.burst, at: now };
+    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.ratePerSecond);
+    bucket.at = now;
+    this.buckets.set(category, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+}
+
+/**
  * An HTTP proxy in front of cognito-local that makes it answer as real Cognito does
  * where this type depends on it, and that counts the calls per API operation and can
  * answer chosen calls with a Cognito error (retries, rollback, call counts).
@@ -57,6 +97,9 @@ export class CognitoProxy {
   readonly refusals: string[] = [];
   strict = true;
   private readonly faults: InjectedFault[] = [];
+  /** Requests answered TooManyRequestsException because their category was over its rate, by operation. */
+  readonly throttled: Record<string, number> = {};
+  private quota?: RequestQuota;
   /** Values that something outside the pool broke: a request carrying one is refused. */
   private readonly broken: { value: string; refusal: CognitoRefusal }[] = [];
   private readonly pools = new Map<string, EmulatedPool>();
@@ -135,6 +178,16 @@ export class CognitoProxy {
     this.broken.push({ value, refusal });
   }
 
+  /**
+   * Enforces a request rate per operation category, as Cognito does per account and
+   * Region: over the rate, a call is answered TooManyRequestsException, exactly as
+   * Cognito answers it, and nothing is written. Undefined turns it off.
+   */
+  enforceQuotas(quota?: { ratePerSecond: number; burst?: number }): void {
+    this.quota = quota && new RequestQuota(quota.ratePerSecond, quota.burst ?? quota.ratePerSecond);
+    for (const operation of Object.keys(this.throttled)) delete this.throttled[operation];
+  }
+
   inject(fault: InjectedFault): void {
     this.faults.push({ ...fault });
   }
@@ -173,6 +226,11 @@ export class CognitoProxy {
       this.calls.push(operation);
       const parsed = body.length ? (JSON.parse(body.toString()) as Json) : {};
       this.requests.push({ operation, body: parsed });
+      const category = QUOTA_CATEGORIES[operation];
+      if (this.quota && category && !this.quota.take(category)) {
+        this.throttled[operation] = (this.throttled[operation] ?? 0) + 1;
+        return this.answerError(response, 'TooManyRequestsException', 'Too many requests');
+      }
       const fault = this.faults.find((candidate) => candidate.operation === operation && candidate.times > 0);
       if (fault) {
         fault.times -= 1;
@@ -334,8 +392,17 @@ export class CognitoProxy {
   private async describeEmulated(poolId: string): Promise<Json> {
     const pool = await this.upstreamPool(poolId);
     const emulated = this.emulated(poolId);
+    // Cognito keeps reporting the legacy UnusedAccountValidityDays as the policy's
+    // TemporaryPasswordValidityDays (real describe outputs show both, equal); cognito-local
+    // forgets it after any UpdateUserPool.
+    const lifetime = pool.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays;
+    const adminCreateUserConfig =
+      lifetime === undefined
+        ? pool.AdminCreateUserConfig
+        : { ...pool.AdminCreateUserConfig, UnusedAccountValidityDays: lifetime };
     return {
       ...pool,
+      ...(adminCreateUserConfig ? { AdminCreateUserConfig: adminCreateUserConfig } : {}),
       UserPoolTier: emulated.UserPoolTier,
       DeletionProtection: emulated.DeletionProtection ?? 'INACTIVE',
       ...(emulated.UserAttributeUpdateSettings

@@ -2,7 +2,7 @@ import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-c
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { clientIdentifier, type CognitoGateway } from '../cognito/gateway';
 import { clientOwnershipTagKey, isClientManaged } from '../pool/ownership';
-import { withConflictRetry } from '../retry';
+import { undoDespiteThrottling, withConflictRetry } from '../retry';
 import { decodeListToken, encodeListToken } from '../shared/listToken';
 import { explainRefusal } from '../shared/refusalSubject';
 import { changedMembers, refuseIfNeeded, type OperationLog, type Ownership } from '../shared/writePlan';
@@ -141,7 +141,7 @@ export class ClientSettingsOperations {
     } catch (error) {
       if (updated) {
         try {
-          await this.cognito.updateClient(plan.restoreRequest);
+          await undoDespiteThrottling(() => this.cognito.updateClient(plan.restoreRequest));
         } catch (rollbackError) {
           this.logger.log(`Rollback of ${userPoolId}/${clientId} failed: ${(rollbackError as Error).message}`);
         }

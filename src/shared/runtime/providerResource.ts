@@ -16,6 +16,7 @@ import {
   type LoggerProxy,
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { PropertiesValidator } from '../schemaValidation';
+import { startInvocationClock } from '../../retry';
 import { InvocationLog } from './invocationLog';
 import { ProviderTelemetry } from './providerTelemetry';
 
@@ -56,6 +57,8 @@ export abstract class ProviderResource<T extends BaseModel> extends BaseResource
   /** What CloudFormation calls in production (`handlers.entrypoint`). */
   public override async entrypoint(eventData: unknown, context?: LambdaContext): Promise<CfnResponse<T>> {
     const startedAt = new Date();
+    // Retries never plan past the invocation's end (Lambda's remaining time).
+    startInvocationClock(context?.getRemainingTimeInMillis?.());
     const log = new InvocationLog();
     let telemetry: ProviderTelemetry | undefined;
     let action = 'UNKNOWN';
