@@ -4,6 +4,7 @@ import {
   CreateUserPoolCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
+  ListUserPoolsCommand,
   UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -208,6 +209,134 @@ function split<T>(items: T[], parts: number): T[][] {
   return Array.from({ length: parts }, (_, index) => items.filter((_, item) => item % parts === index));
 }
 
+type Entrypoint = ReturnType<typeof loadHandler>;
+
+const LIST_POOLS = 1000;
+const CONCURRENT = 50;
+/** The request rate the quota rows use, per operation category (Cognito's defaults are on its "Quotas" page). */
+const QUOTA_RPS = 10;
+
+function viaProxyClient(endpoint: string): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({ region: 'us-east-1', credentials: PLACEHOLDER_CREDENTIALS, endpoint });
+}
+
+/** LIST of many pools page by page, and many concurrent UPDATEs under a request quota. */
+async function scaleRows(
+  entrypoint: Entrypoint,
+  clientEntrypoint: Entrypoint,
+  emulator: CognitoIdentityProviderClient,
+  viaProxy: CognitoIdentityProviderClient,
+  proxy: CognitoProxy,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  const created: string[] = [];
+  for (let start = 0; start < LIST_POOLS; start += 50) {
+    created.push(
+      ...(await Promise.all(
+        Array.from({ length: 50 }, async (_, index) => {
+          const answer = await emulator.send(new CreateUserPoolCommand({ PoolName: `bench-list-${start + index}` }));
+          return answer.UserPool?.Id ?? '';
+        }),
+      )),
+    );
+  }
+  const managed = created.filter((_, index) => index % 100 === 7);
+  for (const poolId of managed)
+    await runToCompletion(entrypoint, { action: 'CREATE', properties: { UserPoolId: poolId } });
+
+  const listAll = async () => {
+    let nextToken: string | undefined;
+    let pages = 0;
+    let most = 0;
+    let found = 0;
+    const started = Date.now();
+    const throttledSoFar = () => Object.values(proxy.throttled).reduce((sum, count) => sum + count, 0);
+    do {
+      proxy.resetCounts();
+      const throttledBefore = throttledSoFar();
+      const { event } = await runToCompletion(entrypoint, { action: 'LIST', nextToken });
+      if (event.status !== 'SUCCESS') throw new Error(`LIST failed: ${event.errorCode} ${event.message}`);
+      pages += 1;
+      // Calls that got through; a throttled request is sent again by the SDK and counted once.
+      most = Math.max(most, proxy.calls.length - (throttledSoFar() - throttledBefore));
+      found += event.resourceModels?.length ?? 0;
+      nextToken = (event as { nextToken?: string }).nextToken;
+    } while (nextToken);
+    return { pages, most, found, seconds: (Date.now() - started) / 1000 };
+  };
+  // cognito-local answers every pool at once when asked directly.
+  const total = (await emulator.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools?.length ?? 0;
+  const open = await listAll();
+  rows.push([
+    `LIST over ${total} pools (${managed.length} managed), emulator`,
+    `${open.seconds.toFixed(1)} s`,
+    `${open.pages} invocations, at most ${open.most} Cognito calls in one (target ≤ 61); ${open.found} found`,
+  ]);
+  proxy.enforceQuotas({ ratePerSecond: QUOTA_RPS });
+  const limited = await listAll();
+  const throttledList = Object.values(proxy.throttled).reduce((sum, count) => sum + count, 0);
+  rows.push([
+    `LIST over ${total} pools under a ${QUOTA_RPS} RPS quota per category`,
+    `${limited.seconds.toFixed(1)} s`,
+    `${limited.pages} invocations, at most ${limited.most} Cognito calls in one; ${throttledList} requests answered TooManyRequestsException and retried; ${limited.found} found`,
+  ]);
+  proxy.enforceQuotas(undefined);
+
+  const concurrentRow = async (label: string, requests: CfnRequestOptions[], handler: Entrypoint) => {
+    proxy.enforceQuotas({ ratePerSecond: QUOTA_RPS });
+    const started = Date.now();
+    const events = await Promise.all(requests.map((request) => runToCompletion(handler, request)));
+    const seconds = (Date.now() - started) / 1000;
+    const throttled = Object.values(proxy.throttled).reduce((sum, count) => sum + count, 0);
+    proxy.enforceQuotas(undefined);
+    const succeeded = events.filter(({ event }) => event.status === 'SUCCESS').length;
+    const throttledOut = events.filter(({ event }) => event.errorCode === 'Throttling').length;
+    rows.push([
+      label,
+      `${seconds.toFixed(1)} s`,
+      `${succeeded} SUCCESS, ${throttledOut} Throttling, ${events.length - succeeded - throttledOut} other; ${throttled} calls answered TooManyRequestsException and retried`,
+    ]);
+  };
+  const updatePools = managed.slice(0, Math.min(managed.length, CONCURRENT));
+  const morePools = created.filter((id) => !managed.includes(id)).slice(0, CONCURRENT - updatePools.length);
+  for (const poolId of morePools)
+    await runToCompletion(entrypoint, { action: 'CREATE', properties: { UserPoolId: poolId } });
+  await concurrentRow(
+    `${CONCURRENT} concurrent UPDATEs on ${CONCURRENT} pools, ${QUOTA_RPS} RPS quota`,
+    [...updatePools, ...morePools].map((poolId, index) => ({
+      action: 'UPDATE',
+      properties: { UserPoolId: poolId, Policies: { PasswordPolicy: { MinimumLength: 10 + (index % 10) } } },
+    })),
+    entrypoint,
+  );
+  const clientPool =
+    (await emulator.send(new CreateUserPoolCommand({ PoolName: 'bench-quota-clients' }))).UserPool?.Id ?? '';
+  const clientIds: string[] = [];
+  for (let index = 0; index < CONCURRENT; index += 1) {
+    const answer = await viaProxy.send(
+      new CreateUserPoolClientCommand({ UserPoolId: clientPool, ClientName: `c${index}` }),
+    );
+    clientIds.push(answer.UserPoolClient?.ClientId ?? '');
+  }
+  for (const clientId of clientIds) {
+    await runToCompletion(clientEntrypoint, {
+      action: 'CREATE',
+      resourceType: CLIENT_TYPE_NAME,
+      properties: { UserPoolId: clientPool, ClientId: clientId },
+    });
+  }
+  await concurrentRow(
+    `${CONCURRENT} concurrent app client UPDATEs, ${QUOTA_RPS} RPS quota`,
+    clientIds.map((clientId, index) => ({
+      action: 'UPDATE',
+      resourceType: CLIENT_TYPE_NAME,
+      properties: { UserPoolId: clientPool, ClientId: clientId, AuthSessionValidity: 4 + (index % 10) },
+    })),
+    clientEntrypoint,
+  );
+  return rows;
+}
+
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const progress = (message: string) => process.stderr.write(`… ${message}\n`);
@@ -321,7 +450,7 @@ async function main(): Promise<void> {
       },
     });
     await measure('READ', { action: 'READ', properties: { UserPoolId: poolId } });
-    await measure('LIST (all pools described for the marker)', { action: 'LIST', properties: {} });
+    await measure('LIST (one page: every pool of it described for the marker)', { action: 'LIST', properties: {} });
     await measure('DELETE', { action: 'DELETE', properties: { UserPoolId: poolId } });
 
     progress('app client type: Cognito calls per operation');
@@ -371,6 +500,9 @@ async function main(): Promise<void> {
     ]);
     await measureClient('DELETE', { action: 'DELETE', properties: ids });
     viaProxy.destroy();
+
+    progress(`scale: LIST over ${LIST_POOLS} pools, and ${CONCURRENT} concurrent UPDATEs under a quota`);
+    rows.push(...(await scaleRows(entrypoint, clientEntrypoint, client, viaProxyClient(proxied), proxy)));
 
     progress(`invocation wall time, median of ${INVOCATION_RUNS}`);
     rows.push(...(await invocationRows(entrypoint, client, proxied, await createPool('bench-invocation'))));
