@@ -16,7 +16,7 @@ afterEach(() => cognito.proxy.enforceQuotas(undefined));
 
 describe("under Cognito's request quotas, many operations at once", () => {
   it('50 concurrent UPDATEs on 50 pools end SUCCESS or Throttling, each pool fully written or untouched', async () => {
-    const poolIds = await Promise.all(Array.from({ length: 50 }, (_, index) => cognito.createPool(undefined)));
+    const poolIds = await Promise.all(Array.from({ length: 50 }, () => cognito.createPool(undefined)));
     for (const poolId of poolIds)
       expect((await cognito.handle('CREATE', { UserPoolId: poolId })).status).toBe('SUCCESS');
     const before = await Promise.all(poolIds.map((poolId) => cognito.proxy.describe(poolId)));
