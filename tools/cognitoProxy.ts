@@ -432,14 +432,28 @@ export class CognitoProxy {
   private async mfaEmulated(poolId: string): Promise<Json> {
     const answer = await this.upstream('GetUserPoolMfaConfig', { UserPoolId: poolId });
     const factors = this.emulated(poolId).mfa;
+    const mode = answer.MfaConfiguration ?? 'OFF';
     // MFA OFF carries no factors in Cognito (SetUserPoolMfaConfig refuses them next to
-    // OFF); cognito-local reports the pool's SMS settings as an SMS factor regardless.
-    if (!factors && (answer.MfaConfiguration ?? 'OFF') === 'OFF') {
-      return { MfaConfiguration: 'OFF', SoftwareTokenMfaConfiguration: { Enabled: false } };
+    // OFF), however it got there; passkey settings stay, they serve sign-in too.
+    // cognito-local reports the pool's SMS settings as an SMS factor regardless.
+    if (mode === 'OFF') {
+      return {
+        MfaConfiguration: 'OFF',
+        SoftwareTokenMfaConfiguration: { Enabled: false },
+        ...(factors?.WebAuthnConfiguration ? { WebAuthnConfiguration: factors.WebAuthnConfiguration } : {}),
+      };
     }
     if (!factors) return answer;
-    // Once set, the MFA state is what the last SetUserPoolMfaConfig said, as in Cognito.
-    return { MfaConfiguration: answer.MfaConfiguration, ...factors };
+    // Once set, the MFA state is what the last SetUserPoolMfaConfig said, as in Cognito; the
+    // SMS factor reports the pool's own message and SMS configuration (SmsMfaConfigType),
+    // as they are now.
+    const pool = await this.upstreamPool(poolId);
+    const sms = factors.SmsMfaConfiguration && {
+      ...factors.SmsMfaConfiguration,
+      ...(pool.SmsAuthenticationMessage ? { SmsAuthenticationMessage: pool.SmsAuthenticationMessage } : {}),
+      ...(pool.SmsConfiguration ? { SmsConfiguration: pool.SmsConfiguration } : {}),
+    };
+    return { MfaConfiguration: mode, ...factors, ...(sms ? { SmsMfaConfiguration: sms } : {}) };
   }
 
   private async upstreamPool(poolId: string): Promise<Json> {

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { DeclaredSettings } from './settings';
 
@@ -45,6 +46,27 @@ export function findCrossFieldProblems(
         `UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate: ${unverified.join(', ')} must also be in AutoVerifiedAttributes; declare it there too.`,
       );
     }
+  }
+  // SmsMfaConfigType carries the pool's own SMS message and SMS configuration: the two
+  // places name one setting each, and SetUserPoolMfaConfig would overwrite UpdateUserPool's.
+  const declaredSmsFactor = declared.SmsMfaConfiguration;
+  if (
+    declaredSmsFactor?.SmsAuthenticationMessage !== undefined &&
+    declared.SmsAuthenticationMessage !== undefined &&
+    declaredSmsFactor.SmsAuthenticationMessage !== declared.SmsAuthenticationMessage
+  ) {
+    problems.push(
+      "SmsMfaConfiguration.SmsAuthenticationMessage: it is the pool's SmsAuthenticationMessage, which the template declares with another value; declare one value, in one place.",
+    );
+  }
+  if (
+    declaredSmsFactor?.SmsConfiguration !== undefined &&
+    declared.SmsConfiguration !== undefined &&
+    !isDeepStrictEqual(declaredSmsFactor.SmsConfiguration, declared.SmsConfiguration)
+  ) {
+    problems.push(
+      "SmsMfaConfiguration.SmsConfiguration: it is the pool's SmsConfiguration, which the template declares with another value; declare one value, in one place.",
+    );
   }
   // PasswordPolicyType: 0 asks for Cognito's default, which it stores and reports as 7, so
   // a template declaring 0 would show drift forever.

@@ -17,6 +17,12 @@ describe('MFA state', () => {
     ).toEqual({ MfaConfiguration: 'OFF', SoftwareTokenMfaConfiguration: { Enabled: false } });
   });
 
+  it('keeps an empty SMS or email factor block of MFA ON or OPTIONAL: its presence is the factor', () => {
+    expect(
+      mfaStateFromDescribed({ MfaConfiguration: 'OPTIONAL', SmsMfaConfiguration: {}, EmailMfaConfiguration: {} }),
+    ).toEqual({ MfaConfiguration: 'OPTIONAL', SmsMfaConfiguration: {}, EmailMfaConfiguration: {} });
+  });
+
   it('merges only declared factors and keeps the others', () => {
     const described = {
       MfaConfiguration: 'OPTIONAL' as const,

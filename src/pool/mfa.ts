@@ -27,12 +27,21 @@ export function needsMfaState(described: UserPoolType, declared: DeclaredSetting
   return declaresMfa(declared) || poolUsesMfaState(described) || declared.Policies?.SignInPolicy !== undefined;
 }
 
-/** The MFA state as GetUserPoolMfaConfig reports it, with empty factor blocks removed. */
+/**
+ * The MFA state as GetUserPoolMfaConfig reports it. The SMS and email factor blocks mean
+ * "this factor is on" by their presence (they have no Enabled member), so an empty one is
+ * kept: dropping it would read an enabled factor as off, and the undo of a later write
+ * would then turn it off.
+ */
 export function mfaStateFromDescribed(described: Partial<GetUserPoolMfaConfigCommandOutput>): MfaSettings {
   const state: MfaSettings = { MfaConfiguration: described.MfaConfiguration ?? 'OFF' };
   for (const field of MFA_FIELDS) {
     if (field === 'MfaConfiguration') continue;
-    const block = pruneEmpty(described[field]);
+    const value = described[field];
+    const presenceIsTheFactor =
+      state.MfaConfiguration !== 'OFF' && (field === 'SmsMfaConfiguration' || field === 'EmailMfaConfiguration');
+    const block =
+      presenceIsTheFactor && value && typeof value === 'object' ? (pruneEmpty(value) ?? {}) : pruneEmpty(value);
     if (block !== undefined) (state as Record<string, unknown>)[field] = block;
   }
   return state;

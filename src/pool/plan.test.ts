@@ -278,6 +278,21 @@ describe('limits and small rules', () => {
     expect(plan({}, { described }).refusals).toEqual([]);
   });
 
+  it('refuses two different values for the SMS message the MFA factor and the pool share', () => {
+    const result = plan({
+      SmsAuthenticationMessage: 'Code {####}',
+      SmsMfaConfiguration: { SmsAuthenticationMessage: 'Other {####}' },
+    });
+    expect(result.refusals.map((refusal) => refusal.message)).toEqual([
+      expect.stringMatching(/^SmsMfaConfiguration.SmsAuthenticationMessage: it is the pool's SmsAuthenticationMessage/),
+    ]);
+    const same = plan({
+      SmsAuthenticationMessage: 'Code {####}',
+      SmsMfaConfiguration: { SmsAuthenticationMessage: 'Code {####}' },
+    });
+    expect(same.refusals.map((refusal) => refusal.message).join()).not.toContain('SmsAuthenticationMessage:');
+  });
+
   it('refuses attributes that need verification before update but are not auto-verified', () => {
     const result = plan({
       UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['phone_number'] },
