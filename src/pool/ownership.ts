@@ -1,8 +1,8 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
- * The pool tag that marks a pool as managed by this type. It travels in the same
- * complete UpdateUserPool request as the settings, so no tag API is needed.
+ * The pool tag that marks a pool as managed by this type, written with TagResource on
+ * CREATE and removed with UntagResource on DELETE; UpdateUserPool never carries tags.
  */
 export const OWNERSHIP_TAG_KEY = 'org-cognito-userpoolsettings:managed';
 export const OWNERSHIP_TAG_VALUE = 'true';
