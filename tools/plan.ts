@@ -3,7 +3,8 @@ import { runPoolCommand } from './cliArguments';
 import { CLIENT_TYPE_NAME, TYPE_NAME } from '../src/typeInfo';
 import { previewClientPlan } from './clientPlanPreview';
 import { resourcesInDependencyOrder, settingsFromTemplate } from './exampleTemplate';
-import { formatPreview, previewPlan, type PlanPreview } from './planPreview';
+import { formatPreview, previewPlan, type PlanPreview, type ReferenceCheck } from './planPreview';
+import { checkReferencedResources, formatWarning } from './referencedResources';
 import type { PoolConnection } from './poolConnection';
 import { poolChangesFor } from './productionPool';
 import { exitCleanlyOnSignals } from './cognitoLocal';
@@ -65,7 +66,7 @@ export async function planFile(file: string, connection: PoolConnection): Promis
         type: isClient ? CLIENT_TYPE_NAME : TYPE_NAME,
         preview: isClient
           ? await previewClient(connection, properties)
-          : await previewPlan(connection.gateway, connection.poolId, properties),
+          : await previewPlan(connection.gateway, connection.poolId, properties, referenceCheck(connection)),
       },
     ];
   }
@@ -83,10 +84,18 @@ export async function planFile(file: string, connection: PoolConnection): Promis
     const preview =
       type === CLIENT_TYPE_NAME
         ? await previewClient(connection, properties)
-        : await previewPlan(connection.gateway, connection.poolId, properties);
+        : await previewPlan(connection.gateway, connection.poolId, properties, referenceCheck(connection));
     plans.push({ logicalId, type, preview });
   }
   return plans;
+}
+
+/** On a real account, the read-only checks of what the pool's settings name; elsewhere none. */
+function referenceCheck(connection: PoolConnection): ReferenceCheck | undefined {
+  const clients = connection.referenceClients;
+  if (!clients) return undefined;
+  const region = connection.poolId.split('_')[0];
+  return async (pool, declared) => (await checkReferencedResources(pool, declared, clients, region)).map(formatWarning);
 }
 
 async function previewClient(connection: PoolConnection, properties: Record<string, unknown>): Promise<PlanPreview> {

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { DeclaredSettings } from '../src/pool/settings';
 import { declaredSettingsFromModel } from '../src/pool/declaredSettings';
 import { findSchemaProblems } from '../src/pool/validation';
@@ -34,7 +35,16 @@ export interface PlanPreview {
   writes: PlannedWrite[];
   /** Every Cognito call the operation would make, in order. */
   calls: string[];
+  /**
+   * Settings whose target outside Cognito (SES identity, SMS role, Lambda trigger) is
+   * missing, unverified or untrusting: Cognito would refuse the update. Checked read-only
+   * against a real account only.
+   */
+  warnings?: string[];
 }
+
+/** Checks the settings a write would leave on the pool against what they name outside Cognito. */
+export type ReferenceCheck = (pool: UserPoolType, declared: Record<string, unknown>) => Promise<string[]>;
 
 /**
  * Previews CREATE (the pool is not managed yet) or UPDATE (it is) of the given
@@ -45,6 +55,7 @@ export async function previewPlan(
   gateway: CognitoGateway,
   poolId: string,
   properties: Record<string, unknown>,
+  checkReferences?: ReferenceCheck,
 ): Promise<PlanPreview> {
   const raw = { ...properties, UserPoolId: poolId };
   const problems = findSchemaProblems(raw);
@@ -66,6 +77,7 @@ export async function previewPlan(
     calls: [],
   };
   preview.calls.push(...reads);
+  if (checkReferences) preview.warnings = await checkReferences(plan.resultingPool, properties);
   preview.refusals = plan.refusals.map((refusal) => refusal.message);
   if (preview.refusals.length > 0) return preview;
   const pool: PlannedWrite | undefined = plan.updateRequest && {
@@ -138,6 +150,12 @@ export function formatPreview(preview: PlanPreview, where: string): string {
         lines.push(`    ~ ${change.path}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`);
       }
     }
+  }
+  if (preview.warnings && preview.warnings.length > 0) {
+    lines.push(
+      'Cognito would refuse the update for what these settings name (checked read-only with your credentials):',
+    );
+    for (const warning of preview.warnings) lines.push(`  ⚠ ${warning}`);
   }
   if (preview.calls.length > 0) lines.push(`Cognito calls: ${preview.calls.join(' → ')}`);
   lines.push('Nothing was written.');

@@ -4,7 +4,11 @@ import {
   CreateUserPoolCommand,
   type CreateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { CognitoGateway } from '../src/cognito/gateway';
+import type { ReferenceClients } from './referencedResources';
 import { CLIENT_TYPE_NAME } from '../src/typeInfo';
 import { PLACEHOLDER_CREDENTIALS } from './cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
@@ -23,6 +27,8 @@ export interface PoolConnection {
   clientId?: string;
   /** Where it runs, for the output. */
   where: string;
+  /** On a real account: read-only clients to check what the pool's settings name (SES, IAM, Lambda). */
+  referenceClients?: ReferenceClients;
   close(): Promise<void>;
 }
 
@@ -51,7 +57,15 @@ export async function connect(options: ConnectionOptions): Promise<PoolConnectio
       ? await accountCredentials('us-east-1')
       : { credentials: PLACEHOLDER_CREDENTIALS, region: 'us-east-1' };
     const client = new CognitoIdentityProviderClient({ region, credentials, endpoint: options.endpoint });
+    const referenceClients: ReferenceClients | undefined = options.real
+      ? {
+          ses: (sesRegion) => new SESv2Client({ region: sesRegion, credentials }),
+          iam: new IAMClient({ region, credentials }),
+          lambda: (lambdaRegion) => new LambdaClient({ region: lambdaRegion, credentials }),
+        }
+      : undefined;
     return {
+      referenceClients,
       gateway: new CognitoGateway(client),
       clientGateway: new CognitoGateway(client, CLIENT_TYPE_NAME),
       poolId: options.poolId,

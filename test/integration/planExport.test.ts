@@ -1,6 +1,10 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { GetEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { mockClient } from 'aws-sdk-client-mock';
 import { projectRoot } from '../../tools/projectRoot';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -323,5 +327,42 @@ describe('plan covers every resource of a template', () => {
 
     const withoutClient = await planFile(file, { ...connection, clientId: undefined });
     expect(withoutClient[1]).toMatchObject({ skipped: expect.stringContaining('--client <id>') });
+  });
+});
+
+describe('plan against a real account checks what the settings name, read-only', () => {
+  it("warns, per setting, that the pool's undeclared SES identity is not verified", async () => {
+    const ses = mockClient(SESv2Client);
+    const iam = mockClient(IAMClient);
+    const lambda = mockClient(LambdaClient);
+    try {
+      ses.on(GetEmailIdentityCommand).resolves({ VerifiedForSendingStatus: false });
+      iam.on(GetRoleCommand).resolves({ Role: { AssumeRolePolicyDocument: 'cognito-idp.amazonaws.com' } as never });
+      lambda.on(GetFunctionConfigurationCommand).resolves({});
+      const poolId = await cognito.createPool();
+      const file = path.join(scratch, 'password-only.json');
+      writeFileSync(file, JSON.stringify({ Policies: { PasswordPolicy: { MinimumLength: 15 } } }));
+      const referenceClients = {
+        ses: () => new SESv2Client({ region: 'us-east-1' }),
+        iam: new IAMClient({ region: 'us-east-1' }),
+        lambda: () => new LambdaClient({ region: 'us-east-1' }),
+      };
+      const connection = {
+        gateway,
+        clientGateway: gateway,
+        poolId,
+        where: 'account',
+        referenceClients,
+        close: async () => undefined,
+      };
+      const text = formatPlans(await planFile(file, connection), 'account');
+      expect(text).toContain(
+        "⚠ EmailConfiguration.SourceArn (not declared: the pool's current value, sent back unchanged by every update): the Amazon SES identity no-reply@example.com is not verified for sending",
+      );
+    } finally {
+      ses.restore();
+      iam.restore();
+      lambda.restore();
+    }
   });
 });
