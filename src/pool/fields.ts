@@ -80,15 +80,15 @@ export const POOL_FIELDS = {
   SchemaAttributes: { role: 'dropped', why: 'describe-only; attributes are added with AddCustomAttributes' },
   EmailVerificationMessage: {
     role: 'carried',
-    why: 'legacy; carried only when the request has no VerificationMessageTemplate, which supersedes it',
+    why: 'legacy; carried unless VerificationMessageTemplate holds the member that supersedes it',
   },
   EmailVerificationSubject: {
     role: 'carried',
-    why: 'legacy; carried only when the request has no VerificationMessageTemplate, which supersedes it',
+    why: 'legacy; carried unless VerificationMessageTemplate holds the member that supersedes it',
   },
   SmsVerificationMessage: {
     role: 'carried',
-    why: 'legacy; carried only when the request has no VerificationMessageTemplate, which supersedes it',
+    why: 'legacy; carried unless VerificationMessageTemplate holds the member that supersedes it',
   },
 } as const satisfies Record<PoolFieldName, FieldSpec<UserPoolType>>;
 

@@ -74,6 +74,15 @@ describe('buildUpdateRequest from a described pool', () => {
     },
   );
 
+  it('carries the legacy texts a template holding only DefaultEmailOption does not replace', () => {
+    const request = requestFor({ VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' } });
+    expect(request).toMatchObject({
+      EmailVerificationMessage: 'Legacy {####}',
+      EmailVerificationSubject: 'Legacy subject',
+      SmsVerificationMessage: 'Legacy sms {####}',
+    });
+  });
+
   it('carries the legacy verification texts of a pool that has no template', () => {
     const request = requestFor({ VerificationMessageTemplate: undefined });
     expect(request).toMatchObject({

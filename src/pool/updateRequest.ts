@@ -32,8 +32,10 @@ export function buildUpdateRequest(userPoolId: string, described: UserPoolType):
   // mode when the member is omitted (go-to-k/cdkd measured it), but carrying it keeps an
   // emulator that resets it honest too, and it never contradicts SetUserPoolMfaConfig.
   if (pool.MfaConfiguration !== undefined) request.MfaConfiguration = pool.MfaConfiguration;
+  const template = request.VerificationMessageTemplate as Record<string, unknown> | undefined;
   for (const field of CARRIED_FIELDS) {
-    if (LEGACY_VERIFICATION_FIELDS.includes(field) && request.VerificationMessageTemplate !== undefined) continue;
+    const replacement = LEGACY_VERIFICATION_FIELDS[field as keyof typeof LEGACY_VERIFICATION_FIELDS];
+    if (replacement && template?.[replacement] !== undefined) continue;
     const value = pruneEmpty(field === 'AcrConfiguration' ? customAcrLevels(pool.AcrConfiguration) : pool[field]);
     if (value !== undefined) request[field] = value;
   }
@@ -41,15 +43,16 @@ export function buildUpdateRequest(userPoolId: string, described: UserPoolType):
 }
 
 /**
- * Pre-2020 verification texts: still UpdateUserPool members, superseded by
- * VerificationMessageTemplate. Older pools have only them; they are carried as they are
- * then, and left out when the request has a template, which Cognito uses instead.
+ * Pre-2020 verification texts, each with the VerificationMessageTemplate member that
+ * supersedes it: still UpdateUserPool members. Older pools have only them, or a template
+ * that holds nothing but DefaultEmailOption; each is carried as it is unless the template
+ * holds its replacement, which Cognito uses instead.
  */
-const LEGACY_VERIFICATION_FIELDS: readonly CarriedField[] = [
-  'EmailVerificationMessage',
-  'EmailVerificationSubject',
-  'SmsVerificationMessage',
-];
+const LEGACY_VERIFICATION_FIELDS: Partial<Record<CarriedField, string>> = {
+  EmailVerificationMessage: 'EmailMessage',
+  EmailVerificationSubject: 'EmailSubject',
+  SmsVerificationMessage: 'SmsMessage',
+};
 
 /**
  * Older pools describe the temporary-password lifetime only as

@@ -2,6 +2,7 @@ import type { CreateUserPoolCommandInput } from '@aws-sdk/client-cognito-identit
 import fc from 'fast-check';
 import { productionPoolRequest } from '../../tools/productionPool';
 import { checkDeclaredApplied, checkUnchanged } from '../support/poolModel';
+import { POOL_SHAPES } from '../support/realShapes';
 import { useLocalCognito } from './harness';
 
 /**
@@ -173,6 +174,8 @@ const declaration = fc
   .map((declared) => JSON.parse(JSON.stringify(declared)) as Json);
 
 const startingPool = fc.record({
+  /** A production-like pool, or one made in the shape of a real DescribeUserPool output (test/support/realShapes.ts). */
+  shape: fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: POOL_SHAPES.length - 1 })),
   sms: fc.boolean(),
   template: fc.constantFrom('both variants, code', 'both variants, link', 'none'),
   email: fc.constantFrom('DEVELOPER', 'COGNITO_DEFAULT with SourceArn'),
@@ -184,7 +187,39 @@ const startingPool = fc.record({
 
 const cases = fc.record({ pool: startingPool, create: declaration, update: declaration });
 
+/** CreateUserPool input that reproduces a real output's settings, legacy members included. */
+function requestInShapeOf(described: Json, name: string): CreateUserPoolCommandInput {
+  const members = [
+    'Policies',
+    'LambdaConfig',
+    'AutoVerifiedAttributes',
+    'VerificationMessageTemplate',
+    'EmailVerificationMessage',
+    'EmailVerificationSubject',
+    'SmsVerificationMessage',
+    'SmsAuthenticationMessage',
+    'DeviceConfiguration',
+    'EmailConfiguration',
+    'SmsConfiguration',
+    'AdminCreateUserConfig',
+    'UserPoolAddOns',
+    'AccountRecoverySetting',
+    'UsernameAttributes',
+    'UsernameConfiguration',
+    'UserPoolTags',
+  ];
+  const request = Object.fromEntries(
+    members.filter((member) => described[member] !== undefined).map((member) => [member, described[member]]),
+  );
+  return JSON.parse(JSON.stringify({ ...request, PoolName: name })) as CreateUserPoolCommandInput;
+}
+
 async function createStartingPool(shape: Json, name: string): Promise<string> {
+  if (shape.shape >= 0) {
+    const poolId = await cognito.createPool(requestInShapeOf(POOL_SHAPES[shape.shape].described, name));
+    cognito.proxy.setTier(poolId, shape.tier);
+    return poolId;
+  }
   const request: CreateUserPoolCommandInput = { ...productionPoolRequest(name), PoolName: name };
   if (!shape.sms) delete request.SmsConfiguration;
   if (shape.template === 'none') delete request.VerificationMessageTemplate;
