@@ -13,6 +13,7 @@ import path from 'node:path';
 import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions } from './cfnRequest';
 import { startCognitoLocal, exitCleanlyOnSignals } from './cognitoLocal';
 import { CognitoProxy } from './cognitoProxy';
+import { endpointEnvironment, pointHandlersAt } from './emulatorEndpoints';
 import { FakeCloudWatch } from './fakeCloudWatch';
 import { loadHandler, runToCompletion } from './handlerRunner';
 import { CLIENT_TYPE_NAME } from '../src/typeInfo';
@@ -20,7 +21,6 @@ import { amplifyLikeClient } from './productionClient';
 import { productionPoolRequest } from './productionPool';
 import { handlerBundle, projectRoot } from './projectRoot';
 
-const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
 const root = projectRoot();
 const BUNDLE = handlerBundle();
 const CLIENT_BUNDLE = handlerBundle(CLIENT_TYPE_NAME);
@@ -93,7 +93,7 @@ async function throughputWorker(poolIds: string[]): Promise<void> {
 function runWorker(args: string[], endpoint: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--no-warnings', __filename, ...args], {
-      env: { ...process.env, [ENDPOINT_VARIABLE]: endpoint },
+      env: { ...process.env, ...endpointEnvironment(endpoint) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
@@ -417,7 +417,7 @@ async function main(): Promise<void> {
     ]);
 
     progress('Cognito calls per operation');
-    process.env[ENDPOINT_VARIABLE] = proxied;
+    pointHandlersAt(proxied);
     const entrypoint = loadHandler(BUNDLE);
     const quiet = console.log;
     console.log = () => undefined;

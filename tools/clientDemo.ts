@@ -20,7 +20,7 @@ import { productionPoolRequest } from './productionPool';
 import { handlerBundle, projectRoot } from './projectRoot';
 
 const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
-const WRITES = ['UpdateUserPoolClient', 'TagResource', 'UntagResource'];
+const WRITES = ['UpdateUserPoolClient', 'TagResource', 'UntagResource', 'PutParameter', 'DeleteParameter'];
 type Change = { path: string; before: unknown; after: unknown };
 
 export interface ClientDemoOptions {

@@ -5,7 +5,16 @@ import { findClientSchemaProblems } from '../src/client/validation';
 import type { CognitoGateway } from '../src/cognito/gateway';
 import { declaredFromModel } from '../src/shared/modelValues';
 import { CLIENT_TYPE_NAME } from '../src/typeInfo';
-import { leafChanges, tagWrite, type PlanPreview } from './planPreview';
+import { clientParameterName, ClientOwnership } from '../src/client/ownership';
+import { clientOwnershipTagKey } from '../src/pool/ownership';
+import { ParameterStore } from '../src/ssm/parameterStore';
+import { PLACEHOLDER_CREDENTIALS } from './cfnRequest';
+import { leafChanges, type PlanPreview } from './planPreview';
+
+/** Parameter Store where the SDK's settings point (AWS_ENDPOINT_URL_SSM on the emulator). */
+function defaultParameterStore(): ParameterStore {
+  return ParameterStore.forCaller(PLACEHOLDER_CREDENTIALS, 'us-east-1', { typeName: CLIENT_TYPE_NAME, identifier: '' });
+}
 
 /**
  * Previews CREATE (the client is not managed yet) or UPDATE (it is) of app client
@@ -17,6 +26,7 @@ export async function previewClientPlan(
   poolId: string,
   clientId: string,
   properties: Record<string, unknown>,
+  parameters: ParameterStore = defaultParameterStore(),
 ): Promise<PlanPreview> {
   const raw = { ...properties, UserPoolId: poolId, ClientId: clientId };
   const preview: PlanPreview = {
@@ -34,8 +44,10 @@ export async function previewClientPlan(
     ResourceModel.deserialize(raw),
     DECLARABLE_CLIENT_FIELDS,
   ) as DeclaredClientSettings;
-  const operations = new ClientSettingsOperations(gateway, { log: () => undefined });
-  const { plan, reads, ownership } = await operations.preview(poolId, clientId, declared);
+  const operations = new ClientSettingsOperations(gateway, new ClientOwnership(parameters, gateway, {}), {
+    log: () => undefined,
+  });
+  const { plan, reads, ownership, claim } = await operations.preview(poolId, clientId, declared);
   preview.action = ownership === 'claim' ? 'CREATE' : 'UPDATE';
   preview.calls.push(...reads);
   preview.refusals = plan.refusals.map((refusal) => refusal.message);
@@ -46,7 +58,17 @@ export async function previewClientPlan(
       changes: leafChanges(plan.restoreRequest, plan.updateRequest),
     });
   }
-  if (plan.ownershipTags) preview.writes.push(tagWrite(plan.ownershipTags));
+  if (plan.claims || claim === 'legacy-tag') {
+    const name = clientParameterName(poolId, clientId);
+    preview.writes.push({ operation: 'PutParameter', changes: [{ path: name, before: undefined, after: 'managed' }] });
+  }
+  if (claim === 'legacy-tag') {
+    const key = clientOwnershipTagKey(clientId);
+    preview.writes.push({
+      operation: 'UntagResource',
+      changes: [{ path: `UserPoolTags.${key}`, before: 'true', after: undefined }],
+    });
+  }
   preview.calls.push(...preview.writes.map((write) => write.operation));
   return preview;
 }

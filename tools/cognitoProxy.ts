@@ -31,6 +31,78 @@ interface EmulatedPool {
 }
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+const SSM_TARGET_PREFIX = 'AmazonSSM.';
+
+/**
+ * AWS Systems Manager Parameter Store, as much of it as the app client type uses, with its
+ * real semantics (SSM API reference): PutParameter without Overwrite fails with
+ * ParameterAlreadyExists; GetParameter and DeleteParameter of a missing name with
+ * ParameterNotFound; GetParametersByPath pages (MaxResults 1-10) with a NextToken.
+ */
+export class EmulatedParameterStore {
+  readonly parameters = new Map<string, { Value: string; Type: string; Version: number; Description?: string }>();
+
+  handle(operation: string, request: Json): { body: Json } | { error: string; message: string } {
+    const name = String(request.Name ?? '');
+    const existing = this.parameters.get(name);
+    switch (operation) {
+      case 'PutParameter': {
+        if (existing && request.Overwrite !== true) {
+          return {
+            error: 'ParameterAlreadyExists',
+            message:
+              'The parameter already exists. To overwrite this value, set the overwrite option in the request to true.',
+          };
+        }
+        const version = (existing?.Version ?? 0) + 1;
+        this.parameters.set(name, {
+          Value: String(request.Value),
+          Type: request.Type ?? 'String',
+          Version: version,
+          Description: request.Description,
+        });
+        return { body: { Version: version, Tier: 'Standard' } };
+      }
+      case 'GetParameter':
+        if (!existing) return { error: 'ParameterNotFound', message: '' };
+        return {
+          body: { Parameter: { Name: name, Type: existing.Type, Value: existing.Value, Version: existing.Version } },
+        };
+      case 'DeleteParameter':
+        if (!existing) return { error: 'ParameterNotFound', message: '' };
+        this.parameters.delete(name);
+        return { body: {} };
+      case 'GetParametersByPath': {
+        const max = Number(request.MaxResults ?? 10);
+        if (!Number.isInteger(max) || max < 1 || max > 10) {
+          return { error: 'ValidationException', message: 'MaxResults must be between 1 and 10' };
+        }
+        const path = String(request.Path ?? '').replace(/\/$/, '');
+        const names = [...this.parameters.keys()]
+          .filter(
+            (candidate) =>
+              candidate.startsWith(`${path}/`) &&
+              (request.Recursive || !candidate.slice(path.length + 1).includes('/')),
+          )
+          .sort();
+        let start = 0;
+        if (request.NextToken !== undefined) {
+          const match = /^at-(\d+)$/.exec(Buffer.from(String(request.NextToken), 'base64').toString());
+          if (!match) return { error: 'InvalidNextToken', message: 'The specified token is not valid.' };
+          start = Number(match[1]);
+        }
+        const page = names.slice(start, start + max).map((found) => {
+          const parameter = this.parameters.get(found)!;
+          return { Name: found, Type: parameter.Type, Value: parameter.Value, Version: parameter.Version };
+        });
+        const nextToken = start + max < names.length ? Buffer.from(`at-${start + max}`).toString('base64') : undefined;
+        return { body: { Parameters: page, ...(nextToken ? { NextToken: nextToken } : {}) } };
+      }
+      default:
+        return { error: 'InvalidAction', message: `${operation} is not emulated` };
+    }
+  }
+}
 
 /**
  * The request-rate categories of the operations the types call, as Cognito's "Quotas"
@@ -89,6 +161,8 @@ class RequestQuota {
  */
 export class CognitoProxy {
   readonly calls: string[] = [];
+  /** Parameter Store, served on the same port (AWS_ENDPOINT_URL_SSM points here too). */
+  readonly parameterStore = new EmulatedParameterStore();
   /** Every request body the handler sent, by operation, in order (for assertions on what a request carries). */
   readonly requests: { operation: string; body: Json }[] = [];
   /** Runs once after the proxy answers the next call of an operation: another writer acting between read and write. */
@@ -219,10 +293,23 @@ export class CognitoProxy {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const body = Buffer.concat(chunks);
-      const operation =
-        String(request.headers['x-amz-target'] ?? '')
-          .split('.')
-          .pop() ?? '';
+      const target = String(request.headers['x-amz-target'] ?? '');
+      const operation = target.split('.').pop() ?? '';
+      // Parameter Store, which the app client type keeps its ownership in, on the same port.
+      if (target.startsWith(SSM_TARGET_PREFIX)) {
+        this.calls.push(operation);
+        const parsed = body.length ? (JSON.parse(body.toString()) as Json) : {};
+        this.requests.push({ operation, body: parsed });
+        const fault = this.faults.find((candidate) => candidate.operation === operation && candidate.times > 0);
+        if (fault) {
+          fault.times -= 1;
+          return this.answerError(response, fault.errorName, fault.message ?? `injected ${fault.errorName}`);
+        }
+        const answer = this.parameterStore.handle(operation, parsed);
+        if ('error' in answer) return this.answerError(response, answer.error, answer.message);
+        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+        return response.end(JSON.stringify(answer.body));
+      }
       this.calls.push(operation);
       const parsed = body.length ? (JSON.parse(body.toString()) as Json) : {};
       this.requests.push({ operation, body: parsed });

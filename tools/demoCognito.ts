@@ -2,8 +2,7 @@ import { PLACEHOLDER_CREDENTIALS } from './cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
 import { CognitoProxy } from './cognitoProxy';
 import { accountCredentials } from './localRun';
-
-const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
+import { pointHandlersAt } from './emulatorEndpoints';
 
 /** Where a demo runs: an AWS account, or the embedded cognito-local behind the proxy. */
 export interface DemoCognito {
@@ -26,11 +25,7 @@ export async function openDemoCognito(
   print: (line: string) => void,
   starting: string,
 ): Promise<DemoCognito> {
-  const previousEndpoint = process.env[ENDPOINT_VARIABLE];
-  const restoreEndpoint = () => {
-    if (previousEndpoint === undefined) delete process.env[ENDPOINT_VARIABLE];
-    else process.env[ENDPOINT_VARIABLE] = previousEndpoint;
-  };
+  let restoreEndpoint = () => undefined as void;
   if (realAccount) {
     print('▶ Using your AWS account (default credential chain and region)');
     const { credentials, region } = await accountCredentials('us-east-1');
@@ -39,7 +34,7 @@ export async function openDemoCognito(
   print(starting);
   const local = await startCognitoLocal();
   const proxy = new CognitoProxy(local.endpoint);
-  process.env[ENDPOINT_VARIABLE] = await proxy.start();
+  restoreEndpoint = pointHandlersAt(await proxy.start());
   return {
     region: 'us-east-1',
     credentials: PLACEHOLDER_CREDENTIALS,

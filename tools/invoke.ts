@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLIENT_TYPE_NAME, TYPE_NAME } from '../src/typeInfo';
 import { PLACEHOLDER_CREDENTIALS, type HandlerAction } from './cfnRequest';
+import { pointHandlersAt } from './emulatorEndpoints';
 import { startCognitoLocal, type CognitoLocal, exitCleanlyOnSignals } from './cognitoLocal';
 import { CognitoProxy } from './cognitoProxy';
 import { accountCredentials, silenceConsoleLog } from './localRun';
@@ -15,7 +16,6 @@ import { amplifyLikeClient } from './productionClient';
 import { productionPoolRequest } from './productionPool';
 import { handlerBundle, projectRoot } from './projectRoot';
 
-const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
 const ACTIONS: HandlerAction[] = ['CREATE', 'READ', 'UPDATE', 'DELETE', 'LIST'];
 
 const USAGE = `usage: npm run invoke -- <event.json> [--with-pool | --endpoint URL | --real] [--json]
@@ -90,7 +90,7 @@ export async function invoke(options: InvokeOptions): Promise<ProgressEvent> {
   }
   let local: CognitoLocal | undefined;
   let proxy: CognitoProxy | undefined;
-  const previousEndpoint = process.env[ENDPOINT_VARIABLE];
+  let restoreEndpoints = () => undefined as void;
   try {
     let credentials = PLACEHOLDER_CREDENTIALS;
     let region = parsed.region ?? 'us-east-1';
@@ -98,16 +98,16 @@ export async function invoke(options: InvokeOptions): Promise<ProgressEvent> {
       ({ credentials, region } = await accountCredentials(region));
     } else if (options.endpoint) {
       await assertReachable(options.endpoint);
-      process.env[ENDPOINT_VARIABLE] = options.endpoint;
+      restoreEndpoints = pointHandlersAt(options.endpoint);
     } else {
       local = await startCognitoLocal();
       // The proxy adds what cognito-local lacks (tag APIs) and Cognito's own rules.
       proxy = new CognitoProxy(local.endpoint);
-      process.env[ENDPOINT_VARIABLE] = await proxy.start();
+      restoreEndpoints = pointHandlersAt(await proxy.start());
     }
     const entrypoint = loadHandler(options.handlerPath ?? handlerBundle(parsed.typeName));
     if (options.withPool && local) {
-      parsed = await withLocalPool(parsed, String(process.env[ENDPOINT_VARIABLE]), entrypoint);
+      parsed = await withLocalPool(parsed, String(process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER), entrypoint);
     }
     const { event } = await runToCompletion(entrypoint, {
       resourceType: parsed.typeName,
@@ -120,8 +120,7 @@ export async function invoke(options: InvokeOptions): Promise<ProgressEvent> {
     });
     return event;
   } finally {
-    if (previousEndpoint === undefined) delete process.env[ENDPOINT_VARIABLE];
-    else process.env[ENDPOINT_VARIABLE] = previousEndpoint;
+    restoreEndpoints();
     await proxy?.stop();
     await local?.stop();
   }

@@ -99,7 +99,13 @@ function referenceCheck(connection: PoolConnection): ReferenceCheck | undefined 
 }
 
 async function previewClient(connection: PoolConnection, properties: Record<string, unknown>): Promise<PlanPreview> {
-  return previewClientPlan(connection.clientGateway, connection.poolId, connection.clientId ?? '', properties);
+  return previewClientPlan(
+    connection.clientGateway,
+    connection.poolId,
+    connection.clientId ?? '',
+    properties,
+    connection.parameters,
+  );
 }
 
 export function formatPlans(plans: ResourcePlan[], where: string): string {

@@ -17,7 +17,14 @@ export interface LeafChange {
 }
 
 export interface PlannedWrite {
-  operation: 'UpdateUserPool' | 'SetUserPoolMfaConfig' | 'AddCustomAttributes' | 'TagResource' | 'UpdateUserPoolClient';
+  operation:
+    | 'UpdateUserPool'
+    | 'SetUserPoolMfaConfig'
+    | 'AddCustomAttributes'
+    | 'TagResource'
+    | 'UntagResource'
+    | 'UpdateUserPoolClient'
+    | 'PutParameter';
   changes: LeafChange[];
 }
 

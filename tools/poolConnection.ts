@@ -9,6 +9,8 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { CognitoGateway } from '../src/cognito/gateway';
 import type { ReferenceClients } from './referencedResources';
+import { ParameterStore } from '../src/ssm/parameterStore';
+import { pointHandlersAt } from './emulatorEndpoints';
 import { CLIENT_TYPE_NAME } from '../src/typeInfo';
 import { PLACEHOLDER_CREDENTIALS } from './cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
@@ -27,6 +29,8 @@ export interface PoolConnection {
   clientId?: string;
   /** Where it runs, for the output. */
   where: string;
+  /** Parameter Store, where the app client type keeps who manages each client. */
+  parameters?: ParameterStore;
   /** On a real account: read-only clients to check what the pool's settings name (SES, IAM, Lambda). */
   referenceClients?: ReferenceClients;
   close(): Promise<void>;
@@ -57,6 +61,8 @@ export async function connect(options: ConnectionOptions): Promise<PoolConnectio
       ? await accountCredentials('us-east-1')
       : { credentials: PLACEHOLDER_CREDENTIALS, region: 'us-east-1' };
     const client = new CognitoIdentityProviderClient({ region, credentials, endpoint: options.endpoint });
+    // With --endpoint, Parameter Store is answered there too.
+    if (options.endpoint) pointHandlersAt(options.endpoint);
     const referenceClients: ReferenceClients | undefined = options.real
       ? {
           ses: (sesRegion) => new SESv2Client({ region: sesRegion, credentials }),
@@ -64,8 +70,10 @@ export async function connect(options: ConnectionOptions): Promise<PoolConnectio
           lambda: (lambdaRegion) => new LambdaClient({ region: lambdaRegion, credentials }),
         }
       : undefined;
+    const parameters = ParameterStore.forCaller(credentials, region, { typeName: CLIENT_TYPE_NAME, identifier: '' });
     return {
       referenceClients,
+      parameters,
       gateway: new CognitoGateway(client),
       clientGateway: new CognitoGateway(client, CLIENT_TYPE_NAME),
       poolId: options.poolId,
@@ -76,12 +84,20 @@ export async function connect(options: ConnectionOptions): Promise<PoolConnectio
   }
   const local: CognitoLocal = await startCognitoLocal();
   const proxy = new CognitoProxy(local.endpoint);
+  const proxyEndpoint = await proxy.start();
   const client = new CognitoIdentityProviderClient({
     region: 'us-east-1',
     credentials: PLACEHOLDER_CREDENTIALS,
-    endpoint: await proxy.start(),
+    endpoint: proxyEndpoint,
+  });
+  // Parameter Store (the app client type's ownership) through the same proxy.
+  const restoreEndpoints = pointHandlersAt(proxyEndpoint);
+  const parameters = ParameterStore.forCaller(PLACEHOLDER_CREDENTIALS, 'us-east-1', {
+    typeName: CLIENT_TYPE_NAME,
+    identifier: '',
   });
   const close = async () => {
+    restoreEndpoints();
     client.destroy();
     await proxy.stop();
     await local.stop();
@@ -104,6 +120,7 @@ export async function connect(options: ConnectionOptions): Promise<PoolConnectio
     return {
       gateway: new CognitoGateway(client),
       clientGateway: new CognitoGateway(client, CLIENT_TYPE_NAME),
+      parameters,
       poolId,
       clientId,
       where: options.withClient

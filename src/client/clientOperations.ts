@@ -1,7 +1,7 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { clientIdentifier, type CognitoGateway } from '../cognito/gateway';
-import { clientOwnershipTagKey, isClientManaged } from '../pool/ownership';
+import { CLIENT_OWNERSHIP_TAG_PREFIX, clientOwnershipTagKey, isClientManaged } from '../pool/ownership';
 import { undoDespiteThrottling, withConflictRetry } from '../retry';
 import { decodeListToken, encodeListToken } from '../shared/listToken';
 import { explainRefusal } from '../shared/refusalSubject';
@@ -10,6 +10,7 @@ import { CLIENT_TYPE_NAME } from '../typeInfo';
 import { planClientSettings, type ClientPlan, type DescribedClient } from './clientPlan';
 import { currentClientSettings } from './currentClientSettings';
 import type { DeclaredClientSettings } from './fields';
+import { clientParameterName, type ClaimKind, type ClientOwnership } from './ownership';
 import { findClientSchemaProblems } from './validation';
 
 export interface ClientPreview {
@@ -17,16 +18,19 @@ export interface ClientPreview {
   plan: ClientPlan;
   reads: string[];
   ownership: Ownership;
+  /** How the client was claimed when it was read. */
+  claim: ClaimKind;
 }
 
 /**
- * What each handler does to an app client, in terms of Cognito calls and the pure plan.
- * A client is managed when its pool carries the marker tag keyed by its id: app
- * clients take no tags of their own.
+ * What each handler does to an app client, in terms of Cognito and Parameter Store calls
+ * and the pure plan. A client is managed when its ownership parameter exists (or, for
+ * clients claimed by earlier versions, its pool carries the marker tag keyed by its id).
  */
 export class ClientSettingsOperations {
   constructor(
     private readonly cognito: CognitoGateway,
+    private readonly ownership: ClientOwnership,
     private readonly logger: OperationLog,
   ) {}
 
@@ -42,45 +46,52 @@ export class ClientSettingsOperations {
 
   /** READ: the current settings of a managed client, from its identifiers alone. */
   async read(userPoolId: string, clientId: string): Promise<DeclaredClientSettings> {
-    const { described } = await this.describeManaged(userPoolId, clientId);
+    const { described } = await this.readAll(userPoolId, clientId, 'keep');
     return currentClientSettings(described);
   }
 
   /**
-   * DELETE: stops managing the client by removing its marker; every setting stays. The
-   * marker is on the pool, so the pool is the one read: a client deleted out of band still
-   * has its marker cleaned up, and a second DELETE answers NotFound.
+   * DELETE: stops managing the client by removing its parameter (or an earlier version's
+   * pool tag); every setting stays, whether or not the client still exists. A second
+   * DELETE answers NotFound.
    */
   async delete(userPoolId: string, clientId: string): Promise<void> {
+    this.logger.log(`DeleteParameter ${clientParameterName(userPoolId, clientId)}`);
+    if (await this.ownership.release(userPoolId, clientId)) return;
     const pool = await this.cognito.describePool(userPoolId);
     if (!isClientManaged(pool, clientId)) {
       throw new exceptions.NotFound(CLIENT_TYPE_NAME, clientIdentifier(userPoolId, clientId));
     }
-    const markerKey = clientOwnershipTagKey(clientId);
-    this.logger.log(`UntagResource ${userPoolId}: ${markerKey}`);
-    await this.cognito.untagPool(pool, [markerKey]);
+    this.logger.log(`UntagResource ${userPoolId}: ${clientOwnershipTagKey(clientId)}`);
+    await this.ownership.releaseLegacyTag(pool, clientId);
   }
 
   /**
-   * LIST of one pool's managed clients (CloudFormation passes the UserPoolId), one
-   * ListUserPoolClients page (at most 60 clients) per invocation, beside the one
-   * DescribeUserPool whose tags say which are managed.
+   * LIST of one pool's managed clients (CloudFormation passes the UserPoolId): one page of
+   * the pool's ownership parameters (at most 10) per invocation, each client checked to
+   * still exist; the first page also lists clients an earlier version claimed with a pool tag.
    */
   async list(userPoolId: string, nextToken?: string): Promise<{ clientIds: string[]; nextToken?: string }> {
-    const cognitoToken = decodeListToken('ListUserPoolClients', nextToken);
-    const [pool, page] = await Promise.all([
-      this.cognito.describePool(userPoolId),
-      this.cognito.listClientPage(userPoolId, cognitoToken),
-    ]);
+    const parameterToken = decodeListToken('GetParametersByPath', nextToken);
+    const page = await this.ownership.claimedPage(userPoolId, parameterToken);
+    const candidates = [...page.clientIds];
+    if (!parameterToken) {
+      const pool = await this.cognito.describePool(userPoolId);
+      const tagged = Object.keys(pool.UserPoolTags ?? {})
+        .filter((key) => key.startsWith(CLIENT_OWNERSHIP_TAG_PREFIX))
+        .map((key) => key.slice(CLIENT_OWNERSHIP_TAG_PREFIX.length));
+      candidates.push(...tagged.filter((clientId) => !candidates.includes(clientId)));
+    }
+    const existing = await Promise.all(candidates.map((clientId) => this.clientExists(userPoolId, clientId)));
     return {
-      clientIds: page.ids.filter((clientId) => isClientManaged(pool, clientId)),
-      nextToken: encodeListToken('ListUserPoolClients', page.nextToken),
+      clientIds: candidates.filter((_, index) => existing[index]),
+      nextToken: encodeListToken('GetParametersByPath', page.nextToken),
     };
   }
 
   /**
    * The reads and the plan of a CREATE (`claim`) or UPDATE (`keep`), without any write.
-   * Without an ownership, the marker decides: CREATE when the client is not managed yet.
+   * Without an ownership, the claim decides: CREATE when the client is not managed yet.
    */
   async preview(
     userPoolId: string,
@@ -88,14 +99,16 @@ export class ClientSettingsOperations {
     declared: DeclaredClientSettings,
     requested?: Ownership,
   ): Promise<ClientPreview> {
-    const { pool, described } = await this.describeBoth(userPoolId, clientId);
-    const managed = isClientManaged(pool, clientId);
-    const ownership = requested ?? (managed ? 'keep' : 'claim');
-    const identifier = clientIdentifier(userPoolId, clientId);
-    if (ownership === 'claim' && managed) throw new exceptions.AlreadyExists(CLIENT_TYPE_NAME, identifier);
-    if (ownership === 'keep' && !managed) throw new exceptions.NotFound(CLIENT_TYPE_NAME, identifier);
+    const { pool, described, claim } = await this.readAll(userPoolId, clientId, requested);
+    const ownership = requested ?? (claim ? 'keep' : 'claim');
     const plan = planClientSettings({ userPoolId, clientId, described, pool, declared, ownership });
-    return { pool, plan, reads: ['DescribeUserPool', 'DescribeUserPoolClient'], ownership };
+    return {
+      pool,
+      plan,
+      reads: ['DescribeUserPool', 'DescribeUserPoolClient', 'GetParameter'],
+      ownership,
+      claim,
+    };
   }
 
   private async apply(
@@ -107,12 +120,12 @@ export class ClientSettingsOperations {
     const problems = findClientSchemaProblems({ UserPoolId: userPoolId, ClientId: clientId, ...declared });
     if (problems.length > 0) throw new exceptions.InvalidRequest(`Invalid properties: ${problems.join('; ')}`);
     return withConflictRetry(async () => {
-      const { pool, plan } = await this.preview(userPoolId, clientId, declared, ownership);
+      const { pool, plan, claim } = await this.preview(userPoolId, clientId, declared, ownership);
       refuseIfNeeded(plan.refusals);
       try {
-        await this.execute(userPoolId, clientId, plan, pool);
+        await this.execute(userPoolId, clientId, plan, pool, claim);
       } catch (error) {
-        // Only UpdateUserPoolClient carries the client's settings; a tag refusal names none.
+        // Only UpdateUserPoolClient carries the client's settings; a claim refusal names none.
         throw explainRefusal(error, plan.updateRequest ?? {}, declared, 'app client');
       }
       return currentClientSettings(plan.resultingClient);
@@ -120,28 +133,46 @@ export class ClientSettingsOperations {
   }
 
   /**
-   * UpdateUserPoolClient first, then the marker; if the marker cannot be written, the
-   * client is put back as described, so a failed CREATE leaves it as it was.
+   * UpdateUserPoolClient first, then the claim (CREATE), or the move of an earlier
+   * version's tag claim to the parameter (UPDATE); if a later step fails, the earlier ones
+   * are undone, so a failed CREATE leaves neither a parameter nor a changed client.
    */
-  private async execute(userPoolId: string, clientId: string, plan: ClientPlan, pool: UserPoolType): Promise<void> {
-    const updated = plan.updateRequest !== undefined;
-    if (plan.updateRequest) {
-      this.logger.log(
-        `UpdateUserPoolClient ${userPoolId}/${clientId}: ${changedMembers(plan.updateRequest, plan.restoreRequest).join(', ')}`,
-      );
-      await this.cognito.updateClient(plan.updateRequest);
-    }
-    if (!plan.ownershipTags) {
-      if (!updated) this.logger.log(`${userPoolId}/${clientId}: nothing to change, no write`);
+  private async execute(
+    userPoolId: string,
+    clientId: string,
+    plan: ClientPlan,
+    pool: UserPoolType,
+    claim: ClaimKind,
+  ): Promise<void> {
+    const undo: (() => Promise<unknown>)[] = [];
+    const claims = plan.claims || claim === 'legacy-tag';
+    if (!plan.updateRequest && !claims) {
+      this.logger.log(`${userPoolId}/${clientId}: nothing to change, no write`);
       return;
     }
     try {
-      this.logger.log(`TagResource ${userPoolId}: ${Object.keys(plan.ownershipTags).join(', ')}`);
-      await this.cognito.tagPool(pool, plan.ownershipTags);
+      if (plan.updateRequest) {
+        this.logger.log(
+          `UpdateUserPoolClient ${userPoolId}/${clientId}: ${changedMembers(plan.updateRequest, plan.restoreRequest).join(', ')}`,
+        );
+        await this.cognito.updateClient(plan.updateRequest);
+        undo.push(() => this.cognito.updateClient(plan.restoreRequest));
+      }
+      if (claims) {
+        this.logger.log(`PutParameter ${clientParameterName(userPoolId, clientId)}`);
+        await this.ownership.claim(userPoolId, clientId);
+        undo.push(() => this.ownership.release(userPoolId, clientId));
+      }
+      if (claim === 'legacy-tag') {
+        this.logger.log(
+          `UntagResource ${userPoolId}: ${clientOwnershipTagKey(clientId)} (the claim moved to the parameter)`,
+        );
+        await this.ownership.releaseLegacyTag(pool, clientId);
+      }
     } catch (error) {
-      if (updated) {
+      for (const step of undo.reverse()) {
         try {
-          await undoDespiteThrottling(() => this.cognito.updateClient(plan.restoreRequest));
+          await undoDespiteThrottling(async () => void (await step()));
         } catch (rollbackError) {
           this.logger.log(`Rollback of ${userPoolId}/${clientId} failed: ${(rollbackError as Error).message}`);
         }
@@ -150,26 +181,36 @@ export class ClientSettingsOperations {
     }
   }
 
-  private async describeBoth(
+  /**
+   * The pool, the client and the claim, read in parallel; refuses a CREATE of a managed
+   * client (AlreadyExists, naming who manages it) and anything else of an unmanaged one
+   * (NotFound).
+   */
+  private async readAll(
     userPoolId: string,
     clientId: string,
-  ): Promise<{ pool: UserPoolType; described: DescribedClient }> {
-    // Independent reads: in parallel, so READ costs one round trip.
-    const [pool, described] = await Promise.all([
+    ownership: Ownership | undefined,
+  ): Promise<{ pool: UserPoolType; described: DescribedClient; claim: ClaimKind }> {
+    const [pool, described, parameter] = await Promise.all([
       this.cognito.describePool(userPoolId),
       this.cognito.describeClient(userPoolId, clientId),
+      this.ownership.parameterOf(userPoolId, clientId),
     ]);
-    return { pool, described };
-  }
-
-  private async describeManaged(
-    userPoolId: string,
-    clientId: string,
-  ): Promise<{ pool: UserPoolType; described: DescribedClient }> {
-    const both = await this.describeBoth(userPoolId, clientId);
-    if (!isClientManaged(both.pool, clientId)) {
+    const claim = this.ownership.claimOf(parameter, pool, clientId);
+    if (ownership === 'claim' && claim) throw this.ownership.alreadyManaged(userPoolId, clientId, parameter);
+    if (ownership === 'keep' && !claim) {
       throw new exceptions.NotFound(CLIENT_TYPE_NAME, clientIdentifier(userPoolId, clientId));
     }
-    return both;
+    return { pool, described, claim };
+  }
+
+  private async clientExists(userPoolId: string, clientId: string): Promise<boolean> {
+    try {
+      await this.cognito.describeClient(userPoolId, clientId);
+      return true;
+    } catch (error) {
+      if (error instanceof exceptions.NotFound) return false;
+      throw error;
+    }
   }
 }

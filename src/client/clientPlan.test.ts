@@ -1,6 +1,4 @@
 import type { UserPoolClientType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { clientOwnershipTagKey } from '../pool/ownership';
-import { MAX_POOL_TAGS } from '../pool/tags';
 import { planClientSettings, type ClientPlanInput } from './clientPlan';
 import { buildClientUpdateRequest, DEFAULT_TOKEN_VALIDITY_UNITS } from './clientRequest';
 import { findClientProblems } from './clientRules';
@@ -90,11 +88,11 @@ describe('planClientSettings', () => {
     });
   });
 
-  it('sends no UpdateUserPoolClient when nothing declared changes, and claims with the marker', () => {
+  it('sends no UpdateUserPoolClient when nothing declared changes, and claims the client on CREATE', () => {
     const result = plan({ declared: { AccessTokenValidity: 60, GenerateSecret: false } });
     expect(result.updateRequest).toBeUndefined();
-    expect(result.ownershipTags).toEqual({ [clientOwnershipTagKey('client1')]: 'true' });
-    expect(plan({ ownership: 'keep' }).ownershipTags).toBeUndefined();
+    expect(result.claims).toBe(true);
+    expect(plan({ ownership: 'keep' }).claims).toBe(false);
   });
 
   it('refuses a GenerateSecret that differs from the client as locked', () => {
@@ -124,13 +122,6 @@ describe('planClientSettings', () => {
       ...withId.AnalyticsConfiguration,
       UserDataShared: true,
     });
-  });
-
-  it('refuses a claim that would take the pool past 50 tags', () => {
-    const tags = Object.fromEntries(Array.from({ length: MAX_POOL_TAGS }, (_, index) => [`tag${index}`, 'x']));
-    const result = plan({ pool: { ...pool, UserPoolTags: tags } });
-    expect(result.refusals).toEqual([expect.objectContaining({ message: expect.stringContaining('remove a tag') })]);
-    expect(plan({ pool: { ...pool, UserPoolTags: tags }, ownership: 'keep' }).refusals).toEqual([]);
   });
 });
 

@@ -4,10 +4,8 @@ import type {
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isDeepStrictEqual } from 'node:util';
-import { clientOwnershipTagKey, OWNERSHIP_TAG_VALUE, withoutReservedTags } from '../pool/ownership';
 import type { Ownership, Refusal } from '../shared/writePlan';
 import { mergeUnlessModeSwitch, type ModeSwitch } from '../shared/merge';
-import { MAX_POOL_TAGS } from '../pool/tags';
 import { buildClientUpdateRequest } from './clientRequest';
 import { findClientProblems } from './clientRules';
 import { MERGEABLE_CLIENT_FIELDS, type DeclaredClientSettings, type MergeableClientField } from './fields';
@@ -35,8 +33,8 @@ export interface ClientPlan {
   updateRequest?: UpdateUserPoolClientCommandInput;
   /** Puts the client back as described, if a later write fails. */
   restoreRequest: UpdateUserPoolClientCommandInput;
-  /** The marker a CREATE adds to the pool with TagResource. */
-  ownershipTags?: Record<string, string>;
+  /** CREATE claims the client (its ownership parameter, after the settings). */
+  claims: boolean;
   /** The client once every write has succeeded. */
   resultingClient: DescribedClient;
 }
@@ -60,23 +58,13 @@ export function planClientSettings(input: ClientPlanInput): ClientPlan {
   for (const message of findClientProblems(merged, { hasSecret: described.hasSecret, tier }, declaredMembers)) {
     refusals.push({ kind: 'invalid', message });
   }
-  const markerKey = clientOwnershipTagKey(clientId);
-  const claimsMarker = input.ownership === 'claim' && pool.UserPoolTags?.[markerKey] === undefined;
-  // Tags with the aws: prefix do not count against the limit (see pool/tags.ts).
-  const tagCount = Object.keys(withoutReservedTags(pool.UserPoolTags ?? {})).length;
-  if (claimsMarker && tagCount + 1 > MAX_POOL_TAGS) {
-    refusals.push({
-      kind: 'invalid',
-      message: `The pool has ${tagCount} tags and the client's ownership marker (${markerKey}) needs one more than Cognito's ${MAX_POOL_TAGS}; remove a tag from the pool first.`,
-    });
-  }
   const restoreRequest = buildClientUpdateRequest(userPoolId, clientId, described.client);
   const candidate = buildClientUpdateRequest(userPoolId, clientId, merged);
   return {
     refusals,
     updateRequest: isDeepStrictEqual(candidate, restoreRequest) ? undefined : candidate,
     restoreRequest,
-    ownershipTags: input.ownership === 'claim' ? { [markerKey]: OWNERSHIP_TAG_VALUE } : undefined,
+    claims: input.ownership === 'claim',
     resultingClient: { client: merged, hasSecret: described.hasSecret },
   };
 }

@@ -9,7 +9,9 @@ import {
   ResourceHandlerRequest,
   SessionProxy,
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import { clientForSession } from '../cognito/client';
+import { callerOf, clientForSession } from '../cognito/client';
+import { ParameterStore } from '../ssm/parameterStore';
+import { ClientOwnership } from './ownership';
 import { CognitoGateway } from '../cognito/gateway';
 import { declaredFromModel } from '../shared/modelValues';
 import { ProviderResource } from '../shared/runtime/providerResource';
@@ -134,7 +136,17 @@ function operationsFor(
     accountId: request.awsAccountId,
     partition: request.awsPartition,
   });
-  return new ClientSettingsOperations(gateway, { log: (message) => logger.log(message) });
+  const { credentials, region } = callerOf(session, request.region);
+  const identifier = request.desiredResourceState?.userPoolId ?? '';
+  const parameters = ParameterStore.forCaller(credentials, region, {
+    typeName: CLIENT_TYPE_NAME,
+    identifier: `${identifier}|${request.desiredResourceState?.clientId ?? ''}`,
+  });
+  const ownership = new ClientOwnership(parameters, gateway, {
+    stackId: (request as { stackId?: string }).stackId,
+    logicalResourceId: request.logicalResourceIdentifier,
+  });
+  return new ClientSettingsOperations(gateway, ownership, { log: (message) => logger.log(message) });
 }
 
 /** The model CloudFormation gets back: the identifiers and the client's current settings. */

@@ -36,17 +36,26 @@ export function createCognitoClient(
   });
 }
 
-/** A client for the caller's session and the request's region, as every handler needs one. */
-export function clientForSession(
+/** The caller's credentials and the request's region, as every AWS client of a handler needs them. */
+export function callerOf(
   session: Optional<SessionProxy>,
   requestRegion: string | undefined,
-  typeName: string,
-): CognitoIdentityProviderClient {
+): { credentials: CallerCredentials; region: string } {
   const credentials = session?.configuration?.credentials as CallerCredentials | undefined;
   if (!credentials?.accessKeyId || !credentials.secretAccessKey) {
     throw new exceptions.InvalidCredentials('No caller credentials in the request.');
   }
   const region = requestRegion ?? (session?.configuration?.region as string | undefined);
   if (!region) throw new exceptions.InvalidRequest('The request names no region.');
+  return { credentials, region };
+}
+
+/** A client for the caller's session and the request's region, as every handler needs one. */
+export function clientForSession(
+  session: Optional<SessionProxy>,
+  requestRegion: string | undefined,
+  typeName: string,
+): CognitoIdentityProviderClient {
+  const { credentials, region } = callerOf(session, requestRegion);
   return createCognitoClient(credentials, region, typeName);
 }

@@ -81,8 +81,14 @@ function mapError(error: unknown, name: string, operation: string, resource: Res
   if (name === 'UnrecognizedClientException' || name === 'InvalidClientTokenId' || name === 'ExpiredTokenException') {
     return new exceptions.InvalidCredentials(reason);
   }
-  if (name === 'TooManyRequestsException' || name === 'ThrottlingException') return new exceptions.Throttling(reason);
-  if (name === 'LimitExceededException') return new exceptions.ServiceLimitExceeded(reason);
+  // TooManyUpdates: Parameter Store's answer to concurrent writes of one parameter.
+  if (name === 'TooManyRequestsException' || name === 'ThrottlingException' || name === 'TooManyUpdates') {
+    return new exceptions.Throttling(reason);
+  }
+  if (name === 'LimitExceededException' || name === 'ParameterLimitExceeded') {
+    return new exceptions.ServiceLimitExceeded(reason);
+  }
+  if (name === 'InvalidNextToken') return new exceptions.InvalidRequest(reason);
   if (name === 'InternalErrorException') return new exceptions.ServiceInternalError(reason);
   if (isNetworkError(name)) return new exceptions.NetworkFailure(reason);
   return new exceptions.InternalFailure(reason);

@@ -3,13 +3,21 @@ import {
   DeleteUserPoolClientCommand,
   UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { clientParameterName } from '../../src/client/ownership';
 import { clientOwnershipTagKey } from '../../src/pool/ownership';
 import { PLACEHOLDER_CREDENTIALS } from '../../tools/cfnRequest';
 import { amplifyLikeClient, machineClient, settingsOfClient } from '../../tools/productionClient';
 import { useLocalCognito } from './harness';
 
 const cognito = useLocalCognito();
-const WRITES = ['UpdateUserPoolClient', 'TagResource', 'UntagResource', 'UpdateUserPool'];
+const WRITES = [
+  'UpdateUserPoolClient',
+  'TagResource',
+  'UntagResource',
+  'UpdateUserPool',
+  'PutParameter',
+  'DeleteParameter',
+];
 
 function writesIn(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).filter(([operation]) => WRITES.includes(operation)));
@@ -63,11 +71,13 @@ describe('Org::Cognito::UserPoolClientSettings on cognito-local', () => {
     );
     // 15 minutes, not 15 hours: the units went with the number.
     expect(after.TokenValidityUnits).toEqual(before.TokenValidityUnits);
+    // The claim is the client's own parameter: the pool's tags are never written.
     expect(cognito.proxy.counts()).toEqual({
       DescribeUserPool: 1,
       DescribeUserPoolClient: 1,
+      GetParameter: 1,
       UpdateUserPoolClient: 1,
-      TagResource: 1,
+      PutParameter: 1,
     });
     expect(event.resourceModel).toMatchObject({ ...ids, CallbackURLs: callbacks, AccessTokenValidity: 15 });
   });
@@ -152,13 +162,13 @@ describe('Org::Cognito::UserPoolClientSettings on cognito-local', () => {
     const beforeDelete = await cognito.describeClient(poolId, clientId);
     cognito.proxy.resetCounts();
     expect((await cognito.handleClient('DELETE', ids)).status).toBe('SUCCESS');
-    expect(writesIn(cognito.proxy.counts())).toEqual({ UntagResource: 1 });
+    expect(writesIn(cognito.proxy.counts())).toEqual({ DeleteParameter: 1 });
     expect(await cognito.describeClient(poolId, clientId)).toEqual(beforeDelete);
     expect((await cognito.handleClient('READ', ids)).errorCode).toBe('NotFound');
     expect((await cognito.handleClient('LIST', { UserPoolId: poolId })).resourceModels).toEqual([]);
   });
 
-  it('DELETE of a client deleted out of band cleans up its marker; READ then answers NotFound', async () => {
+  it('DELETE of a client deleted out of band removes its parameter; READ then answers NotFound', async () => {
     const { poolId, clientId, ids } = await existingClient();
     expect((await cognito.handleClient('CREATE', { ...ids, AuthSessionValidity: 8 })).status).toBe('SUCCESS');
     const sdk = sdkViaProxy();
@@ -169,7 +179,7 @@ describe('Org::Cognito::UserPoolClientSettings on cognito-local', () => {
     }
     expect((await cognito.handleClient('READ', ids)).errorCode).toBe('NotFound');
     expect((await cognito.handleClient('DELETE', ids)).status).toBe('SUCCESS');
-    expect((await cognito.describe(poolId)).UserPoolTags?.[clientOwnershipTagKey(clientId)]).toBeUndefined();
+    expect(cognito.proxy.parameterStore.parameters.has(clientParameterName(poolId, clientId))).toBe(false);
     expect((await cognito.handleClient('DELETE', ids)).errorCode).toBe('NotFound');
   });
 
@@ -189,11 +199,11 @@ describe('Org::Cognito::UserPoolClientSettings on cognito-local', () => {
     expect(cognito.proxy.counts()).toEqual({});
   });
 
-  it('if the marker cannot be written, the client is put back as it was', async () => {
+  it('if the claim cannot be written, the client is put back as it was and no parameter is left', async () => {
     const { poolId, clientId, ids } = await existingClient();
     const before = await cognito.describeClient(poolId, clientId);
-    // The execution role lacks cognito-idp:TagResource.
-    cognito.proxy.inject({ operation: 'TagResource', errorName: 'AccessDeniedException', times: 1 });
+    // The execution role lacks ssm:PutParameter.
+    cognito.proxy.inject({ operation: 'PutParameter', errorName: 'AccessDeniedException', times: 1 });
     try {
       const event = await cognito.handleClient('CREATE', { ...ids, AccessTokenValidity: 20 });
       expect(event).toMatchObject({ status: 'FAILED', errorCode: 'AccessDenied' });
@@ -202,16 +212,16 @@ describe('Org::Cognito::UserPoolClientSettings on cognito-local', () => {
     }
     expect(cognito.proxy.counts().UpdateUserPoolClient).toBe(2);
     expect(settingsOfClient(await cognito.describeClient(poolId, clientId))).toEqual(settingsOfClient(before));
+    expect(cognito.proxy.parameterStore.parameters.has(clientParameterName(poolId, clientId))).toBe(false);
   });
 
-  it('lives beside Org::Cognito::UserPoolSettings: the pool type neither reports nor drops client markers', async () => {
+  it('lives beside Org::Cognito::UserPoolSettings: the app client type never touches the pool tags', async () => {
     const { poolId, ids } = await existingClient();
+    const tagsBefore = (await cognito.describe(poolId)).UserPoolTags;
     expect((await cognito.handleClient('CREATE', { ...ids, AuthSessionValidity: 6 })).status).toBe('SUCCESS');
+    expect((await cognito.describe(poolId)).UserPoolTags).toEqual(tagsBefore);
     const pool = await cognito.handle('CREATE', { UserPoolId: poolId, UserPoolTags: { team: 'identity' } });
     expect(pool.status).toBe('SUCCESS');
-    expect(JSON.stringify(pool.resourceModel)).not.toContain(clientOwnershipTagKey(ids.ClientId));
-    const described = await cognito.describe(poolId);
-    expect(described.UserPoolTags?.[clientOwnershipTagKey(ids.ClientId)]).toBe('true');
     expect((await cognito.handleClient('READ', ids)).status).toBe('SUCCESS');
   });
 });
@@ -342,5 +352,28 @@ describe("real Cognito's client rules, refused before any write", () => {
     } finally {
       sdk.destroy();
     }
+  });
+});
+
+describe('clients claimed by an earlier version (a marker tag on the pool)', () => {
+  it('are still recognised; their next UPDATE moves the claim to the parameter and removes the tag; DELETE removes either', async () => {
+    const { poolId, clientId, ids } = await existingClient();
+    const legacyMarker = { [clientOwnershipTagKey(clientId)]: 'true' };
+    await cognito.proxy.tagAsAnotherWriter(poolId, legacyMarker);
+    expect((await cognito.handleClient('READ', ids)).status).toBe('SUCCESS');
+    expect((await cognito.handleClient('CREATE', ids)).errorCode).toBe('AlreadyExists');
+
+    const updated = await cognito.handleClient('UPDATE', { ...ids, AuthSessionValidity: 6 }, ids);
+    expect(updated.status).toBe('SUCCESS');
+    expect((await cognito.describe(poolId)).UserPoolTags?.[clientOwnershipTagKey(clientId)]).toBeUndefined();
+    expect(cognito.proxy.parameterStore.parameters.has(clientParameterName(poolId, clientId))).toBe(true);
+    expect((await cognito.handleClient('DELETE', ids)).status).toBe('SUCCESS');
+    expect(cognito.proxy.parameterStore.parameters.has(clientParameterName(poolId, clientId))).toBe(false);
+
+    // A legacy claim that was never migrated: DELETE removes the tag.
+    await cognito.proxy.tagAsAnotherWriter(poolId, legacyMarker);
+    expect((await cognito.handleClient('DELETE', ids)).status).toBe('SUCCESS');
+    expect((await cognito.describe(poolId)).UserPoolTags?.[clientOwnershipTagKey(clientId)]).toBeUndefined();
+    expect((await cognito.handleClient('DELETE', ids)).errorCode).toBe('NotFound');
   });
 });

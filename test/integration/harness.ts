@@ -16,6 +16,7 @@ import { CognitoProxy } from '../../tools/cognitoProxy';
 import { runToCompletion, type ProgressEvent } from '../../tools/handlerRunner';
 import { productionPoolRequest } from '../../tools/productionPool';
 import { quietLib } from '../support/quietLib';
+import { pointHandlersAt } from '../../tools/emulatorEndpoints';
 
 const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
 
@@ -59,12 +60,13 @@ export function useLocalCognito(): LocalCognito {
   let client: CognitoIdentityProviderClient;
   const proxy = new CognitoProxy('http://placeholder');
   let poolCount = 0;
+  let restoreEndpoints: (() => void) | undefined;
 
   beforeAll(async () => {
     quietLib();
     local = await startCognitoLocal();
     proxy.target = local.endpoint;
-    process.env[ENDPOINT_VARIABLE] = await proxy.start();
+    restoreEndpoints = pointHandlersAt(await proxy.start());
     // Setup and inspection go straight to cognito-local, so the proxy counts only the handler.
     client = new CognitoIdentityProviderClient({
       region: 'us-east-1',
@@ -77,7 +79,7 @@ export function useLocalCognito(): LocalCognito {
     client?.destroy();
     await proxy.stop();
     await local?.stop();
-    delete process.env[ENDPOINT_VARIABLE];
+    restoreEndpoints?.();
   });
 
   return {

@@ -41,28 +41,58 @@ describe('LIST in bounded pages', () => {
     expect((await cognito.handle('READ', { UserPoolId: poolIds[0] })).errorCode).toBe('NotFound');
   }, 120_000);
 
-  it('pages an app client LIST through ListUserPoolClients: 130 clients, 5 managed, at most 2 calls an invocation', async () => {
-    const poolId = await cognito.createPool({ PoolName: 'many-clients' });
+  it('app clients: 120 clients on a pool that already has 49 tags are each claimed, read, updated, listed and deleted; the pool tags never change', async () => {
+    const tags = Object.fromEntries(Array.from({ length: 49 }, (_, index) => [`own-${index}`, 'v']));
+    const poolId = await cognito.createPool({ PoolName: 'many-tenants', UserPoolTags: tags });
     const clientIds: string[] = [];
-    for (let batch = 0; batch < 130; batch += 26) {
+    for (let batch = 0; batch < 120; batch += 24) {
       clientIds.push(
         ...(await Promise.all(
-          Array.from({ length: 26 }, (_, index) =>
+          Array.from({ length: 24 }, (_, index) =>
             cognito.createClient(poolId, { ClientName: `tenant-${batch + index}` }),
           ),
         )),
       );
     }
-    const managed = [0, 59, 60, 100, 129].map((index) => clientIds[index]);
-    for (const clientId of managed) {
-      expect((await cognito.handleClient('CREATE', { UserPoolId: poolId, ClientId: clientId })).status).toBe('SUCCESS');
+    const unmanaged = await cognito.createClient(poolId, { ClientName: 'not-managed' });
+    const ids = (clientId: string) => ({ UserPoolId: poolId, ClientId: clientId });
+    for (const action of ['CREATE', 'READ', 'UPDATE'] as const) {
+      const events = await Promise.all(
+        clientIds.map((clientId) =>
+          cognito.handleClient(action, { ...ids(clientId), AuthSessionValidity: 4 }, ids(clientId)),
+        ),
+      );
+      expect(events.filter((event) => event.status !== 'SUCCESS')).toEqual([]);
     }
+    expect((await cognito.describe(poolId)).UserPoolTags).toEqual(tags);
+
+    // LIST: one page of at most 10 ownership parameters per invocation, each client checked to exist.
     const { found, callsPerInvocation } = await listAll((nextToken) =>
       cognito.runClient({ action: 'LIST', properties: { UserPoolId: poolId }, nextToken }),
     );
-    expect(found.map((model) => model.ClientId).sort()).toEqual([...managed].sort());
-    expect(callsPerInvocation).toEqual([2, 2, 2]);
+    expect(found.map((model) => model.ClientId).sort()).toEqual([...clientIds].sort());
+    expect(found.map((model) => model.ClientId)).not.toContain(unmanaged);
+    expect(callsPerInvocation.length).toBe(12);
+    expect(Math.max(...callsPerInvocation)).toBeLessThanOrEqual(12);
+
+    const deleted = await Promise.all(clientIds.map((clientId) => cognito.handleClient('DELETE', ids(clientId))));
+    expect(deleted.filter((event) => event.status !== 'SUCCESS')).toEqual([]);
+    expect((await cognito.describe(poolId)).UserPoolTags).toEqual(tags);
+    const left = [...cognito.proxy.parameterStore.parameters.keys()].filter((name) => name.includes(poolId));
+    expect(left).toEqual([]);
   }, 120_000);
+
+  it('concurrent CREATEs of one app client: exactly one wins, the others are AlreadyExists naming the winner', async () => {
+    const poolId = await cognito.createPool({ PoolName: 'race' });
+    const clientId = await cognito.createClient(poolId, { ClientName: 'contested' });
+    const properties = { UserPoolId: poolId, ClientId: clientId, AuthSessionValidity: 5 };
+    const events = await Promise.all([1, 2, 3].map(() => cognito.handleClient('CREATE', properties)));
+    expect(events.map((event) => event.status).sort()).toEqual(['FAILED', 'FAILED', 'SUCCESS']);
+    for (const event of events.filter((candidate) => candidate.status === 'FAILED')) {
+      expect(event.errorCode).toBe('AlreadyExists');
+      expect(event.message).toContain('in stack arn:aws:cloudformation:');
+    }
+  });
 
   it('a malformed nextToken is InvalidRequest', async () => {
     const event = await cognito.run({ action: 'LIST', nextToken: 'bm90IG91cnM' });

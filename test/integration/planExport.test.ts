@@ -37,6 +37,8 @@ const WRITES = [
   'TagResource',
   'UntagResource',
   'UpdateUserPoolClient',
+  'PutParameter',
+  'DeleteParameter',
 ];
 
 describe('npm run plan', () => {
@@ -98,7 +100,7 @@ describe('npm run plan on an app client template', () => {
       `Plan: CREATE of Org::Cognito::UserPoolClientSettings on app client ${clientId} of ${poolId}`,
     );
     expect(text).toContain('~ AccessTokenValidity: 60 → 15');
-    expect(preview.writes.map((write) => write.operation)).toEqual(['UpdateUserPoolClient', 'TagResource']);
+    expect(preview.writes.map((write) => write.operation)).toEqual(['UpdateUserPoolClient', 'PutParameter']);
     expect(preview.writes[0].changes.map((change) => change.path)).toEqual(['AccessTokenValidity', 'CallbackURLs']);
 
     const before = flatten(await cognito.describeClient(poolId, clientId));
@@ -107,7 +109,7 @@ describe('npm run plan on an app client template', () => {
     expect([...cognito.proxy.calls].sort()).toEqual([...preview.calls].sort());
     expect(cognito.proxy.calls.filter((call) => WRITES.includes(call))).toEqual([
       'UpdateUserPoolClient',
-      'TagResource',
+      'PutParameter',
     ]);
     const after = flatten(await cognito.describeClient(poolId, clientId));
     for (const change of preview.writes[0].changes) {
@@ -147,7 +149,7 @@ describe('npm run export --client', () => {
     const properties = propertiesFromFile(file, poolId, clientId);
     const preview = await previewClientPlan(clientGateway, poolId, clientId, properties);
     expect(preview.refusals).toEqual([]);
-    expect(preview.writes.map((write) => write.operation)).toEqual(['TagResource']);
+    expect(preview.writes.map((write) => write.operation)).toEqual(['PutParameter']);
     const before = await cognito.describeClient(poolId, clientId);
     expect((await cognito.handleClient('CREATE', properties)).status).toBe('SUCCESS');
     expect(await cognito.describeClient(poolId, clientId)).toEqual(before);

@@ -80,13 +80,13 @@ describe('npm start: the app client demo', () => {
       'CREATE Org::Cognito::UserPoolClientSettings on the second client from examples/client-settings.yaml',
     );
     expect(output).toContain(
-      'Cognito calls: DescribeUserPool ×1, DescribeUserPoolClient ×1, UpdateUserPoolClient ×1, TagResource ×1.',
+      'calls: DescribeUserPool ×1, DescribeUserPoolClient ×1, GetParameter ×1, UpdateUserPoolClient ×1, PutParameter ×1.',
     );
 
     expect(result.lockedChange).toMatchObject({ clientUnchanged: true, writes: 0 });
     expect(result.lockedChange.event).toMatchObject({ status: 'FAILED', errorCode: 'NotUpdatable' });
     expect(result.lockedChange.event.message).toMatch(/^GenerateSecret is false on the client/);
-    expect(result.noOpUpdate.calls).toEqual({ DescribeUserPool: 1, DescribeUserPoolClient: 1 });
+    expect(result.noOpUpdate.calls).toEqual({ DescribeUserPool: 1, DescribeUserPoolClient: 1, GetParameter: 1 });
     expect(result.read.drift).toEqual([]);
     expect(result.read.secretShown).toBe(false);
     expect(result.deleteResult).toMatchObject({ settingsKept: true });

@@ -31,8 +31,9 @@ export class FixtureServer {
         const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as Json) : {};
         this.requests.push({ operation, body });
         const answer = this.answer(operation);
+        const missing = operation === 'GetParameter' ? 'ParameterNotFound' : 'ResourceNotFoundException';
         response.writeHead(answer ? 200 : 400, { 'content-type': 'application/x-amz-json-1.1' });
-        response.end(JSON.stringify(answer ?? { __type: 'ResourceNotFoundException', message: 'no fixture' }));
+        response.end(JSON.stringify(answer ?? { __type: missing, message: 'no fixture' }));
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -58,6 +59,9 @@ export class FixtureServer {
         return this.answers.client && { UserPoolClient: this.answers.client };
       case 'UpdateUserPoolClient':
         return { UserPoolClient: this.answers.client };
+      // Parameter Store: no app client is claimed yet.
+      case 'GetParameter':
+        return undefined;
       default:
         return {};
     }

@@ -2,12 +2,18 @@ import {
   CognitoIdentityProviderClient,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
-  ListUserPoolClientsCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateUserPoolClientCommand,
   type UserPoolClientType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  DeleteParameterCommand,
+  GetParameterCommand,
+  GetParametersByPathCommand,
+  PutParameterCommand,
+  SSMClient,
+} from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { entrypoint, testEntrypoint } from '../../src/client/handlers';
@@ -18,6 +24,16 @@ import { cfnRequest, PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../../t
 import { quietLib } from '../support/quietLib';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
+const ssm = mockClient(SSMClient);
+const PARAMETER = `/org-cognito-userpoolclientsettings/us-east-1_Example1/abcdefghij0123456789klmnop`;
+const OTHER_STACK = 'arn:aws:cloudformation:us-east-1:123456789012:stack/other-stack/1111';
+
+/** The client's ownership parameter exists: another stack (or this one) manages it. */
+function claimed(): void {
+  ssm.on(GetParameterCommand, { Name: PARAMETER }).resolves({
+    Parameter: { Name: PARAMETER, Value: JSON.stringify({ stackId: OTHER_STACK, logicalResourceId: 'WebClient' }) },
+  });
+}
 const POOL_ID = 'us-east-1_Example1';
 const CLIENT_ID = 'abcdefghij0123456789klmnop';
 const SECRET = 'super-secret-value-that-must-never-leave-cognito';
@@ -91,10 +107,14 @@ beforeEach(() => {
   cognito.on(UpdateUserPoolClientCommand).resolves({ UserPoolClient: described });
   cognito.on(TagResourceCommand).resolves({});
   cognito.on(UntagResourceCommand).resolves({});
+  ssm.reset();
+  ssm.on(GetParameterCommand).rejects(cognitoError('ParameterNotFound'));
+  ssm.on(PutParameterCommand).resolves({ Version: 1 });
+  ssm.on(DeleteParameterCommand).resolves({});
 });
 
 describe('CREATE', () => {
-  it('reads pool and client, sends one complete UpdateUserPoolClient, then claims with the pool marker', async () => {
+  it('reads pool, client and claim, sends one complete UpdateUserPoolClient, then claims with its parameter', async () => {
     const event = await invoke('CREATE', { ...IDS, AccessTokenValidity: '2' });
     expect(event.status).toBe('SUCCESS');
     expect(cognito).toHaveReceivedCommandTimes(DescribeUserPoolCommand, 1);
@@ -118,10 +138,15 @@ describe('CREATE', () => {
     for (const member of ['ClientSecret', 'CreationDate', 'LastModifiedDate', 'ClientType']) {
       expect(sent).not.toHaveProperty(member);
     }
-    expect(cognito).toHaveReceivedCommandWith(TagResourceCommand, {
-      ResourceArn: pool(false).UserPool.Arn,
-      Tags: { [clientOwnershipTagKey(CLIENT_ID)]: 'true' },
+    // The claim is the client's own parameter, created without overwrite; the pool's tags are never touched.
+    expect(ssm).toHaveReceivedCommandWith(PutParameterCommand, { Name: PARAMETER, Overwrite: false, Type: 'String' });
+    const value = JSON.parse(String(ssm.commandCalls(PutParameterCommand)[0].args[0].input.Value));
+    expect(value).toMatchObject({
+      type: CLIENT_TYPE_NAME,
+      stackId: expect.stringContaining(':stack/'),
+      logicalResourceId: 'UserPoolClientSettings',
     });
+    expect(cognito).not.toHaveReceivedCommand(TagResourceCommand);
     expect(event.resourceModel).toMatchObject({ ...IDS, AccessTokenValidity: 2, GenerateSecret: true });
   });
 
@@ -129,7 +154,7 @@ describe('CREATE', () => {
     const logged: string[] = [];
     const spy = jest.spyOn(console, 'log').mockImplementation((...parts) => void logged.push(parts.join(' ')));
     try {
-      cognito.on(DescribeUserPoolCommand).resolves(pool(true));
+      claimed();
       for (const action of ['READ', 'UPDATE'] as const) {
         const event = await invoke(action, { ...IDS, AuthSessionValidity: '4' }, IDS);
         expect(event.status).toBe('SUCCESS');
@@ -141,26 +166,48 @@ describe('CREATE', () => {
     expect(logged.join('\n')).not.toContain(SECRET);
   });
 
-  it('answers AlreadyExists for a client another stack manages, with no write', async () => {
+  it('answers AlreadyExists naming the stack that manages the client, with no write', async () => {
+    claimed();
+    const event = await invoke('CREATE', IDS);
+    expect(event.errorCode).toBe('AlreadyExists');
+    expect(event.message).toContain(`WebClient in stack ${OTHER_STACK}`);
+    expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
+    expect(ssm).not.toHaveReceivedCommand(PutParameterCommand);
+  });
+
+  it('answers AlreadyExists for a client an earlier version claimed with a pool tag', async () => {
     cognito.on(DescribeUserPoolCommand).resolves(pool(true));
     const event = await invoke('CREATE', IDS);
     expect(event.errorCode).toBe('AlreadyExists');
-    expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
-    expect(cognito).not.toHaveReceivedCommand(TagResourceCommand);
+    expect(event.message).toContain('an earlier version of this type');
   });
 
-  it('writes only the marker when nothing declared changes', async () => {
+  it('loses a concurrent CREATE race cleanly: the client is put back and the winner is named', async () => {
+    ssm.on(PutParameterCommand).rejects(cognitoError('ParameterAlreadyExists'));
+    ssm
+      .on(GetParameterCommand)
+      .rejectsOnce(cognitoError('ParameterNotFound'))
+      .resolves({ Parameter: { Value: JSON.stringify({ stackId: OTHER_STACK, logicalResourceId: 'Winner' }) } });
+    const event = await invoke('CREATE', { ...IDS, AccessTokenValidity: '2' });
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'AlreadyExists' });
+    expect(event.message).toContain(`Winner in stack ${OTHER_STACK}`);
+    const updates = cognito.commandCalls(UpdateUserPoolClientCommand).map((call) => call.args[0].input);
+    expect(updates).toHaveLength(2);
+    expect(updates[1].AccessTokenValidity).toBeUndefined();
+  });
+
+  it('writes only the claim when nothing declared changes', async () => {
     const event = await invoke('CREATE', { ...IDS, GenerateSecret: 'true', AuthSessionValidity: '3' });
     expect(event.status).toBe('SUCCESS');
     expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
-    expect(cognito).toHaveReceivedCommandTimes(TagResourceCommand, 1);
+    expect(ssm).toHaveReceivedCommandTimes(PutParameterCommand, 1);
   });
 
   it('refuses a differing GenerateSecret as NotUpdatable, with no write', async () => {
     const event = await invoke('CREATE', { ...IDS, GenerateSecret: 'false' });
     expect(event).toMatchObject({ status: 'FAILED', errorCode: 'NotUpdatable' });
     expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
-    expect(cognito).not.toHaveReceivedCommand(TagResourceCommand);
+    expect(ssm).not.toHaveReceivedCommand(PutParameterCommand);
   });
 
   it('maps a missing client to NotFound naming both identifiers', async () => {
@@ -179,15 +226,22 @@ describe('CREATE', () => {
 });
 
 describe('UPDATE', () => {
-  beforeEach(() => {
-    cognito.on(DescribeUserPoolCommand).resolves(pool(true));
-  });
+  beforeEach(() => claimed());
 
   it('a no-op UPDATE reads and writes nothing', async () => {
     const event = await invoke('UPDATE', { ...IDS, AuthSessionValidity: '3' }, IDS);
     expect(event.status).toBe('SUCCESS');
     expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
-    expect(cognito).not.toHaveReceivedCommand(TagResourceCommand);
+    expect(ssm).not.toHaveReceivedCommand(PutParameterCommand);
+  });
+
+  it("moves an earlier version's tag claim to the parameter and removes the tag", async () => {
+    ssm.on(GetParameterCommand).rejects(cognitoError('ParameterNotFound'));
+    cognito.on(DescribeUserPoolCommand).resolves(pool(true));
+    const event = await invoke('UPDATE', { ...IDS, AuthSessionValidity: '3' }, IDS);
+    expect(event.status).toBe('SUCCESS');
+    expect(ssm).toHaveReceivedCommandWith(PutParameterCommand, { Name: PARAMETER, Overwrite: false });
+    expect(cognito).toHaveReceivedCommandWith(UntagResourceCommand, { TagKeys: [clientOwnershipTagKey(CLIENT_ID)] });
   });
 
   it('retries the whole read-merge-write on ConcurrentModificationException', async () => {
@@ -213,33 +267,44 @@ describe('READ, DELETE and LIST', () => {
     expect((await invoke('READ', IDS)).errorCode).toBe('NotFound');
   });
 
-  it('DELETE reads only the pool and removes only the marker', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves(pool(true));
+  it('DELETE removes only the parameter, in one call, whether or not the client still exists', async () => {
+    claimed();
+    cognito.on(DescribeUserPoolClientCommand).rejects(cognitoError('ResourceNotFoundException'));
     const event = await invoke('DELETE', IDS);
     expect(event.status).toBe('SUCCESS');
-    expect(cognito).not.toHaveReceivedCommand(DescribeUserPoolClientCommand);
+    expect(ssm).toHaveReceivedCommandWith(DeleteParameterCommand, { Name: PARAMETER });
+    expect(cognito.calls()).toHaveLength(0);
+  });
+
+  it('DELETE of a client an earlier version claimed removes the pool tag; of an unclaimed one answers NotFound', async () => {
+    ssm.on(DeleteParameterCommand).rejects(cognitoError('ParameterNotFound'));
+    cognito.on(DescribeUserPoolCommand).resolves(pool(true));
+    expect((await invoke('DELETE', IDS)).status).toBe('SUCCESS');
     expect(cognito).toHaveReceivedCommandWith(UntagResourceCommand, {
       ResourceArn: pool(true).UserPool.Arn,
       TagKeys: [clientOwnershipTagKey(CLIENT_ID)],
     });
-    expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
+    cognito.on(DescribeUserPoolCommand).resolves(pool(false));
+    expect((await invoke('DELETE', IDS)).errorCode).toBe('NotFound');
   });
 
-  it('LIST reads one ListUserPoolClients page per invocation, beside one DescribeUserPool, with a token', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves(pool(true));
+  it('LIST reads one page of ownership parameters per invocation and answers the clients that still exist', async () => {
+    cognito.on(DescribeUserPoolCommand).resolves(pool(false));
+    ssm.on(GetParametersByPathCommand, { Path: PARAMETER.replace(/\/[^/]+$/, ''), NextToken: undefined }).resolves({
+      Parameters: [{ Name: PARAMETER }, { Name: PARAMETER.replace(CLIENT_ID, 'deletedclient') }],
+      NextToken: 'more',
+    });
+    ssm.on(GetParametersByPathCommand, { NextToken: 'more' }).resolves({ Parameters: [] });
     cognito
-      .on(ListUserPoolClientsCommand, { UserPoolId: POOL_ID, MaxResults: 60, NextToken: undefined })
-      .resolves({ UserPoolClients: [{ ClientId: 'unmanaged1' }], NextToken: 'next' });
-    cognito
-      .on(ListUserPoolClientsCommand, { UserPoolId: POOL_ID, MaxResults: 60, NextToken: 'next' })
-      .resolves({ UserPoolClients: [{ ClientId: CLIENT_ID }] });
+      .on(DescribeUserPoolClientCommand, { ClientId: 'deletedclient' })
+      .rejects(cognitoError('ResourceNotFoundException'));
     const first = await invoke('LIST', { UserPoolId: POOL_ID });
-    expect(first.resourceModels).toEqual([]);
+    expect(first.resourceModels).toEqual([IDS]);
     expect(first.nextToken).toEqual(expect.any(String));
-    expect(cognito.calls()).toHaveLength(2);
     const second = await invoke('LIST', { UserPoolId: POOL_ID }, undefined, first.nextToken);
-    expect(second.resourceModels).toEqual([IDS]);
+    expect(second.resourceModels).toEqual([]);
     expect(second.nextToken).toBeUndefined();
+    expect(ssm).toHaveReceivedCommandTimes(GetParametersByPathCommand, 2);
     expect((await invoke('LIST', {})).errorCode).toBe('InvalidRequest');
     expect((await invoke('LIST', { UserPoolId: POOL_ID }, undefined, 'garbage')).errorCode).toBe('InvalidRequest');
   });

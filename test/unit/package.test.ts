@@ -10,6 +10,7 @@ import {
 import JSZip from 'jszip';
 import { PLACEHOLDER_CREDENTIALS } from '../../tools/cfnRequest';
 import { startCognitoLocal } from '../../tools/cognitoLocal';
+import { pointHandlersAt } from '../../tools/emulatorEndpoints';
 import { CognitoProxy } from '../../tools/cognitoProxy';
 import { FakeCloudWatch } from '../../tools/fakeCloudWatch';
 import { loadHandler, runToCompletion } from '../../tools/handlerRunner';
@@ -159,7 +160,7 @@ describe('the bundled handler', () => {
   it('the app client bundle applies a CREATE on cognito-local too', async () => {
     const local = await startCognitoLocal();
     const proxy = new CognitoProxy(local.endpoint);
-    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = await proxy.start();
+    const restoreEndpoints = pointHandlersAt(await proxy.start());
     const client = new CognitoIdentityProviderClient({
       region: 'us-east-1',
       credentials: PLACEHOLDER_CREDENTIALS,
@@ -182,7 +183,7 @@ describe('the bundled handler', () => {
       expect((await proxy.describeClient(poolId, clientId)).AuthSessionValidity).toBe(7);
     } finally {
       restoreLog();
-      delete process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
+      restoreEndpoints();
       client.destroy();
       await proxy.stop();
       await local.stop();

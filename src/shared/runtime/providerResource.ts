@@ -93,6 +93,8 @@ export abstract class ProviderResource<T extends BaseModel> extends BaseResource
           nextToken: event.nextToken,
         }),
       );
+      // The lib's request has no stack id; a type that records who manages a resource needs it.
+      if (event.stackId) Object.assign(request as object, { stackId: event.stackId });
       const session = SessionProxy.getSession(callerCredentials as never, event.region);
       return this.invoke(action, session, request, event.callbackContext ?? {}, log);
     });

@@ -1,0 +1,106 @@
+import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { clientIdentifier, type CognitoGateway } from '../cognito/gateway';
+import { clientOwnershipTagKey, isClientManaged } from '../pool/ownership';
+import type { ParameterStore } from '../ssm/parameterStore';
+import { CLIENT_TYPE_NAME } from '../typeInfo';
+
+/**
+ * Who manages an app client. App clients take no tags, and a pool takes at most 50, so a
+ * managed client is marked by one standard Parameter Store parameter of its own,
+ * `/org-cognito-userpoolclientsettings/<UserPoolId>/<ClientId>`, whose value names the
+ * stack and logical resource that manage it. Clients claimed by earlier versions carry a
+ * tag on their pool instead; they are still recognised, and their next UPDATE moves the
+ * claim to the parameter.
+ */
+export const CLIENT_PARAMETER_ROOT = '/org-cognito-userpoolclientsettings';
+
+export function clientParameterPath(userPoolId: string): string {
+  return `${CLIENT_PARAMETER_ROOT}/${userPoolId}/`;
+}
+
+export function clientParameterName(userPoolId: string, clientId: string): string {
+  return `${clientParameterPath(userPoolId)}${clientId}`;
+}
+
+/** What the parameter says: who manages the client. */
+export interface ClientOwner {
+  stackId?: string;
+  logicalResourceId?: string;
+}
+
+/** How a client is claimed now: by its parameter, by an earlier version's pool tag, or not at all. */
+export type ClaimKind = 'parameter' | 'legacy-tag' | undefined;
+
+export class ClientOwnership {
+  constructor(
+    private readonly parameters: ParameterStore,
+    private readonly cognito: CognitoGateway,
+    private readonly owner: ClientOwner,
+  ) {}
+
+  /** The parameter's value, when there is one (one GetParameter). */
+  async parameterOf(userPoolId: string, clientId: string): Promise<string | undefined> {
+    return this.parameters.get(clientParameterName(userPoolId, clientId));
+  }
+
+  /** How the client is claimed, from its parameter and, for earlier versions, the pool's tags. */
+  claimOf(parameter: string | undefined, pool: UserPoolType | undefined, clientId: string): ClaimKind {
+    if (parameter !== undefined) return 'parameter';
+    return pool && isClientManaged(pool, clientId) ? 'legacy-tag' : undefined;
+  }
+
+  /** AlreadyExists, naming the stack that manages the client when the parameter says. */
+  alreadyManaged(userPoolId: string, clientId: string, parameter: string | undefined): Error {
+    const identifier = clientIdentifier(userPoolId, clientId);
+    const owner = parseOwner(parameter);
+    const who = owner?.stackId
+      ? ` by ${owner.logicalResourceId ?? 'a resource'} in stack ${owner.stackId}`
+      : parameter === undefined
+        ? ' by an earlier version of this type (a tag on its pool)'
+        : '';
+    const error = new exceptions.AlreadyExists(CLIENT_TYPE_NAME, identifier);
+    error.message = `${error.message} It is managed${who} (parameter ${clientParameterName(userPoolId, clientId)}).`;
+    return error;
+  }
+
+  /**
+   * Claims the client, atomically: a PutParameter without overwrite, so of two concurrent
+   * CREATEs exactly one wins. The loser gets AlreadyExists naming the winner.
+   */
+  async claim(userPoolId: string, clientId: string): Promise<void> {
+    const name = clientParameterName(userPoolId, clientId);
+    const value = JSON.stringify({ type: CLIENT_TYPE_NAME, ...this.owner });
+    const where = this.owner.stackId
+      ? ` by ${this.owner.logicalResourceId ?? 'a resource'} in ${this.owner.stackId}`
+      : '';
+    const created = await this.parameters.create(name, value, `App client ${clientId} is managed${where}.`);
+    if (!created) throw this.alreadyManaged(userPoolId, clientId, await this.parameterOf(userPoolId, clientId));
+  }
+
+  /** Removes the parameter; false when there was none. */
+  release(userPoolId: string, clientId: string): Promise<boolean> {
+    return this.parameters.delete(clientParameterName(userPoolId, clientId));
+  }
+
+  /** Removes an earlier version's pool tag. */
+  async releaseLegacyTag(pool: UserPoolType, clientId: string): Promise<void> {
+    await this.cognito.untagPool(pool, [clientOwnershipTagKey(clientId)]);
+  }
+
+  /** One page of the client ids that have a parameter under the pool's path. */
+  async claimedPage(userPoolId: string, nextToken?: string): Promise<{ clientIds: string[]; nextToken?: string }> {
+    const path = clientParameterPath(userPoolId);
+    const page = await this.parameters.listPage(path.replace(/\/$/, ''), nextToken);
+    return { clientIds: page.names.map((name) => name.slice(path.length)), nextToken: page.nextToken };
+  }
+}
+
+function parseOwner(parameter: string | undefined): ClientOwner | undefined {
+  if (parameter === undefined) return undefined;
+  try {
+    return JSON.parse(parameter) as ClientOwner;
+  } catch {
+    return undefined;
+  }
+}
