@@ -2,7 +2,7 @@ import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-c
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoGateway } from './cognito/gateway';
 import { currentSettings } from './pool/currentSettings';
-import { needsMfaState, poolUsesMfaState } from './pool/mfa';
+import { mfaStateFromDescribed, needsMfaState, poolUsesMfaState } from './pool/mfa';
 import { cognitoErrorName, FEATURE_PLAN_ERRORS } from './cognito/errors';
 import { featuresBeyondPlan } from './pool/featurePlans';
 import { isManaged, OWNERSHIP_TAG_KEY } from './pool/ownership';
@@ -35,7 +35,9 @@ export class UserPoolSettingsOperations {
   /** READ: the current settings of a managed pool, from its identifier alone. */
   async read(userPoolId: string): Promise<DeclaredSettings> {
     const described = await this.describeManaged(userPoolId);
-    const mfa = poolUsesMfaState(described) ? await this.cognito.describeMfa(userPoolId) : undefined;
+    const mfa = poolUsesMfaState(described)
+      ? mfaStateFromDescribed(await this.cognito.describeMfa(userPoolId))
+      : undefined;
     return currentSettings(described, mfa);
   }
 
@@ -83,7 +85,7 @@ export class UserPoolSettingsOperations {
     if (ownership === 'claim' && isManaged(described)) throw new exceptions.AlreadyExists(TYPE_NAME, userPoolId);
     if (ownership === 'keep' && !isManaged(described)) throw new exceptions.NotFound(TYPE_NAME, userPoolId);
     const readsMfa = needsMfaState(described, declared);
-    const describedMfa = readsMfa ? await this.cognito.describeMfa(userPoolId) : undefined;
+    const describedMfa = readsMfa ? mfaStateFromDescribed(await this.cognito.describeMfa(userPoolId)) : undefined;
     const plan = planSettings({ userPoolId, described, describedMfa, declared, ownership });
     const reads = readsMfa ? ['DescribeUserPool', 'GetUserPoolMfaConfig'] : ['DescribeUserPool'];
     return { described, plan, reads, ownership };

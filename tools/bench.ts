@@ -325,6 +325,7 @@ async function scaleRows(
       properties: { UserPoolId: clientPool, ClientId: clientId },
     });
   }
+  rows.push(await manyClientsRow(clientEntrypoint, emulator, viaProxy, proxy));
   await concurrentRow(
     `${CONCURRENT} concurrent app client UPDATEs, ${QUOTA_RPS} RPS quota`,
     clientIds.map((clientId, index) => ({
@@ -335,6 +336,92 @@ async function scaleRows(
     clientEntrypoint,
   );
   return rows;
+}
+
+const MANY_CLIENTS = 1000;
+
+/** 1,000 app clients on one pool that already has 49 tags: each claimed, read, updated, listed and deleted. */
+async function manyClientsRow(
+  clientEntrypoint: Entrypoint,
+  emulator: CognitoIdentityProviderClient,
+  viaProxy: CognitoIdentityProviderClient,
+  proxy: CognitoProxy,
+): Promise<Row> {
+  const tags = Object.fromEntries(Array.from({ length: 49 }, (_, index) => [`own-${index}`, 'v']));
+  const poolId =
+    (await emulator.send(new CreateUserPoolCommand({ PoolName: 'bench-many-clients', UserPoolTags: tags }))).UserPool
+      ?.Id ?? '';
+  const clientIds: string[] = [];
+  for (let start = 0; start < MANY_CLIENTS; start += 50) {
+    clientIds.push(
+      ...(await Promise.all(
+        Array.from({ length: 50 }, async (_, index) => {
+          const answer = await viaProxy.send(
+            new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: `tenant-${start + index}` }),
+          );
+          return answer.UserPoolClient?.ClientId ?? '';
+        }),
+      )),
+    );
+  }
+  const started = Date.now();
+  const failures: string[] = [];
+  for (const action of ['CREATE', 'READ', 'UPDATE'] as const) {
+    for (let start = 0; start < clientIds.length; start += 25) {
+      const events = await Promise.all(
+        clientIds.slice(start, start + 25).map((clientId) =>
+          runToCompletion(clientEntrypoint, {
+            action,
+            resourceType: CLIENT_TYPE_NAME,
+            properties: { UserPoolId: poolId, ClientId: clientId, AuthSessionValidity: 4 },
+          }),
+        ),
+      );
+      failures.push(
+        ...events.filter(({ event }) => event.status !== 'SUCCESS').map(({ event }) => `${action} ${event.errorCode}`),
+      );
+    }
+  }
+  let pages = 0;
+  let most = 0;
+  let found = 0;
+  let nextToken: string | undefined;
+  do {
+    proxy.resetCounts();
+    const { event } = await runToCompletion(clientEntrypoint, {
+      action: 'LIST',
+      resourceType: CLIENT_TYPE_NAME,
+      properties: { UserPoolId: poolId },
+      nextToken,
+    });
+    pages += 1;
+    most = Math.max(most, proxy.calls.length);
+    found += event.resourceModels?.length ?? 0;
+    nextToken = (event as { nextToken?: string }).nextToken;
+  } while (nextToken);
+  for (let start = 0; start < clientIds.length; start += 25) {
+    const events = await Promise.all(
+      clientIds.slice(start, start + 25).map((clientId) =>
+        runToCompletion(clientEntrypoint, {
+          action: 'DELETE',
+          resourceType: CLIENT_TYPE_NAME,
+          properties: { UserPoolId: poolId, ClientId: clientId },
+        }),
+      ),
+    );
+    failures.push(
+      ...events.filter(({ event }) => event.status !== 'SUCCESS').map(({ event }) => `DELETE ${event.errorCode}`),
+    );
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const tagsAfter = Object.keys(
+    (await emulator.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool?.UserPoolTags ?? {},
+  );
+  return [
+    `${MANY_CLIENTS} app clients on one pool with 49 tags: CREATE, READ, UPDATE, LIST, DELETE`,
+    `${seconds.toFixed(1)} s`,
+    `${failures.length} failures; LIST ${pages} invocations, at most ${most} calls in one, ${found} found; pool tags after: ${tagsAfter.length}`,
+  ];
 }
 
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import type { CognitoGateway } from '../src/cognito/gateway';
 import { currentClientSettings } from '../src/client/currentClientSettings';
 import { currentSettings } from '../src/pool/currentSettings';
-import { poolUsesMfaState } from '../src/pool/mfa';
+import { mfaStateFromDescribed, poolUsesMfaState } from '../src/pool/mfa';
 import { runPoolCommand } from './cliArguments';
 import { exitCleanlyOnSignals } from './cognitoLocal';
 
@@ -27,7 +27,7 @@ function asCloudFormationYaml(template: object): string {
 /** The template that declares a pool's current settings: planning it against the pool changes nothing. */
 export async function exportTemplate(gateway: CognitoGateway, poolId: string): Promise<string> {
   const described = await gateway.describePool(poolId);
-  const mfa = poolUsesMfaState(described) ? await gateway.describeMfa(poolId) : undefined;
+  const mfa = poolUsesMfaState(described) ? mfaStateFromDescribed(await gateway.describeMfa(poolId)) : undefined;
   const template = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `Settings of user pool ${poolId}, exported by npm run export.`,

@@ -7,15 +7,11 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Ownership, Refusal } from '../shared/writePlan';
 import { mergeUnlessModeSwitch, type ModeSwitch } from '../shared/merge';
 import { buildClientUpdateRequest } from './clientRequest';
+import type { DescribedClient } from '../cognito/gateway';
 import { findClientProblems } from './clientRules';
 import { MERGEABLE_CLIENT_FIELDS, type DeclaredClientSettings, type MergeableClientField } from './fields';
 
-/** A client as DescribeUserPoolClient reports it, with its secret already dropped. */
-export interface DescribedClient {
-  client: Omit<UserPoolClientType, 'ClientSecret'>;
-  /** Whether the client has a secret; the secret itself is never kept. */
-  hasSecret: boolean;
-}
+export type { DescribedClient } from '../cognito/gateway';
 
 export interface ClientPlanInput {
   userPoolId: string;

@@ -17,14 +17,23 @@ import {
   type UpdateUserPoolClientCommandInput,
   type UpdateUserPoolCommandInput,
   type UserPoolType,
+  type GetUserPoolMfaConfigCommandOutput,
+  type UserPoolClientType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { DescribedClient } from '../client/clientPlan';
-import { mfaStateFromDescribed } from '../pool/mfa';
-import type { MfaSettings } from '../pool/settings';
 import { TYPE_NAME } from '../typeInfo';
 import { toHandlerError, type ResourceRef } from './errors';
 
-/** The one place that talks to Cognito. Every call maps its errors to handler exceptions. */
+/** An app client as DescribeUserPoolClient reports it, with its secret already dropped. */
+export interface DescribedClient {
+  client: Omit<UserPoolClientType, 'ClientSecret'>;
+  /** Whether the client has a secret; the secret itself is never kept. */
+  hasSecret: boolean;
+}
+
+/**
+ * The one place that talks to Cognito: SDK shapes in and out, no type's domain code.
+ * Every call maps its errors to handler exceptions.
+ */
 export class CognitoGateway {
   constructor(
     private readonly client: CognitoIdentityProviderClient,
@@ -46,11 +55,11 @@ export class CognitoGateway {
     return { ...pool, Arn: userPoolArn(pool.Id ?? userPoolId, this.account) };
   }
 
-  async describeMfa(userPoolId: string): Promise<MfaSettings> {
-    const output = await this.call('GetUserPoolMfaConfig', userPoolId, () =>
+  /** GetUserPoolMfaConfig's answer, as the SDK gives it. */
+  async describeMfa(userPoolId: string): Promise<GetUserPoolMfaConfigCommandOutput> {
+    return this.call('GetUserPoolMfaConfig', userPoolId, () =>
       this.client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: userPoolId })),
     );
-    return mfaStateFromDescribed(output);
   }
 
   async updatePool(request: UpdateUserPoolCommandInput): Promise<void> {
