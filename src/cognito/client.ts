@@ -24,7 +24,15 @@ export function createCognitoClient(
   region: string,
   typeName: string = TYPE_NAME,
 ): CognitoIdentityProviderClient {
-  return new CognitoIdentityProviderClient({
+  return new CognitoIdentityProviderClient(callerClientOptions(credentials, region, typeName));
+}
+
+/**
+ * What every SDK v3 client of a handler is built with: the caller's credentials, the
+ * request's region, the SDK's retries and a user agent naming the type and its version.
+ */
+export function callerClientOptions(credentials: CallerCredentials, region: string, typeName: string = TYPE_NAME) {
+  return {
     region,
     credentials: {
       accessKeyId: credentials.accessKeyId,
@@ -32,8 +40,8 @@ export function createCognitoClient(
       sessionToken: credentials.sessionToken,
     },
     maxAttempts: MAX_ATTEMPTS,
-    customUserAgent: [[typeName.replace(/::/g, '-'), TYPE_VERSION]],
-  });
+    customUserAgent: [[typeName.replace(/::/g, '-'), TYPE_VERSION]] as [string, string][],
+  };
 }
 
 /** The caller's credentials and the request's region, as every AWS client of a handler needs them. */

@@ -5,11 +5,8 @@ import {
   PutParameterCommand,
   SSMClient,
 } from '@aws-sdk/client-ssm';
-import type { CallerCredentials } from '../cognito/client';
+import { callerClientOptions, type CallerCredentials } from '../cognito/client';
 import { toHandlerError, type ResourceRef } from '../cognito/errors';
-
-/** SDK retries, including throttling, before a Throttling failure (as for Cognito). */
-const MAX_ATTEMPTS = 6;
 
 /**
  * The one place that talks to AWS Systems Manager Parameter Store: SDK shapes in and out,
@@ -24,16 +21,7 @@ export class ParameterStore {
   ) {}
 
   static forCaller(credentials: CallerCredentials, region: string, resource: ResourceRef): ParameterStore {
-    const client = new SSMClient({
-      region,
-      credentials: {
-        accessKeyId: credentials.accessKeyId,
-        secretAccessKey: credentials.secretAccessKey,
-        sessionToken: credentials.sessionToken,
-      },
-      maxAttempts: MAX_ATTEMPTS,
-    });
-    return new ParameterStore(client, resource);
+    return new ParameterStore(new SSMClient(callerClientOptions(credentials, region, resource.typeName)), resource);
   }
 
   /** The parameter's value, or undefined when there is no such parameter. */
