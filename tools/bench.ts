@@ -583,7 +583,7 @@ async function main(): Promise<void> {
     rows.push([
       'App client no-op UPDATE through the entrypoint',
       `${noOpClient.toFixed(0)} ms`,
-      `+${(noOpClient - bothReads).toFixed(0)} ms over its two reads in parallel (${bothReads.toFixed(0)} ms)`,
+      `+${(noOpClient - bothReads).toFixed(0)} ms over DescribeUserPool and DescribeUserPoolClient in parallel (${bothReads.toFixed(0)} ms); its GetParameter runs beside them`,
     ]);
     await measureClient('DELETE', { action: 'DELETE', properties: ids });
     viaProxy.destroy();
