@@ -10,15 +10,15 @@ import {
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
-import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions } from './cfnRequest';
-import { startCognitoLocal, exitCleanlyOnSignals } from './cognitoLocal';
-import { CognitoProxy } from './cognitoProxy';
-import { endpointEnvironment, pointHandlersAt } from './emulatorEndpoints';
-import { FakeCloudWatch } from './fakeCloudWatch';
-import { loadHandler, runToCompletion } from './handlerRunner';
+import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions } from '../test/support/cfnRequest';
+import { startCognitoLocal, exitCleanlyOnSignals } from '../test/support/cognitoLocal';
+import { CognitoProxy } from '../test/support/cognitoProxy';
+import { endpointEnvironment, pointHandlersAt } from '../test/support/emulatorEndpoints';
+import { FakeCloudWatch } from '../test/support/fakeCloudWatch';
+import { loadHandler, runToCompletion } from '../test/support/handlerRunner';
 import { CLIENT_TYPE_NAME } from '../src/typeInfo';
-import { amplifyLikeClient } from './productionClient';
-import { productionPoolRequest } from './productionPool';
+import { amplifyLikeClient } from '../test/support/productionClient';
+import { productionPoolRequest } from '../test/support/productionPool';
 import { handlerBundle, projectRoot } from './projectRoot';
 
 const root = projectRoot();

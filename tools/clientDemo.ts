@@ -9,14 +9,14 @@ import {
 import path from 'node:path';
 import { CLIENT_TYPE_NAME } from '../src/typeInfo';
 import { openDemoCognito, type DemoCognito } from './demoCognito';
-import { CognitoProxy } from './cognitoProxy';
+import { CognitoProxy } from '../test/support/cognitoProxy';
 import { driftBetween } from './drift';
 import { settingsFromTemplate } from './exampleTemplate';
-import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
+import { loadHandler, runToCompletion, type ProgressEvent } from '../test/support/handlerRunner';
 import { silenceConsoleLog } from './localRun';
 import { diffPools } from './poolDiff';
-import { amplifyLikeClient } from './productionClient';
-import { productionPoolRequest } from './productionPool';
+import { amplifyLikeClient } from '../test/support/productionClient';
+import { productionPoolRequest } from '../test/support/productionPool';
 import { handlerBundle, projectRoot } from './projectRoot';
 
 const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';

@@ -8,7 +8,7 @@ import { CLIENT_TYPE_NAME } from '../src/typeInfo';
 import { clientParameterName, ClientOwnership } from '../src/client/ownership';
 import { clientOwnershipTagKey } from '../src/pool/ownership';
 import { ParameterStore } from '../src/ssm/parameterStore';
-import { PLACEHOLDER_CREDENTIALS } from './cfnRequest';
+import { PLACEHOLDER_CREDENTIALS } from '../test/support/cfnRequest';
 import { leafChanges, type PlanPreview } from './planPreview';
 
 /** Parameter Store where the SDK's settings point (AWS_ENDPOINT_URL_SSM on the emulator). */

@@ -9,17 +9,17 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import path from 'node:path';
 import { openDemoCognito, type DemoCognito } from './demoCognito';
-import { CognitoProxy } from './cognitoProxy';
+import { CognitoProxy } from '../test/support/cognitoProxy';
 import { runClientDemo } from './clientDemo';
 import { settingsFromTemplate, typeInTemplate } from './exampleTemplate';
 import { silenceConsoleLog } from './localRun';
-import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
+import { loadHandler, runToCompletion, type ProgressEvent } from '../test/support/handlerRunner';
 import { deepMerge } from '../src/shared/merge';
 import { driftBetween } from './drift';
 import { diffPools } from './poolDiff';
-import { poolChangesFor, productionPoolRequest } from './productionPool';
+import { poolChangesFor, productionPoolRequest } from '../test/support/productionPool';
 import { projectRoot } from './projectRoot';
-import { exitCleanlyOnSignals } from './cognitoLocal';
+import { exitCleanlyOnSignals } from '../test/support/cognitoLocal';
 
 const OWNERSHIP_TAG = 'org-cognito-userpoolsettings:managed';
 const LEGACY_NOTES: Record<string, string> = {

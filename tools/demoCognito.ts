@@ -1,8 +1,8 @@
-import { PLACEHOLDER_CREDENTIALS } from './cfnRequest';
-import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
-import { CognitoProxy } from './cognitoProxy';
+import { PLACEHOLDER_CREDENTIALS } from '../test/support/cfnRequest';
+import { startCognitoLocal, type CognitoLocal } from '../test/support/cognitoLocal';
+import { CognitoProxy } from '../test/support/cognitoProxy';
 import { accountCredentials } from './localRun';
-import { pointHandlersAt } from './emulatorEndpoints';
+import { pointHandlersAt } from '../test/support/emulatorEndpoints';
 
 /** Where a demo runs: an AWS account, or the embedded cognito-local behind the proxy. */
 export interface DemoCognito {

@@ -4,7 +4,7 @@ import { currentClientSettings } from '../src/client/currentClientSettings';
 import { currentSettings } from '../src/pool/currentSettings';
 import { mfaStateFromDescribed, poolUsesMfaState } from '../src/pool/mfa';
 import { runPoolCommand } from './cliArguments';
-import { exitCleanlyOnSignals } from './cognitoLocal';
+import { exitCleanlyOnSignals } from '../test/support/cognitoLocal';
 
 const USAGE = `usage: npm run export -- [--pool <id>] [--client <id>] [--real | --endpoint URL]
 

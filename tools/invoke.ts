@@ -6,14 +6,14 @@ import {
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLIENT_TYPE_NAME, TYPE_NAME } from '../src/typeInfo';
-import { PLACEHOLDER_CREDENTIALS, type HandlerAction } from './cfnRequest';
-import { pointHandlersAt } from './emulatorEndpoints';
-import { startCognitoLocal, type CognitoLocal, exitCleanlyOnSignals } from './cognitoLocal';
-import { CognitoProxy } from './cognitoProxy';
+import { PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../test/support/cfnRequest';
+import { pointHandlersAt } from '../test/support/emulatorEndpoints';
+import { startCognitoLocal, type CognitoLocal, exitCleanlyOnSignals } from '../test/support/cognitoLocal';
+import { CognitoProxy } from '../test/support/cognitoProxy';
 import { accountCredentials, silenceConsoleLog } from './localRun';
-import { loadHandler, runToCompletion, type ProgressEvent } from './handlerRunner';
-import { amplifyLikeClient } from './productionClient';
-import { productionPoolRequest } from './productionPool';
+import { loadHandler, runToCompletion, type ProgressEvent } from '../test/support/handlerRunner';
+import { amplifyLikeClient } from '../test/support/productionClient';
+import { productionPoolRequest } from '../test/support/productionPool';
 import { handlerBundle, projectRoot } from './projectRoot';
 
 const ACTIONS: HandlerAction[] = ['CREATE', 'READ', 'UPDATE', 'DELETE', 'LIST'];

@@ -1,5 +1,5 @@
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { PLACEHOLDER_CREDENTIALS } from './cfnRequest';
+import { PLACEHOLDER_CREDENTIALS } from '../test/support/cfnRequest';
 
 /** Credentials and region from the default chain, for runs against a real account. */
 export async function accountCredentials(

@@ -6,8 +6,8 @@ import { resourcesInDependencyOrder, settingsFromTemplate } from './exampleTempl
 import { formatPreview, previewPlan, type PlanPreview, type ReferenceCheck } from './planPreview';
 import { checkReferencedResources, formatWarning } from './referencedResources';
 import type { PoolConnection } from './poolConnection';
-import { poolChangesFor } from './productionPool';
-import { exitCleanlyOnSignals } from './cognitoLocal';
+import { poolChangesFor } from '../test/support/productionPool';
+import { exitCleanlyOnSignals } from '../test/support/cognitoLocal';
 
 const USAGE = `usage: npm run plan -- [--pool <id>] [--client <id>] <template.yaml | properties.json> [--real | --endpoint URL] [--json]
 

@@ -10,14 +10,14 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { CognitoGateway } from '../src/cognito/gateway';
 import type { ReferenceClients } from './referencedResources';
 import { ParameterStore } from '../src/ssm/parameterStore';
-import { pointHandlersAt } from './emulatorEndpoints';
+import { pointHandlersAt } from '../test/support/emulatorEndpoints';
 import { CLIENT_TYPE_NAME } from '../src/typeInfo';
-import { PLACEHOLDER_CREDENTIALS } from './cfnRequest';
-import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
-import { CognitoProxy } from './cognitoProxy';
+import { PLACEHOLDER_CREDENTIALS } from '../test/support/cfnRequest';
+import { startCognitoLocal, type CognitoLocal } from '../test/support/cognitoLocal';
+import { CognitoProxy } from '../test/support/cognitoProxy';
 import { accountCredentials } from './localRun';
-import { amplifyLikeClient } from './productionClient';
-import { productionPoolRequest } from './productionPool';
+import { amplifyLikeClient } from '../test/support/productionClient';
+import { productionPoolRequest } from '../test/support/productionPool';
 
 export interface PoolConnection {
   gateway: CognitoGateway;

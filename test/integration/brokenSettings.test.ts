@@ -1,5 +1,5 @@
-import { productionPoolRequest } from '../../tools/productionPool';
-import { amplifyLikeClient } from '../../tools/productionClient';
+import { productionPoolRequest } from '../support/productionPool';
+import { amplifyLikeClient } from '../support/productionClient';
 import { useLocalCognito } from './harness';
 
 const cognito = useLocalCognito();

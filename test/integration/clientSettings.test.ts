@@ -5,8 +5,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { clientParameterName } from '../../src/client/ownership';
 import { clientOwnershipTagKey } from '../../src/pool/ownership';
-import { PLACEHOLDER_CREDENTIALS } from '../../tools/cfnRequest';
-import { amplifyLikeClient, machineClient, settingsOfClient } from '../../tools/productionClient';
+import { PLACEHOLDER_CREDENTIALS } from '../support/cfnRequest';
+import { amplifyLikeClient, machineClient, settingsOfClient } from '../support/productionClient';
 import { useLocalCognito } from './harness';
 
 const cognito = useLocalCognito();

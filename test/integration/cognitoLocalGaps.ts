@@ -1,7 +1,7 @@
 /**
  * Where cognito-local (5.x) differs from Cognito, in one place, and what closes each gap.
  *
- * Closed by the test proxy (tools/cognitoProxy.ts), which every integration test, the
+ * Closed by the test proxy (test/support/cognitoProxy.ts), which every integration test, the
  * demo, the invoker and the benchmark go through:
  * - No TagResource / UntagResource: emulated by writing UserPoolTags back.
  * - UserPoolTier, DeletionProtection, UserAttributeUpdateSettings are not stored:
@@ -15,7 +15,7 @@
  *   keeps each app client's settings itself, applies the defaults on create and the reset
  *   on update (`clientFromRequest`), and answers DescribeUserPoolClient from them with
  *   cognito-local's id, secret and dates. clientSettings.test.ts shows the reset.
- * - It validates nothing: the proxy's strict rules (tools/cognitoRules.ts) refuse what
+ * - It validates nothing: the proxy's strict rules (test/support/cognitoRules.ts) refuse what
  *   real Cognito refuses, with Cognito's exception names and messages.
  *
  * Still open (covered by unit tests with a mocked Cognito instead):

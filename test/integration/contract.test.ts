@@ -1,5 +1,5 @@
 import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
-import { productionPoolRequest } from '../../tools/productionPool';
+import { productionPoolRequest } from '../support/productionPool';
 import { useLocalCognito } from './harness';
 
 const cognito = useLocalCognito();

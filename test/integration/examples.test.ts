@@ -10,9 +10,9 @@ import { settingsFromTemplate } from '../../tools/exampleTemplate';
 import { projectRoot } from '../../tools/projectRoot';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoGateway } from '../../src/cognito/gateway';
-import { PLACEHOLDER_CREDENTIALS } from '../../tools/cfnRequest';
+import { PLACEHOLDER_CREDENTIALS } from '../support/cfnRequest';
 import { planFile } from '../../tools/plan';
-import { poolChangesFor, productionPoolRequest } from '../../tools/productionPool';
+import { poolChangesFor, productionPoolRequest } from '../support/productionPool';
 import { useLocalCognito } from './harness';
 import { specificationProblems } from '../support/cloudFormationSpec';
 

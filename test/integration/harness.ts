@@ -10,13 +10,13 @@ import {
 import { entrypoint as clientEntrypoint } from '../../src/client/handlers';
 import { entrypoint } from '../../src/handlers';
 import { CLIENT_TYPE_NAME } from '../../src/typeInfo';
-import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions, type HandlerAction } from '../../tools/cfnRequest';
-import { startCognitoLocal, type CognitoLocal } from '../../tools/cognitoLocal';
-import { CognitoProxy } from '../../tools/cognitoProxy';
-import { runToCompletion, type ProgressEvent } from '../../tools/handlerRunner';
-import { productionPoolRequest } from '../../tools/productionPool';
+import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions, type HandlerAction } from '../support/cfnRequest';
+import { startCognitoLocal, type CognitoLocal } from '../support/cognitoLocal';
+import { CognitoProxy } from '../support/cognitoProxy';
+import { runToCompletion, type ProgressEvent } from '../support/handlerRunner';
+import { productionPoolRequest } from '../support/productionPool';
 import { quietLib } from '../support/quietLib';
-import { pointHandlersAt } from '../../tools/emulatorEndpoints';
+import { pointHandlersAt } from '../support/emulatorEndpoints';
 
 const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
 

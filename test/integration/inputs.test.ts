@@ -1,5 +1,5 @@
 import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
-import { productionPoolRequest } from '../../tools/productionPool';
+import { productionPoolRequest } from '../support/productionPool';
 import { projectRoot } from '../../tools/projectRoot';
 import { driftBetween, inputSets } from '../support/contractRules';
 import { useLocalCognito } from './harness';

@@ -1,6 +1,6 @@
 import type { CreateUserPoolCommandInput } from '@aws-sdk/client-cognito-identity-provider';
 import fc from 'fast-check';
-import { productionPoolRequest } from '../../tools/productionPool';
+import { productionPoolRequest } from '../support/productionPool';
 import { checkDeclaredApplied, checkUnchanged } from '../support/poolModel';
 import { POOL_SHAPES } from '../support/realShapes';
 import { useLocalCognito } from './harness';

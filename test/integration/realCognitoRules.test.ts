@@ -1,5 +1,5 @@
 import type { CreateUserPoolCommandInput, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { productionPoolRequest } from '../../tools/productionPool';
+import { productionPoolRequest } from '../support/productionPool';
 import { useLocalCognito } from './harness';
 
 /**

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
-import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions, type HandlerAction } from '../../tools/cfnRequest';
-import { FakeCloudWatch, type FakeCloudWatchMode } from '../../tools/fakeCloudWatch';
-import { machineClient } from '../../tools/productionClient';
+import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions, type HandlerAction } from '../support/cfnRequest';
+import { FakeCloudWatch, type FakeCloudWatchMode } from '../support/fakeCloudWatch';
+import { machineClient } from '../support/productionClient';
 import { useLocalCognito } from './harness';
 
 const cognito = useLocalCognito();

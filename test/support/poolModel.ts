@@ -4,7 +4,7 @@ import { flatten } from '../../tools/poolDiff';
 /**
  * What Cognito's state must look like after a CREATE or UPDATE of declared settings,
  * written from the API reference and the measurements the project cites, independently
- * of the planner: the proxy in front of cognito-local (tools/cognitoProxy.ts and
+ * of the planner: the proxy in front of cognito-local (test/support/cognitoProxy.ts and
  * cognitoRules.ts) is the model of how each API writes and what it refuses; this is the
  * model of what a declaration means.
  *

@@ -20,7 +20,7 @@ import { entrypoint, testEntrypoint } from '../../src/client/handlers';
 import { clientOwnershipTagKey, OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
 import { conflictRetry } from '../../src/retry';
 import { CLIENT_TYPE_NAME } from '../../src/typeInfo';
-import { cfnRequest, PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../../tools/cfnRequest';
+import { cfnRequest, PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../support/cfnRequest';
 import { quietLib } from '../support/quietLib';
 
 const cognito = mockClient(CognitoIdentityProviderClient);

@@ -16,7 +16,7 @@ import { entrypoint, testEntrypoint } from '../../src/handlers';
 import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
 import { buildUpdateRequest } from '../../src/pool/updateRequest';
 import { conflictRetry } from '../../src/retry';
-import { cfnRequest, PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../../tools/cfnRequest';
+import { cfnRequest, PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../support/cfnRequest';
 import { describedProductionPool, POOL_ID } from '../support/describedPool';
 import * as libUtils from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib/dist/utils';
 import { quietLib } from '../support/quietLib';

@@ -8,14 +8,14 @@ import {
   DescribeUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import JSZip from 'jszip';
-import { PLACEHOLDER_CREDENTIALS } from '../../tools/cfnRequest';
-import { startCognitoLocal } from '../../tools/cognitoLocal';
-import { pointHandlersAt } from '../../tools/emulatorEndpoints';
-import { CognitoProxy } from '../../tools/cognitoProxy';
-import { FakeCloudWatch } from '../../tools/fakeCloudWatch';
-import { loadHandler, runToCompletion } from '../../tools/handlerRunner';
+import { PLACEHOLDER_CREDENTIALS } from '../support/cfnRequest';
+import { startCognitoLocal } from '../support/cognitoLocal';
+import { pointHandlersAt } from '../support/emulatorEndpoints';
+import { CognitoProxy } from '../support/cognitoProxy';
+import { FakeCloudWatch } from '../support/fakeCloudWatch';
+import { loadHandler, runToCompletion } from '../support/handlerRunner';
 import { silenceConsoleLog } from '../../tools/localRun';
-import { productionPoolRequest } from '../../tools/productionPool';
+import { productionPoolRequest } from '../support/productionPool';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { bundle } = require('../../scripts/bundle.js');
 const { buildPackage } = require('../../scripts/package.js');

@@ -1,5 +1,5 @@
 import { cfnRequest, type CfnRequestOptions } from './cfnRequest';
-import { handlerBundle } from './projectRoot';
+import { handlerBundle } from '../../tools/projectRoot';
 
 /** The progress event the handler returns to CloudFormation. */
 export interface ProgressEvent {
