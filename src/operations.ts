@@ -9,7 +9,8 @@ import { isManaged, OWNERSHIP_TAG_KEY } from './pool/ownership';
 import { planSettings, type SettingsPlan } from './pool/plan';
 import type { DeclaredSettings } from './pool/settings';
 import { findSchemaProblems } from './pool/validation';
-import { undoDespiteThrottling, withConflictRetry } from './retry';
+import { withConflictRetry } from './retry';
+import { runOrderedWrites, WriteFailed, type Write } from './shared/orderedWrites';
 import { decodeListToken, encodeListToken } from './shared/listToken';
 import { explainRefusal } from './shared/refusalSubject';
 import { changedMembers, refuseIfNeeded, type OperationLog, type Ownership } from './shared/writePlan';
@@ -103,11 +104,9 @@ export class UserPoolSettingsOperations {
   }
 
   /**
-   * Carries out a plan. Each write names its undo; if a later write fails, the earlier
-   * ones are undone in reverse, so the pool is left as it was. UpdateUserPool and
-   * SetUserPoolMfaConfig go in the order the plan gives (features added: pool first;
-   * removed: MFA first); tags follow; custom attributes cannot be removed, so they are
-   * added last.
+   * Carries out a plan. UpdateUserPool and SetUserPoolMfaConfig go in the order the plan
+   * gives (features added: pool first; removed: MFA first); tags follow; custom attributes
+   * cannot be removed, so they are added last. A failure undoes the earlier writes.
    */
   private async execute(
     userPoolId: string,
@@ -115,60 +114,53 @@ export class UserPoolSettingsOperations {
     described: UserPoolType,
     declared: DeclaredSettings,
   ): Promise<void> {
-    const undo: (() => Promise<void>)[] = [];
-    // The request being sent, so a refusal can name the setting it is about.
-    let sending: object = {};
-    const updatePool = async () => {
-      if (!plan.updateRequest) return;
-      this.logger.log(
-        `UpdateUserPool ${userPoolId}: ${changedMembers(plan.updateRequest, plan.restoreRequest).join(', ')}`,
-      );
-      sending = plan.updateRequest;
-      await this.cognito.updatePool(plan.updateRequest);
-      undo.push(() => this.cognito.updatePool(plan.restoreRequest));
-    };
-    const setMfa = async () => {
-      if (!plan.setMfaRequest || !plan.restoreMfaRequest) return;
-      const restoreMfa = plan.restoreMfaRequest;
-      this.logger.log(`SetUserPoolMfaConfig ${userPoolId}: MfaConfiguration ${plan.setMfaRequest.MfaConfiguration}`);
-      sending = plan.setMfaRequest;
-      await this.cognito.setMfa(plan.setMfaRequest);
-      undo.push(() => this.cognito.setMfa(restoreMfa));
-    };
-    const tagPool = async () => {
-      const write = plan.tagWrite;
-      if (!write) return;
-      this.logger.log(`TagResource ${userPoolId}: ${Object.keys(write.tags).join(', ')}`);
-      sending = { UserPoolTags: write.tags };
-      await this.cognito.tagPool(described, write.tags);
-      undo.push(async () => {
-        if (write.addedKeys.length > 0) await this.cognito.untagPool(described, write.addedKeys);
-        if (Object.keys(write.restoreTags).length > 0) await this.cognito.tagPool(described, write.restoreTags);
-      });
-    };
-    const addCustomAttributes = async () => {
-      for (const batch of plan.customAttributeBatches) {
-        this.logger.log(`AddCustomAttributes ${userPoolId}: ${batch.map((attribute) => attribute.Name).join(', ')}`);
-        sending = { Schema: batch };
-        await this.cognito.addCustomAttributes(userPoolId, batch);
-      }
-    };
-    if (!plan.updateRequest && !plan.setMfaRequest && !plan.tagWrite && plan.customAttributeBatches.length === 0) {
-      this.logger.log(`${userPoolId}: nothing to change, no write`);
-      return;
-    }
-    const settingsWrites = plan.mfaFirst ? [setMfa, updatePool] : [updatePool, setMfa];
+    const pool: Write[] = plan.updateRequest
+      ? [
+          {
+            log: `UpdateUserPool ${userPoolId}: ${changedMembers(plan.updateRequest, plan.restoreRequest).join(', ')}`,
+            request: plan.updateRequest,
+            run: () => this.cognito.updatePool(plan.updateRequest!),
+            undo: () => this.cognito.updatePool(plan.restoreRequest),
+          },
+        ]
+      : [];
+    const mfa: Write[] =
+      plan.setMfaRequest && plan.restoreMfaRequest
+        ? [
+            {
+              log: `SetUserPoolMfaConfig ${userPoolId}: MfaConfiguration ${plan.setMfaRequest.MfaConfiguration}`,
+              request: plan.setMfaRequest,
+              run: () => this.cognito.setMfa(plan.setMfaRequest!),
+              undo: () => this.cognito.setMfa(plan.restoreMfaRequest!),
+            },
+          ]
+        : [];
+    const tagWrite = plan.tagWrite;
+    const tags: Write[] = tagWrite
+      ? [
+          {
+            log: `TagResource ${userPoolId}: ${Object.keys(tagWrite.tags).join(', ')}`,
+            request: { UserPoolTags: tagWrite.tags },
+            run: () => this.cognito.tagPool(described, tagWrite.tags),
+            undo: async () => {
+              if (tagWrite.addedKeys.length > 0) await this.cognito.untagPool(described, tagWrite.addedKeys);
+              if (Object.keys(tagWrite.restoreTags).length > 0)
+                await this.cognito.tagPool(described, tagWrite.restoreTags);
+            },
+          },
+        ]
+      : [];
+    const attributes: Write[] = plan.customAttributeBatches.map((batch) => ({
+      log: `AddCustomAttributes ${userPoolId}: ${batch.map((attribute) => attribute.Name).join(', ')}`,
+      request: { Schema: batch },
+      run: () => this.cognito.addCustomAttributes(userPoolId, batch),
+    }));
+    const settings = plan.mfaFirst ? [...mfa, ...pool] : [...pool, ...mfa];
     try {
-      for (const write of [...settingsWrites, tagPool, addCustomAttributes]) await write();
-    } catch (error) {
-      for (const step of undo.reverse()) {
-        try {
-          await undoDespiteThrottling(step);
-        } catch (rollbackError) {
-          this.logger.log(`Rollback of ${userPoolId} failed: ${(rollbackError as Error).message}`);
-        }
-      }
-      throw explainRefusal(explainFeaturePlan(error, plan), sending, declared, 'pool');
+      await runOrderedWrites([...settings, ...tags, ...attributes], userPoolId, this.logger);
+    } catch (failure) {
+      if (!(failure instanceof WriteFailed)) throw failure;
+      throw explainRefusal(explainFeaturePlan(failure.cause, plan), failure.request, declared, 'pool');
     }
   }
 

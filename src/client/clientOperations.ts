@@ -2,7 +2,8 @@ import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-c
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { clientIdentifier, type CognitoGateway } from '../cognito/gateway';
 import { CLIENT_OWNERSHIP_TAG_PREFIX, clientOwnershipTagKey, isClientManaged } from '../pool/ownership';
-import { undoDespiteThrottling, withConflictRetry } from '../retry';
+import { withConflictRetry } from '../retry';
+import { runOrderedWrites, WriteFailed, type Write } from '../shared/orderedWrites';
 import { decodeListToken, encodeListToken } from '../shared/listToken';
 import { explainRefusal } from '../shared/refusalSubject';
 import { changedMembers, refuseIfNeeded, type OperationLog, type Ownership } from '../shared/writePlan';
@@ -124,9 +125,10 @@ export class ClientSettingsOperations {
       refuseIfNeeded(plan.refusals);
       try {
         await this.execute(userPoolId, clientId, plan, pool, claim);
-      } catch (error) {
+      } catch (failure) {
+        if (!(failure instanceof WriteFailed)) throw failure;
         // Only UpdateUserPoolClient carries the client's settings; a claim refusal names none.
-        throw explainRefusal(error, plan.updateRequest ?? {}, declared, 'app client');
+        throw explainRefusal(failure.cause, failure.request, declared, 'app client');
       }
       return currentClientSettings(plan.resultingClient);
     });
@@ -144,41 +146,32 @@ export class ClientSettingsOperations {
     pool: UserPoolType,
     claim: ClaimKind,
   ): Promise<void> {
-    const undo: (() => Promise<unknown>)[] = [];
-    const claims = plan.claims || claim === 'legacy-tag';
-    if (!plan.updateRequest && !claims) {
-      this.logger.log(`${userPoolId}/${clientId}: nothing to change, no write`);
-      return;
+    const writes: Write[] = [];
+    if (plan.updateRequest) {
+      const update = plan.updateRequest;
+      writes.push({
+        log: `UpdateUserPoolClient ${userPoolId}/${clientId}: ${changedMembers(update, plan.restoreRequest).join(', ')}`,
+        request: update,
+        run: () => this.cognito.updateClient(update),
+        undo: () => this.cognito.updateClient(plan.restoreRequest),
+      });
     }
-    try {
-      if (plan.updateRequest) {
-        this.logger.log(
-          `UpdateUserPoolClient ${userPoolId}/${clientId}: ${changedMembers(plan.updateRequest, plan.restoreRequest).join(', ')}`,
-        );
-        await this.cognito.updateClient(plan.updateRequest);
-        undo.push(() => this.cognito.updateClient(plan.restoreRequest));
-      }
-      if (claims) {
-        this.logger.log(`PutParameter ${clientParameterName(userPoolId, clientId)}`);
-        await this.ownership.claim(userPoolId, clientId);
-        undo.push(() => this.ownership.release(userPoolId, clientId));
-      }
-      if (claim === 'legacy-tag') {
-        this.logger.log(
-          `UntagResource ${userPoolId}: ${clientOwnershipTagKey(clientId)} (the claim moved to the parameter)`,
-        );
-        await this.ownership.releaseLegacyTag(pool, clientId);
-      }
-    } catch (error) {
-      for (const step of undo.reverse()) {
-        try {
-          await undoDespiteThrottling(async () => void (await step()));
-        } catch (rollbackError) {
-          this.logger.log(`Rollback of ${userPoolId}/${clientId} failed: ${(rollbackError as Error).message}`);
-        }
-      }
-      throw error;
+    if (plan.claims || claim === 'legacy-tag') {
+      writes.push({
+        log: `PutParameter ${clientParameterName(userPoolId, clientId)}`,
+        request: {},
+        run: () => this.ownership.claim(userPoolId, clientId),
+        undo: () => this.ownership.release(userPoolId, clientId),
+      });
     }
+    if (claim === 'legacy-tag') {
+      writes.push({
+        log: `UntagResource ${userPoolId}: ${clientOwnershipTagKey(clientId)} (the claim moved to the parameter)`,
+        request: {},
+        run: () => this.ownership.releaseLegacyTag(pool, clientId),
+      });
+    }
+    await runOrderedWrites(writes, `${userPoolId}/${clientId}`, this.logger);
   }
 
   /**
