@@ -9,9 +9,9 @@ import {
   ResourceHandlerRequest,
   SessionProxy,
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import { clientForSession } from './cognito/client';
-import { IamPropagationPending } from './cognito/errors';
-import { CognitoGateway } from './cognito/gateway';
+import { clientForSession } from './shared/cognito/client';
+import { IamPropagationPending } from './shared/cognito/errors';
+import { CognitoGateway } from './shared/cognito/gateway';
 import { ResourceModel } from './models';
 import { UserPoolSettingsOperations } from './operations';
 import { declaredSettingsFromModel } from './pool/declaredSettings';

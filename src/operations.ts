@@ -1,15 +1,15 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoGateway } from './cognito/gateway';
+import type { CognitoGateway } from './shared/cognito/gateway';
 import { currentSettings } from './pool/currentSettings';
 import { mfaStateFromDescribed, needsMfaState, poolUsesMfaState } from './pool/mfa';
-import { cognitoErrorName, FEATURE_PLAN_ERRORS } from './cognito/errors';
+import { cognitoErrorName, FEATURE_PLAN_ERRORS } from './shared/cognito/errors';
 import { featuresBeyondPlan } from './pool/featurePlans';
 import { isManaged, OWNERSHIP_TAG_KEY } from './pool/ownership';
 import { planSettings, type SettingsPlan } from './pool/plan';
 import type { DeclaredSettings } from './pool/settings';
 import { findSchemaProblems } from './pool/validation';
-import { withConflictRetry } from './retry';
+import { withConflictRetry } from './shared/retry';
 import { runOrderedWrites, WriteFailed, type Write } from './shared/orderedWrites';
 import { decodeListToken, encodeListToken } from './shared/listToken';
 import { explainRefusal } from './shared/refusalSubject';

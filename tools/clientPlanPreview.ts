@@ -2,12 +2,12 @@ import { ClientSettingsOperations } from '../src/client/clientOperations';
 import { DECLARABLE_CLIENT_FIELDS, type DeclaredClientSettings } from '../src/client/fields';
 import { ResourceModel } from '../src/client/models';
 import { findClientSchemaProblems } from '../src/client/validation';
-import type { CognitoGateway } from '../src/cognito/gateway';
+import type { CognitoGateway } from '../src/shared/cognito/gateway';
 import { declaredFromModel } from '../src/shared/modelValues';
 import { CLIENT_TYPE_NAME } from '../src/typeInfo';
 import { clientParameterName, ClientOwnership } from '../src/client/ownership';
 import { clientOwnershipTagKey } from '../src/pool/ownership';
-import { ParameterStore } from '../src/ssm/parameterStore';
+import { ParameterStore } from '../src/shared/ssm/parameterStore';
 import { PLACEHOLDER_CREDENTIALS } from '../test/support/cfnRequest';
 import { leafChanges, type PlanPreview } from './planPreview';
 

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { CognitoGateway } from '../src/cognito/gateway';
+import type { CognitoGateway } from '../src/shared/cognito/gateway';
 import { currentClientSettings } from '../src/client/currentClientSettings';
 import { currentSettings } from '../src/pool/currentSettings';
 import { mfaStateFromDescribed, poolUsesMfaState } from '../src/pool/mfa';

@@ -6,7 +6,7 @@ import { findSchemaProblems } from '../src/pool/validation';
 import { isManaged } from '../src/pool/ownership';
 import { ResourceModel } from '../src/models';
 import { UserPoolSettingsOperations } from '../src/operations';
-import type { CognitoGateway } from '../src/cognito/gateway';
+import type { CognitoGateway } from '../src/shared/cognito/gateway';
 import { TYPE_NAME } from '../src/typeInfo';
 import { flatten } from './poolDiff';
 

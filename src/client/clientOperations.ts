@@ -1,8 +1,8 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { clientIdentifier, type CognitoGateway } from '../cognito/gateway';
+import { clientIdentifier, type CognitoGateway } from '../shared/cognito/gateway';
 import { CLIENT_OWNERSHIP_TAG_PREFIX, clientOwnershipTagKey, isClientManaged } from '../pool/ownership';
-import { withConflictRetry } from '../retry';
+import { withConflictRetry } from '../shared/retry';
 import { runOrderedWrites, WriteFailed, type Write } from '../shared/orderedWrites';
 import { decodeListToken, encodeListToken } from '../shared/listToken';
 import { explainRefusal } from '../shared/refusalSubject';

@@ -7,11 +7,11 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Ownership, Refusal } from '../shared/writePlan';
 import { mergeUnlessModeSwitch, type ModeSwitch } from '../shared/merge';
 import { buildClientUpdateRequest } from './clientRequest';
-import type { DescribedClient } from '../cognito/gateway';
+import type { DescribedClient } from '../shared/cognito/gateway';
 import { findClientProblems } from './clientRules';
 import { MERGEABLE_CLIENT_FIELDS, type DeclaredClientSettings, type MergeableClientField } from './fields';
 
-export type { DescribedClient } from '../cognito/gateway';
+export type { DescribedClient } from '../shared/cognito/gateway';
 
 export interface ClientPlanInput {
   userPoolId: string;

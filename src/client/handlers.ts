@@ -9,10 +9,10 @@ import {
   ResourceHandlerRequest,
   SessionProxy,
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import { callerOf, clientForSession } from '../cognito/client';
-import { ParameterStore } from '../ssm/parameterStore';
+import { callerOf, clientForSession } from '../shared/cognito/client';
+import { ParameterStore } from '../shared/ssm/parameterStore';
 import { ClientOwnership } from './ownership';
-import { CognitoGateway } from '../cognito/gateway';
+import { CognitoGateway } from '../shared/cognito/gateway';
 import { declaredFromModel } from '../shared/modelValues';
 import { ProviderResource } from '../shared/runtime/providerResource';
 import { CLIENT_TYPE_NAME } from '../typeInfo';

@@ -1,8 +1,8 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { clientIdentifier, type CognitoGateway } from '../cognito/gateway';
+import { clientIdentifier, type CognitoGateway } from '../shared/cognito/gateway';
 import { clientOwnershipTagKey, isClientManaged } from '../pool/ownership';
-import type { ParameterStore } from '../ssm/parameterStore';
+import type { ParameterStore } from '../shared/ssm/parameterStore';
 import { CLIENT_TYPE_NAME } from '../typeInfo';
 
 /**

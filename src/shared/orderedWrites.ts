@@ -1,4 +1,4 @@
-import { undoDespiteThrottling } from '../retry';
+import { undoDespiteThrottling } from './retry';
 import type { OperationLog } from './writePlan';
 
 /** One write of an operation: what it logs, what it sends, how it runs and what undoes it. */

@@ -1,5 +1,5 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import { cognitoErrorName, IamPropagationPending } from '../cognito/errors';
+import { cognitoErrorName, IamPropagationPending } from './cognito/errors';
 import { isPlainObject } from './merge';
 
 /**

@@ -9,7 +9,7 @@ import { runDemo } from '../../tools/demo';
 import { settingsFromTemplate } from '../../tools/exampleTemplate';
 import { projectRoot } from '../../tools/projectRoot';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { CognitoGateway } from '../../src/cognito/gateway';
+import { CognitoGateway } from '../../src/shared/cognito/gateway';
 import { PLACEHOLDER_CREDENTIALS } from '../support/cfnRequest';
 import { planFile } from '../../tools/plan';
 import { poolChangesFor, productionPoolRequest } from '../support/productionPool';

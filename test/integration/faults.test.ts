@@ -1,4 +1,4 @@
-import { conflictRetry } from '../../src/retry';
+import { conflictRetry } from '../../src/shared/retry';
 import { useLocalCognito } from './harness';
 
 const cognito = useLocalCognito();

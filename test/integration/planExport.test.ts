@@ -8,7 +8,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { projectRoot } from '../../tools/projectRoot';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CognitoGateway } from '../../src/cognito/gateway';
+import { CognitoGateway } from '../../src/shared/cognito/gateway';
 import { PLACEHOLDER_CREDENTIALS } from '../support/cfnRequest';
 import { exportClientTemplate, exportTemplate } from '../../tools/export';
 import { declaresClient, formatPlans, planFile, propertiesFromFile } from '../../tools/plan';

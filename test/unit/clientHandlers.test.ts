@@ -18,7 +18,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { entrypoint, testEntrypoint } from '../../src/client/handlers';
 import { clientOwnershipTagKey, OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
-import { conflictRetry } from '../../src/retry';
+import { conflictRetry } from '../../src/shared/retry';
 import { CLIENT_TYPE_NAME } from '../../src/typeInfo';
 import { cfnRequest, PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../support/cfnRequest';
 import { quietLib } from '../support/quietLib';

@@ -16,7 +16,7 @@ import {
   type LoggerProxy,
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { PropertiesValidator } from '../schemaValidation';
-import { startInvocationClock } from '../../retry';
+import { startInvocationClock } from '../retry';
 import { InvocationLog } from './invocationLog';
 import { ProviderTelemetry } from './providerTelemetry';
 
