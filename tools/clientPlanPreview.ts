@@ -6,7 +6,7 @@ import type { CognitoGateway } from '../src/shared/cognito/gateway';
 import { declaredFromModel } from '../src/shared/modelValues';
 import { CLIENT_TYPE_NAME } from '../src/typeInfo';
 import { clientParameterName, ClientOwnership } from '../src/client/ownership';
-import { clientOwnershipTagKey } from '../src/pool/ownership';
+import { clientMarkerTagKey } from '../src/shared/markerTags';
 import { ParameterStore } from '../src/shared/ssm/parameterStore';
 import { PLACEHOLDER_CREDENTIALS } from '../test/support/cfnRequest';
 import { leafChanges, type PlanPreview } from './planPreview';
@@ -63,7 +63,7 @@ export async function previewClientPlan(
     preview.writes.push({ operation: 'PutParameter', changes: [{ path: name, before: undefined, after: 'managed' }] });
   }
   if (claim === 'legacy-tag') {
-    const key = clientOwnershipTagKey(clientId);
+    const key = clientMarkerTagKey(clientId);
     preview.writes.push({
       operation: 'UntagResource',
       changes: [{ path: `UserPoolTags.${key}`, before: 'true', after: undefined }],

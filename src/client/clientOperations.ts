@@ -1,7 +1,7 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { clientIdentifier, type CognitoGateway } from '../shared/cognito/gateway';
-import { CLIENT_OWNERSHIP_TAG_PREFIX, clientOwnershipTagKey, isClientManaged } from '../pool/ownership';
+import { CLIENT_MARKER_TAG_PREFIX, clientMarkerTagKey, hasClientMarkerTag } from '../shared/markerTags';
 import { withConflictRetry } from '../shared/retry';
 import { runOrderedWrites, WriteFailed, type Write } from '../shared/orderedWrites';
 import { decodeListToken, encodeListToken } from '../shared/listToken';
@@ -60,10 +60,10 @@ export class ClientSettingsOperations {
     this.logger.log(`DeleteParameter ${clientParameterName(userPoolId, clientId)}`);
     if (await this.ownership.release(userPoolId, clientId)) return;
     const pool = await this.cognito.describePool(userPoolId);
-    if (!isClientManaged(pool, clientId)) {
+    if (!hasClientMarkerTag(pool, clientId)) {
       throw new exceptions.NotFound(CLIENT_TYPE_NAME, clientIdentifier(userPoolId, clientId));
     }
-    this.logger.log(`UntagResource ${userPoolId}: ${clientOwnershipTagKey(clientId)}`);
+    this.logger.log(`UntagResource ${userPoolId}: ${clientMarkerTagKey(clientId)}`);
     await this.ownership.releaseLegacyTag(pool, clientId);
   }
 
@@ -79,8 +79,8 @@ export class ClientSettingsOperations {
     if (!parameterToken) {
       const pool = await this.cognito.describePool(userPoolId);
       const tagged = Object.keys(pool.UserPoolTags ?? {})
-        .filter((key) => key.startsWith(CLIENT_OWNERSHIP_TAG_PREFIX))
-        .map((key) => key.slice(CLIENT_OWNERSHIP_TAG_PREFIX.length));
+        .filter((key) => key.startsWith(CLIENT_MARKER_TAG_PREFIX))
+        .map((key) => key.slice(CLIENT_MARKER_TAG_PREFIX.length));
       candidates.push(...tagged.filter((clientId) => !candidates.includes(clientId)));
     }
     const existing = await Promise.all(candidates.map((clientId) => this.clientExists(userPoolId, clientId)));
@@ -166,7 +166,7 @@ export class ClientSettingsOperations {
     }
     if (claim === 'legacy-tag') {
       writes.push({
-        log: `UntagResource ${userPoolId}: ${clientOwnershipTagKey(clientId)} (the claim moved to the parameter)`,
+        log: `UntagResource ${userPoolId}: ${clientMarkerTagKey(clientId)} (the claim moved to the parameter)`,
         request: {},
         run: () => this.ownership.releaseLegacyTag(pool, clientId),
       });

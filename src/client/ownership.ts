@@ -1,7 +1,7 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { clientIdentifier, type CognitoGateway } from '../shared/cognito/gateway';
-import { clientOwnershipTagKey, isClientManaged } from '../pool/ownership';
+import { clientMarkerTagKey, hasClientMarkerTag } from '../shared/markerTags';
 import type { ParameterStore } from '../shared/ssm/parameterStore';
 import { CLIENT_TYPE_NAME } from '../typeInfo';
 
@@ -47,7 +47,7 @@ export class ClientOwnership {
   /** How the client is claimed, from its parameter and, for earlier versions, the pool's tags. */
   claimOf(parameter: string | undefined, pool: UserPoolType | undefined, clientId: string): ClaimKind {
     if (parameter !== undefined) return 'parameter';
-    return pool && isClientManaged(pool, clientId) ? 'legacy-tag' : undefined;
+    return pool && hasClientMarkerTag(pool, clientId) ? 'legacy-tag' : undefined;
   }
 
   /** AlreadyExists, naming the stack that manages the client when the parameter says. */
@@ -85,7 +85,7 @@ export class ClientOwnership {
 
   /** Removes an earlier version's pool tag. */
   async releaseLegacyTag(pool: UserPoolType, clientId: string): Promise<void> {
-    await this.cognito.untagPool(pool, [clientOwnershipTagKey(clientId)]);
+    await this.cognito.untagPool(pool, [clientMarkerTagKey(clientId)]);
   }
 
   /** One page of the client ids that have a parameter under the pool's path. */

@@ -1,11 +1,12 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { CLIENT_MARKER_TAG_PREFIX, MARKER_TAG_VALUE } from '../shared/markerTags';
 
 /**
  * The pool tag that marks a pool as managed by this type, written with TagResource on
  * CREATE and removed with UntagResource on DELETE; UpdateUserPool never carries tags.
  */
 export const OWNERSHIP_TAG_KEY = 'org-cognito-userpoolsettings:managed';
-export const OWNERSHIP_TAG_VALUE = 'true';
+export const OWNERSHIP_TAG_VALUE = MARKER_TAG_VALUE;
 
 export function isManaged(pool: UserPoolType): boolean {
   return pool.UserPoolTags?.[OWNERSHIP_TAG_KEY] === OWNERSHIP_TAG_VALUE;
@@ -15,24 +16,9 @@ export function withOwnershipTag(pool: UserPoolType): UserPoolType {
   return { ...pool, UserPoolTags: { ...pool.UserPoolTags, [OWNERSHIP_TAG_KEY]: OWNERSHIP_TAG_VALUE } };
 }
 
-/**
- * App clients take no tags, so Org::Cognito::UserPoolClientSettings marks a managed
- * client with a tag on its pool, keyed by the client id.
- */
-export const CLIENT_OWNERSHIP_TAG_PREFIX = 'org-cognito-userpoolclientsettings:';
-
-export function clientOwnershipTagKey(clientId: string): string {
-  return `${CLIENT_OWNERSHIP_TAG_PREFIX}${clientId}`;
-}
-
-/** Whether the pool marks the app client as managed by Org::Cognito::UserPoolClientSettings. */
-export function isClientManaged(pool: UserPoolType, clientId: string): boolean {
-  return pool.UserPoolTags?.[clientOwnershipTagKey(clientId)] === OWNERSHIP_TAG_VALUE;
-}
-
-/** Whether a pool tag is one of the markers either type writes. */
+/** Whether a pool tag is one of the markers either type writes (or wrote). */
 export function isOwnershipMarker(key: string): boolean {
-  return key === OWNERSHIP_TAG_KEY || key.startsWith(CLIENT_OWNERSHIP_TAG_PREFIX);
+  return key === OWNERSHIP_TAG_KEY || key.startsWith(CLIENT_MARKER_TAG_PREFIX);
 }
 
 /** The pool without the markers of either type: they are bookkeeping, never settings. */

@@ -4,7 +4,7 @@ import {
   UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { clientParameterName } from '../../src/client/ownership';
-import { clientOwnershipTagKey } from '../../src/pool/ownership';
+import { clientMarkerTagKey } from '../../src/shared/markerTags';
 import { PLACEHOLDER_CREDENTIALS } from '../support/cfnRequest';
 import { amplifyLikeClient, machineClient, settingsOfClient } from '../support/productionClient';
 import { useLocalCognito } from './harness';
@@ -358,14 +358,14 @@ describe("real Cognito's client rules, refused before any write", () => {
 describe('clients claimed by an earlier version (a marker tag on the pool)', () => {
   it('are still recognised; their next UPDATE moves the claim to the parameter and removes the tag; DELETE removes either', async () => {
     const { poolId, clientId, ids } = await existingClient();
-    const legacyMarker = { [clientOwnershipTagKey(clientId)]: 'true' };
+    const legacyMarker = { [clientMarkerTagKey(clientId)]: 'true' };
     await cognito.proxy.tagAsAnotherWriter(poolId, legacyMarker);
     expect((await cognito.handleClient('READ', ids)).status).toBe('SUCCESS');
     expect((await cognito.handleClient('CREATE', ids)).errorCode).toBe('AlreadyExists');
 
     const updated = await cognito.handleClient('UPDATE', { ...ids, AuthSessionValidity: 6 }, ids);
     expect(updated.status).toBe('SUCCESS');
-    expect((await cognito.describe(poolId)).UserPoolTags?.[clientOwnershipTagKey(clientId)]).toBeUndefined();
+    expect((await cognito.describe(poolId)).UserPoolTags?.[clientMarkerTagKey(clientId)]).toBeUndefined();
     expect(cognito.proxy.parameterStore.parameters.has(clientParameterName(poolId, clientId))).toBe(true);
     expect((await cognito.handleClient('DELETE', ids)).status).toBe('SUCCESS');
     expect(cognito.proxy.parameterStore.parameters.has(clientParameterName(poolId, clientId))).toBe(false);
@@ -373,7 +373,7 @@ describe('clients claimed by an earlier version (a marker tag on the pool)', () 
     // A legacy claim that was never migrated: DELETE removes the tag.
     await cognito.proxy.tagAsAnotherWriter(poolId, legacyMarker);
     expect((await cognito.handleClient('DELETE', ids)).status).toBe('SUCCESS');
-    expect((await cognito.describe(poolId)).UserPoolTags?.[clientOwnershipTagKey(clientId)]).toBeUndefined();
+    expect((await cognito.describe(poolId)).UserPoolTags?.[clientMarkerTagKey(clientId)]).toBeUndefined();
     expect((await cognito.handleClient('DELETE', ids)).errorCode).toBe('NotFound');
   });
 });

@@ -17,7 +17,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { entrypoint, testEntrypoint } from '../../src/client/handlers';
-import { clientOwnershipTagKey, OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
+import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
+import { clientMarkerTagKey } from '../../src/shared/markerTags';
 import { conflictRetry } from '../../src/shared/retry';
 import { CLIENT_TYPE_NAME } from '../../src/typeInfo';
 import { cfnRequest, PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../support/cfnRequest';
@@ -66,7 +67,7 @@ function pool(managed: boolean) {
       UserPoolTags: {
         team: 'identity',
         [OWNERSHIP_TAG_KEY]: 'true',
-        ...(managed ? { [clientOwnershipTagKey(CLIENT_ID)]: 'true' } : {}),
+        ...(managed ? { [clientMarkerTagKey(CLIENT_ID)]: 'true' } : {}),
       },
     },
   };
@@ -241,7 +242,7 @@ describe('UPDATE', () => {
     const event = await invoke('UPDATE', { ...IDS, AuthSessionValidity: '3' }, IDS);
     expect(event.status).toBe('SUCCESS');
     expect(ssm).toHaveReceivedCommandWith(PutParameterCommand, { Name: PARAMETER, Overwrite: false });
-    expect(cognito).toHaveReceivedCommandWith(UntagResourceCommand, { TagKeys: [clientOwnershipTagKey(CLIENT_ID)] });
+    expect(cognito).toHaveReceivedCommandWith(UntagResourceCommand, { TagKeys: [clientMarkerTagKey(CLIENT_ID)] });
   });
 
   it('retries the whole read-merge-write on ConcurrentModificationException', async () => {
@@ -282,7 +283,7 @@ describe('READ, DELETE and LIST', () => {
     expect((await invoke('DELETE', IDS)).status).toBe('SUCCESS');
     expect(cognito).toHaveReceivedCommandWith(UntagResourceCommand, {
       ResourceArn: pool(true).UserPool.Arn,
-      TagKeys: [clientOwnershipTagKey(CLIENT_ID)],
+      TagKeys: [clientMarkerTagKey(CLIENT_ID)],
     });
     cognito.on(DescribeUserPoolCommand).resolves(pool(false));
     expect((await invoke('DELETE', IDS)).errorCode).toBe('NotFound');
