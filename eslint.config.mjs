@@ -7,7 +7,7 @@ export default tseslint.config(
     ignores: [
       '**/dist/',
       'dist-stock/',
-      'src/client/models.ts',
+      'client-settings/src/models.ts',
       'build/',
       'bundle/',
       'coverage/',

@@ -9,6 +9,8 @@ const { execFileSync } = require('node:child_process');
 const { RESOURCE_TYPES, root } = require('./resource-types');
 const SOURCES = [
   'src',
+  'engine',
+  'client-settings/src',
   'schema.json',
   'client-settings/schema.json',
   'package-lock.json',

@@ -15,8 +15,8 @@ const RESOURCE_TYPES = [
   {
     typeName: 'Org::Cognito::UserPoolClientSettings',
     projectDir: path.join(root, 'client-settings'),
-    handlerSource: path.join(root, 'src', 'client', 'handlers.ts'),
-    modelsFile: path.join(root, 'src', 'client', 'models.ts'),
+    handlerSource: path.join(root, 'client-settings', 'src', 'handlers.ts'),
+    modelsFile: path.join(root, 'client-settings', 'src', 'models.ts'),
   },
 ].map((type) => ({
   ...type,

@@ -9,16 +9,16 @@ import {
   ResourceHandlerRequest,
   SessionProxy,
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import { clientForSession } from './shared/cognito/client';
-import { IamPropagationPending } from './shared/cognito/errors';
-import { CognitoGateway } from './shared/cognito/gateway';
+import { clientForSession } from '../engine/cognito/client';
+import { IamPropagationPending } from '../engine/cognito/errors';
+import { CognitoGateway } from '../engine/cognito/gateway';
 import { ResourceModel } from './models';
 import { UserPoolSettingsOperations } from './operations';
 import { declaredSettingsFromModel } from './pool/declaredSettings';
 import type { DeclaredSettings } from './pool/settings';
 import { findSchemaProblems } from './pool/validation';
-import { ProviderResource } from './shared/runtime/providerResource';
-import { TYPE_NAME } from './typeInfo';
+import { ProviderResource } from '../engine/runtime/providerResource';
+import { TYPE_NAME } from '../engine/typeInfo';
 
 interface CallbackContext extends Record<string, unknown> {
   iamPropagationRetries?: number;

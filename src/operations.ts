@@ -1,20 +1,20 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoGateway } from './shared/cognito/gateway';
+import type { CognitoGateway } from '../engine/cognito/gateway';
 import { currentSettings } from './pool/currentSettings';
 import { mfaStateFromDescribed, needsMfaState, poolUsesMfaState } from './pool/mfa';
-import { cognitoErrorName, FEATURE_PLAN_ERRORS } from './shared/cognito/errors';
+import { cognitoErrorName, FEATURE_PLAN_ERRORS } from '../engine/cognito/errors';
 import { featuresBeyondPlan } from './pool/featurePlans';
 import { isManaged, OWNERSHIP_TAG_KEY } from './pool/ownership';
 import { planSettings, type SettingsPlan } from './pool/plan';
 import type { DeclaredSettings } from './pool/settings';
 import { findSchemaProblems } from './pool/validation';
-import { withConflictRetry } from './shared/retry';
-import { runOrderedWrites, WriteFailed, type Write } from './shared/orderedWrites';
-import { decodeListToken, encodeListToken } from './shared/listToken';
-import { explainRefusal } from './shared/refusalSubject';
-import { changedMembers, refuseIfNeeded, type OperationLog, type Ownership } from './shared/writePlan';
-import { TYPE_NAME } from './typeInfo';
+import { withConflictRetry } from '../engine/retry';
+import { runOrderedWrites, WriteFailed, type Write } from '../engine/orderedWrites';
+import { decodeListToken, encodeListToken } from '../engine/listToken';
+import { explainRefusal } from '../engine/refusalSubject';
+import { changedMembers, refuseIfNeeded, type OperationLog, type Ownership } from '../engine/writePlan';
+import { TYPE_NAME } from '../engine/typeInfo';
 
 /** What each handler does to a pool, in terms of Cognito calls and the pure plan. */
 export class UserPoolSettingsOperations {

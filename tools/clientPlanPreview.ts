@@ -1,13 +1,13 @@
-import { ClientSettingsOperations } from '../src/client/clientOperations';
-import { DECLARABLE_CLIENT_FIELDS, type DeclaredClientSettings } from '../src/client/fields';
-import { ResourceModel } from '../src/client/models';
-import { findClientSchemaProblems } from '../src/client/validation';
-import type { CognitoGateway } from '../src/shared/cognito/gateway';
-import { declaredFromModel } from '../src/shared/modelValues';
-import { CLIENT_TYPE_NAME } from '../src/typeInfo';
-import { clientParameterName, ClientOwnership } from '../src/client/ownership';
-import { clientMarkerTagKey } from '../src/shared/markerTags';
-import { ParameterStore } from '../src/shared/ssm/parameterStore';
+import { ClientSettingsOperations } from '../client-settings/src/operations';
+import { DECLARABLE_CLIENT_FIELDS, type DeclaredClientSettings } from '../client-settings/src/fields';
+import { ResourceModel } from '../client-settings/src/models';
+import { findClientSchemaProblems } from '../client-settings/src/validation';
+import type { CognitoGateway } from '../engine/cognito/gateway';
+import { declaredFromModel } from '../engine/modelValues';
+import { CLIENT_TYPE_NAME } from '../engine/typeInfo';
+import { clientParameterName, ClientOwnership } from '../client-settings/src/ownership';
+import { clientMarkerTagKey } from '../engine/markerTags';
+import { ParameterStore } from '../engine/ssm/parameterStore';
 import { PLACEHOLDER_CREDENTIALS } from '../test/support/cfnRequest';
 import { leafChanges, type PlanPreview } from './planPreview';
 

@@ -14,7 +14,7 @@ import { runClientDemo } from './clientDemo';
 import { settingsFromTemplate, typeInTemplate } from './exampleTemplate';
 import { silenceConsoleLog } from './localRun';
 import { loadHandler, runToCompletion, type ProgressEvent } from '../test/support/handlerRunner';
-import { deepMerge } from '../src/shared/merge';
+import { deepMerge } from '../engine/merge';
 import { driftBetween } from './drift';
 import { diffPools } from './poolDiff';
 import { poolChangesFor, productionPoolRequest } from '../test/support/productionPool';

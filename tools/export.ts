@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
-import type { CognitoGateway } from '../src/shared/cognito/gateway';
-import { currentClientSettings } from '../src/client/currentClientSettings';
+import type { CognitoGateway } from '../engine/cognito/gateway';
+import { currentClientSettings } from '../client-settings/src/currentSettings';
 import { currentSettings } from '../src/pool/currentSettings';
 import { mfaStateFromDescribed, poolUsesMfaState } from '../src/pool/mfa';
 import { runPoolCommand } from './cliArguments';

@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CLIENT_TYPE_NAME, TYPE_NAME } from '../src/typeInfo';
+import { CLIENT_TYPE_NAME, TYPE_NAME } from '../engine/typeInfo';
 import { PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../test/support/cfnRequest';
 import { pointHandlersAt } from '../test/support/emulatorEndpoints';
 import { startCognitoLocal, type CognitoLocal, exitCleanlyOnSignals } from '../test/support/cognitoLocal';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { runPoolCommand } from './cliArguments';
-import { CLIENT_TYPE_NAME, TYPE_NAME } from '../src/typeInfo';
+import { CLIENT_TYPE_NAME, TYPE_NAME } from '../engine/typeInfo';
 import { previewClientPlan } from './clientPlanPreview';
 import { resourcesInDependencyOrder, settingsFromTemplate } from './exampleTemplate';
 import { formatPreview, previewPlan, type PlanPreview, type ReferenceCheck } from './planPreview';

@@ -6,8 +6,8 @@ import { findSchemaProblems } from '../src/pool/validation';
 import { isManaged } from '../src/pool/ownership';
 import { ResourceModel } from '../src/models';
 import { UserPoolSettingsOperations } from '../src/operations';
-import type { CognitoGateway } from '../src/shared/cognito/gateway';
-import { TYPE_NAME } from '../src/typeInfo';
+import type { CognitoGateway } from '../engine/cognito/gateway';
+import { TYPE_NAME } from '../engine/typeInfo';
 import { flatten } from './poolDiff';
 
 export interface LeafChange {

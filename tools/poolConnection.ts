@@ -7,11 +7,11 @@ import {
 import { IAMClient } from '@aws-sdk/client-iam';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { CognitoGateway } from '../src/shared/cognito/gateway';
+import { CognitoGateway } from '../engine/cognito/gateway';
 import type { ReferenceClients } from './referencedResources';
-import { ParameterStore } from '../src/shared/ssm/parameterStore';
+import { ParameterStore } from '../engine/ssm/parameterStore';
 import { pointHandlersAt } from '../test/support/emulatorEndpoints';
-import { CLIENT_TYPE_NAME } from '../src/typeInfo';
+import { CLIENT_TYPE_NAME } from '../engine/typeInfo';
 import { PLACEHOLDER_CREDENTIALS } from '../test/support/cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from '../test/support/cognitoLocal';
 import { CognitoProxy } from '../test/support/cognitoProxy';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CLIENT_TYPE_NAME, TYPE_NAME } from '../src/typeInfo';
+import { CLIENT_TYPE_NAME, TYPE_NAME } from '../engine/typeInfo';
 
 /** The folder holding package.json, whether running from tools/ (tests) or build/tools/. */
 export function projectRoot(start = __dirname): string {

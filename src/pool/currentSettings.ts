@@ -1,7 +1,7 @@
 import type { UserPoolMfaType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { MERGEABLE_FIELDS, MFA_FIELDS } from './fields';
 import { poolUsesMfaState } from './mfa';
-import { pruneEmpty } from '../shared/merge';
+import { pruneEmpty } from '../../engine/merge';
 import { withoutOwnershipTag } from './ownership';
 import type { DeclaredSettings, MfaSettings } from './settings';
 import { sendableSetting, withLegacyLifetimeCarried } from './updateRequest';

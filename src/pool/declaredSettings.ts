@@ -1,5 +1,5 @@
 import type { ResourceModel } from '../models';
-import { declaredFromModel } from '../shared/modelValues';
+import { declaredFromModel } from '../../engine/modelValues';
 import { DECLARABLE_FIELDS } from './fields';
 import type { DeclaredSettings } from './settings';
 

@@ -3,7 +3,7 @@ import type {
   UpdateUserPoolCommandInput,
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { fieldsWithRole, type FieldSpec, type FieldsWithRole } from '../shared/fieldTable';
+import { fieldsWithRole, type FieldSpec, type FieldsWithRole } from '../../engine/fieldTable';
 
 /** Fields declarable with their own name that exist on no SDK type used here. */
 type CreateOnlyNames = 'Schema';

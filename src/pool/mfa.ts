@@ -4,7 +4,7 @@ import type {
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { MFA_FIELDS } from './fields';
-import { pruneEmpty } from '../shared/merge';
+import { pruneEmpty } from '../../engine/merge';
 import { hasSmsConfiguration, mergeSetting, smsTransport } from './modeSwitch';
 import type { DeclaredSettings, MfaSettings } from './settings';
 

@@ -22,7 +22,7 @@ import { withOwnershipTag } from './ownership';
 import { planTags, type TagWrite } from './tags';
 import type { DeclaredSettings, MfaSettings } from './settings';
 import { buildUpdateRequest } from './updateRequest';
-import type { Ownership, Refusal } from '../shared/writePlan';
+import type { Ownership, Refusal } from '../../engine/writePlan';
 
 export interface PlanInput {
   userPoolId: string;

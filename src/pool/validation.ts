@@ -1,5 +1,5 @@
 import schema from '../../schema.json';
-import { createPropertiesValidator } from '../shared/schemaValidation';
+import { createPropertiesValidator } from '../../engine/schemaValidation';
 
 /**
  * Checks properties against this type's schema.json. CloudFormation does this before

@@ -3,8 +3,8 @@ import {
   DeleteUserPoolClientCommand,
   UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { clientParameterName } from '../../src/client/ownership';
-import { clientMarkerTagKey } from '../../src/shared/markerTags';
+import { clientParameterName } from '../../client-settings/src/ownership';
+import { clientMarkerTagKey } from '../../engine/markerTags';
 import { PLACEHOLDER_CREDENTIALS } from '../support/cfnRequest';
 import { amplifyLikeClient, machineClient, settingsOfClient } from '../support/productionClient';
 import { useLocalCognito } from './harness';

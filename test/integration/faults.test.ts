@@ -1,4 +1,4 @@
-import { conflictRetry } from '../../src/shared/retry';
+import { conflictRetry } from '../../engine/retry';
 import { useLocalCognito } from './harness';
 
 const cognito = useLocalCognito();

@@ -1,9 +1,9 @@
 import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 import { isDeepStrictEqual } from 'node:util';
-import { entrypoint as clientEntrypoint } from '../../src/client/handlers';
+import { entrypoint as clientEntrypoint } from '../../client-settings/src/handlers';
 import { entrypoint } from '../../src/handlers';
 import { CARRIED_FIELDS, UPDATE_POOL_FIELDS } from '../../src/pool/fields';
-import { CLIENT_TYPE_NAME } from '../../src/typeInfo';
+import { CLIENT_TYPE_NAME } from '../../engine/typeInfo';
 import { runToCompletion } from '../support/handlerRunner';
 import { flatten } from '../../tools/poolDiff';
 import { pointHandlersAt } from '../support/emulatorEndpoints';

@@ -6,7 +6,7 @@ import { runDemo } from '../../tools/demo';
 import { invoke, main, parseEventFile, UsageError } from '../../tools/invoke';
 
 const SOURCE_HANDLER = path.resolve(__dirname, '../../src/handlers.ts');
-const SOURCE_CLIENT_HANDLER = path.resolve(__dirname, '../../src/client/handlers.ts');
+const SOURCE_CLIENT_HANDLER = path.resolve(__dirname, '../../client-settings/src/handlers.ts');
 const scratch = mkdtempSync(path.join(tmpdir(), 'invoke-test-'));
 
 function eventFile(name: string, content: string): string {

@@ -16,11 +16,11 @@ import {
 } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { entrypoint, testEntrypoint } from '../../src/client/handlers';
+import { entrypoint, testEntrypoint } from '../../client-settings/src/handlers';
 import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
-import { clientMarkerTagKey } from '../../src/shared/markerTags';
-import { conflictRetry } from '../../src/shared/retry';
-import { CLIENT_TYPE_NAME } from '../../src/typeInfo';
+import { clientMarkerTagKey } from '../../engine/markerTags';
+import { conflictRetry } from '../../engine/retry';
+import { CLIENT_TYPE_NAME } from '../../engine/typeInfo';
 import { cfnRequest, PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../support/cfnRequest';
 import { quietLib } from '../support/quietLib';
 

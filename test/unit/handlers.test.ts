@@ -15,7 +15,7 @@ import 'aws-sdk-client-mock-jest';
 import { entrypoint, testEntrypoint } from '../../src/handlers';
 import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
 import { buildUpdateRequest } from '../../src/pool/updateRequest';
-import { conflictRetry } from '../../src/shared/retry';
+import { conflictRetry } from '../../engine/retry';
 import { cfnRequest, PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../support/cfnRequest';
 import { describedProductionPool, POOL_ID } from '../support/describedPool';
 import * as libUtils from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib/dist/utils';

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { DECLARABLE_FIELDS, LOCKED_FIELDS, MFA_FIELDS, MERGEABLE_FIELDS, POOL_FIELDS } from '../../src/pool/fields';
-import { DECLARABLE_CLIENT_FIELDS, LOCKED_CLIENT_FIELDS } from '../../src/client/fields';
-import { CLIENT_TYPE_NAME, TYPE_NAME, TYPE_VERSION } from '../../src/typeInfo';
+import { DECLARABLE_CLIENT_FIELDS, LOCKED_CLIENT_FIELDS } from '../../client-settings/src/fields';
+import { CLIENT_TYPE_NAME, TYPE_NAME, TYPE_VERSION } from '../../engine/typeInfo';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { renderModels } = require('../../scripts/generate-models.js') as { renderModels: (schema: unknown) => string };
 
@@ -71,7 +71,9 @@ describe('the field table, the schema and the models agree', () => {
   it("each type's models.ts is what the generator makes from its schema.json", () => {
     expect(readFileSync(path.join(root, 'src', 'models.ts'), 'utf8')).toBe(renderModels(schema));
     const clientSchema = JSON.parse(readFileSync(path.join(root, 'client-settings', 'schema.json'), 'utf8'));
-    expect(readFileSync(path.join(root, 'src', 'client', 'models.ts'), 'utf8')).toBe(renderModels(clientSchema));
+    expect(readFileSync(path.join(root, 'client-settings', 'src', 'models.ts'), 'utf8')).toBe(
+      renderModels(clientSchema),
+    );
   });
 
   it('the app client schema declares exactly its identifiers and the declarable fields of its table', () => {
@@ -116,6 +118,23 @@ describe('the field table, the schema and the models agree', () => {
         ['create.json', 'delete.json', 'list.json', 'read.json', 'update.json'].sort(),
       );
       expect(readdirSync(path.join(root, directory, 'inputs')).length).toBeGreaterThanOrEqual(3);
+    },
+  );
+
+  it.each(PROJECTS)(
+    '$typeName: cfn generate would write the models where the type keeps them, its own src/models.ts',
+    ({ typeName, directory }) => {
+      // cloudformation-cli-typescript-plugin writes src/models.ts below the project directory.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { RESOURCE_TYPES } = require('../../scripts/resource-types.js') as {
+        RESOURCE_TYPES: { typeName: string; modelsFile: string; handlerSource: string; projectDir: string }[];
+      };
+      const type = RESOURCE_TYPES.find((candidate) => candidate.typeName === typeName);
+      const project = path.join(root, directory);
+      expect(type?.projectDir).toBe(project);
+      expect(type?.modelsFile).toBe(path.join(project, 'src', 'models.ts'));
+      expect(type?.handlerSource).toBe(path.join(project, 'src', 'handlers.ts'));
+      expect(existsSync(path.join(project, 'src', 'models.ts'))).toBe(true);
     },
   );
 

@@ -1,7 +1,7 @@
 import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 import clientSchema from '../../client-settings/schema.json';
 import schema from '../../schema.json';
-import { CLIENT_FIELDS } from '../../src/client/fields';
+import { CLIENT_FIELDS } from '../../client-settings/src/fields';
 import { POOL_FIELDS } from '../../src/pool/fields';
 import { findSchemaProblems } from '../../src/pool/validation';
 

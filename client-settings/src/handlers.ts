@@ -9,14 +9,14 @@ import {
   ResourceHandlerRequest,
   SessionProxy,
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import { callerOf, clientForSession } from '../shared/cognito/client';
-import { ParameterStore } from '../shared/ssm/parameterStore';
+import { callerOf, clientForSession } from '../../engine/cognito/client';
+import { ParameterStore } from '../../engine/ssm/parameterStore';
 import { ClientOwnership } from './ownership';
-import { CognitoGateway } from '../shared/cognito/gateway';
-import { declaredFromModel } from '../shared/modelValues';
-import { ProviderResource } from '../shared/runtime/providerResource';
-import { CLIENT_TYPE_NAME } from '../typeInfo';
-import { ClientSettingsOperations } from './clientOperations';
+import { CognitoGateway } from '../../engine/cognito/gateway';
+import { declaredFromModel } from '../../engine/modelValues';
+import { ProviderResource } from '../../engine/runtime/providerResource';
+import { CLIENT_TYPE_NAME } from '../../engine/typeInfo';
+import { ClientSettingsOperations } from './operations';
 import { DECLARABLE_CLIENT_FIELDS, type DeclaredClientSettings } from './fields';
 import { ResourceModel } from './models';
 import { findClientSchemaProblems } from './validation';

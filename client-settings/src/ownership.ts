@@ -1,9 +1,9 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { clientIdentifier, type CognitoGateway } from '../shared/cognito/gateway';
-import { clientMarkerTagKey, hasClientMarkerTag } from '../shared/markerTags';
-import type { ParameterStore } from '../shared/ssm/parameterStore';
-import { CLIENT_TYPE_NAME } from '../typeInfo';
+import { clientIdentifier, type CognitoGateway } from '../../engine/cognito/gateway';
+import { clientMarkerTagKey, hasClientMarkerTag } from '../../engine/markerTags';
+import type { ParameterStore } from '../../engine/ssm/parameterStore';
+import { CLIENT_TYPE_NAME } from '../../engine/typeInfo';
 
 /**
  * Who manages an app client. App clients take no tags, and a pool takes at most 50, so a

@@ -3,7 +3,7 @@ import type {
   UpdateUserPoolClientCommandInput,
   UserPoolClientType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { pruneEmpty } from '../shared/merge';
+import { pruneEmpty } from '../../engine/merge';
 import { MERGEABLE_CLIENT_FIELDS, type MergeableClientField } from './fields';
 
 /**

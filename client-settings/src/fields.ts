@@ -3,7 +3,7 @@ import type {
   UpdateUserPoolClientCommandInput,
   UserPoolClientType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { fieldsWithRole, type FieldSpec, type FieldsWithRole } from '../shared/fieldTable';
+import { fieldsWithRole, type FieldSpec, type FieldsWithRole } from '../../engine/fieldTable';
 
 type Identifiers = 'UserPoolId' | 'ClientId';
 

@@ -1,5 +1,5 @@
 import type { TimeUnitsType, UserPoolClientType } from '@aws-sdk/client-cognito-identity-provider';
-import { DEFAULT_TOKEN_VALIDITY_UNITS } from './clientRequest';
+import { DEFAULT_TOKEN_VALIDITY_UNITS } from './updateRequest';
 
 /**
  * Rules real Cognito applies to an app client as a whole. They are checked on the

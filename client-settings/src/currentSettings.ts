@@ -1,5 +1,5 @@
-import type { DescribedClient } from './clientPlan';
-import { buildClientUpdateRequest } from './clientRequest';
+import type { DescribedClient } from './plan';
+import { buildClientUpdateRequest } from './updateRequest';
 import type { DeclaredClientSettings } from './fields';
 
 /**

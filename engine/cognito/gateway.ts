@@ -20,7 +20,7 @@ import {
   type GetUserPoolMfaConfigCommandOutput,
   type UserPoolClientType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { TYPE_NAME } from '../../typeInfo';
+import { TYPE_NAME } from '../typeInfo';
 import { toHandlerError, type ResourceRef } from './errors';
 
 /** An app client as DescribeUserPoolClient reports it, with its secret already dropped. */

@@ -4,14 +4,14 @@ import type {
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isDeepStrictEqual } from 'node:util';
-import type { Ownership, Refusal } from '../shared/writePlan';
-import { mergeUnlessModeSwitch, type ModeSwitch } from '../shared/merge';
-import { buildClientUpdateRequest } from './clientRequest';
-import type { DescribedClient } from '../shared/cognito/gateway';
-import { findClientProblems } from './clientRules';
+import type { Ownership, Refusal } from '../../engine/writePlan';
+import { mergeUnlessModeSwitch, type ModeSwitch } from '../../engine/merge';
+import { buildClientUpdateRequest } from './updateRequest';
+import type { DescribedClient } from '../../engine/cognito/gateway';
+import { findClientProblems } from './rules';
 import { MERGEABLE_CLIENT_FIELDS, type DeclaredClientSettings, type MergeableClientField } from './fields';
 
-export type { DescribedClient } from '../shared/cognito/gateway';
+export type { DescribedClient } from '../../engine/cognito/gateway';
 
 export interface ClientPlanInput {
   userPoolId: string;

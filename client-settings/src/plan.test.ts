@@ -1,8 +1,8 @@
 import type { UserPoolClientType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { planClientSettings, type ClientPlanInput } from './clientPlan';
-import { buildClientUpdateRequest, DEFAULT_TOKEN_VALIDITY_UNITS } from './clientRequest';
-import { findClientProblems } from './clientRules';
-import { currentClientSettings } from './currentClientSettings';
+import { planClientSettings, type ClientPlanInput } from './plan';
+import { buildClientUpdateRequest, DEFAULT_TOKEN_VALIDITY_UNITS } from './updateRequest';
+import { findClientProblems } from './rules';
+import { currentClientSettings } from './currentSettings';
 
 const client: UserPoolClientType = {
   UserPoolId: 'us-east-1_pool',

@@ -4,7 +4,7 @@ import {
   type SessionProxy,
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { TYPE_NAME, TYPE_VERSION } from '../../typeInfo';
+import { TYPE_NAME, TYPE_VERSION } from '../typeInfo';
 
 export interface CallerCredentials {
   accessKeyId: string;
