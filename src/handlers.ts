@@ -17,6 +17,7 @@ import { UserPoolSettingsOperations } from './operations';
 import { declaredSettingsFromModel } from './pool/declaredSettings';
 import type { DeclaredSettings } from './pool/settings';
 import { findSchemaProblems } from './pool/validation';
+import { refuseIdentifierChange } from '../engine/lifecycle';
 import { ProviderResource } from '../engine/runtime/providerResource';
 import { TYPE_NAME } from '../engine/typeInfo';
 
@@ -56,12 +57,7 @@ class Resource extends ProviderResource<ResourceModel> {
     logger: LoggerProxy,
   ): Promise<ProgressEvent<ResourceModel>> {
     const userPoolId = requireUserPoolId(request.desiredResourceState);
-    const previousPoolId = request.previousResourceState?.userPoolId;
-    if (previousPoolId && previousPoolId !== userPoolId) {
-      throw new exceptions.NotUpdatable(
-        `UserPoolId cannot change from ${previousPoolId} to ${userPoolId}; CloudFormation replaces the resource instead.`,
-      );
-    }
+    refuseIdentifierChange([['UserPoolId', request.previousResourceState?.userPoolId, userPoolId]]);
     return retryWhileIamPropagates(userPoolId, callbackContext, async () => {
       const settings = await operationsFor(session, request, logger).update(
         userPoolId,

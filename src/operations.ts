@@ -9,11 +9,11 @@ import { isManaged, OWNERSHIP_TAG_KEY } from './pool/ownership';
 import { planSettings, type SettingsPlan } from './pool/plan';
 import type { DeclaredSettings } from './pool/settings';
 import { findSchemaProblems } from './pool/validation';
-import { withConflictRetry } from '../engine/retry';
+import { applySettings } from '../engine/lifecycle';
 import { runOrderedWrites, WriteFailed, type Write } from '../engine/orderedWrites';
 import { decodeListToken, encodeListToken } from '../engine/listToken';
 import { explainRefusal } from '../engine/refusalSubject';
-import { changedMembers, refuseIfNeeded, type OperationLog, type Ownership } from '../engine/writePlan';
+import { changedMembers, type OperationLog, type Ownership } from '../engine/writePlan';
 import { TYPE_NAME } from '../engine/typeInfo';
 
 /** What each handler does to a pool, in terms of Cognito calls and the pure plan. */
@@ -92,14 +92,12 @@ export class UserPoolSettingsOperations {
     return { described, plan, reads, ownership };
   }
 
-  private async apply(userPoolId: string, declared: DeclaredSettings, ownership: Ownership): Promise<DeclaredSettings> {
-    const problems = findSchemaProblems({ UserPoolId: userPoolId, ...declared });
-    if (problems.length > 0) throw new exceptions.InvalidRequest(`Invalid properties: ${problems.join('; ')}`);
-    return withConflictRetry(async () => {
-      const { described, plan } = await this.preview(userPoolId, declared, ownership);
-      refuseIfNeeded(plan.refusals);
-      await this.execute(userPoolId, plan, described, declared);
-      return currentSettings(plan.resultingPool, plan.resultingMfa);
+  private apply(userPoolId: string, declared: DeclaredSettings, ownership: Ownership): Promise<DeclaredSettings> {
+    return applySettings(findSchemaProblems({ UserPoolId: userPoolId, ...declared }), {
+      plan: () => this.preview(userPoolId, declared, ownership),
+      refusals: ({ plan }) => plan.refusals,
+      write: ({ plan, described }) => this.execute(userPoolId, plan, described, declared),
+      report: ({ plan }) => currentSettings(plan.resultingPool, plan.resultingMfa),
     });
   }
 

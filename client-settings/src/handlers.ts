@@ -14,6 +14,7 @@ import { ParameterStore } from '../../engine/ssm/parameterStore';
 import { ClientOwnership } from './ownership';
 import { CognitoGateway } from '../../engine/cognito/gateway';
 import { declaredFromModel } from '../../engine/modelValues';
+import { refuseIdentifierChange } from '../../engine/lifecycle';
 import { ProviderResource } from '../../engine/runtime/providerResource';
 import { CLIENT_TYPE_NAME } from '../../engine/typeInfo';
 import { ClientSettingsOperations } from './operations';
@@ -51,16 +52,10 @@ class ClientResource extends ProviderResource<ResourceModel> {
   ): Promise<ProgressEvent<ResourceModel>> {
     const ids = requireIdentifiers(request.desiredResourceState);
     const previous = request.previousResourceState;
-    for (const [name, before, after] of [
+    refuseIdentifierChange([
       ['UserPoolId', previous?.userPoolId, ids.userPoolId],
       ['ClientId', previous?.clientId, ids.clientId],
-    ] as const) {
-      if (before && before !== after) {
-        throw new exceptions.NotUpdatable(
-          `${name} cannot change from ${before} to ${after}; CloudFormation replaces the resource instead.`,
-        );
-      }
-    }
+    ]);
     const settings = await operationsFor(session, request, logger).update(
       ids.userPoolId,
       ids.clientId,

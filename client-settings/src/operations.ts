@@ -2,11 +2,11 @@ import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-c
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { clientIdentifier, type CognitoGateway } from '../../engine/cognito/gateway';
 import { CLIENT_MARKER_TAG_PREFIX, clientMarkerTagKey, hasClientMarkerTag } from '../../engine/markerTags';
-import { withConflictRetry } from '../../engine/retry';
+import { applySettings } from '../../engine/lifecycle';
 import { runOrderedWrites, WriteFailed, type Write } from '../../engine/orderedWrites';
 import { decodeListToken, encodeListToken } from '../../engine/listToken';
 import { explainRefusal } from '../../engine/refusalSubject';
-import { changedMembers, refuseIfNeeded, type OperationLog, type Ownership } from '../../engine/writePlan';
+import { changedMembers, type OperationLog, type Ownership } from '../../engine/writePlan';
 import { CLIENT_TYPE_NAME } from '../../engine/typeInfo';
 import { planClientSettings, type ClientPlan, type DescribedClient } from './plan';
 import { currentClientSettings } from './currentSettings';
@@ -112,33 +112,28 @@ export class ClientSettingsOperations {
     };
   }
 
-  private async apply(
+  private apply(
     userPoolId: string,
     clientId: string,
     declared: DeclaredClientSettings,
     ownership: Ownership,
   ): Promise<DeclaredClientSettings> {
-    const problems = findClientSchemaProblems({ UserPoolId: userPoolId, ClientId: clientId, ...declared });
-    if (problems.length > 0) throw new exceptions.InvalidRequest(`Invalid properties: ${problems.join('; ')}`);
-    return withConflictRetry(async () => {
-      const { pool, plan, claim } = await this.preview(userPoolId, clientId, declared, ownership);
-      refuseIfNeeded(plan.refusals);
-      try {
-        await this.execute(userPoolId, clientId, plan, pool, claim);
-      } catch (failure) {
-        if (!(failure instanceof WriteFailed)) throw failure;
-        // Only UpdateUserPoolClient carries the client's settings; a claim refusal names none.
-        throw explainRefusal(failure.cause, failure.request, declared, 'app client');
-      }
-      return currentClientSettings(plan.resultingClient);
+    return applySettings(findClientSchemaProblems({ UserPoolId: userPoolId, ClientId: clientId, ...declared }), {
+      plan: () => this.preview(userPoolId, clientId, declared, ownership),
+      refusals: ({ plan }) => plan.refusals,
+      write: async ({ pool, plan, claim }) => {
+        try {
+          await this.execute(userPoolId, clientId, plan, pool, claim);
+        } catch (failure) {
+          if (!(failure instanceof WriteFailed)) throw failure;
+          // Only UpdateUserPoolClient carries the client's settings; a claim refusal names none.
+          throw explainRefusal(failure.cause, failure.request, declared, 'app client');
+        }
+      },
+      report: ({ plan }) => currentClientSettings(plan.resultingClient),
     });
   }
 
-  /**
-   * UpdateUserPoolClient first, then the claim (CREATE), or the move of an earlier
-   * version's tag claim to the parameter (UPDATE); if a later step fails, the earlier ones
-   * are undone, so a failed CREATE leaves neither a parameter nor a changed client.
-   */
   private async execute(
     userPoolId: string,
     clientId: string,
