@@ -1,4 +1,5 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import { WriteFailed } from './orderedWrites';
 import { withConflictRetry } from './retry';
 import { refuseIfNeeded, type Refusal } from './writePlan';
 
@@ -14,8 +15,10 @@ export interface SettingsAttempt<Plan, Model> {
   plan: () => Promise<Plan>;
   /** What the plan refuses before any write (locked settings, broken rules). */
   refusals: (plan: Plan) => readonly Refusal[];
-  /** Carries the plan out, undoing what it wrote if a later write fails. */
+  /** Carries the plan out with runOrderedWrites, undoing what it wrote if a later write fails. */
   write: (plan: Plan) => Promise<void>;
+  /** The error a refused write answers with: Cognito's, with the setting it is about named. */
+  explain: (failure: WriteFailed, plan: Plan) => unknown;
   /** The model the operation returns: what READ reports next. */
   report: (plan: Plan) => Model;
 }
@@ -29,7 +32,11 @@ export async function applySettings<Plan, Model>(
   return withConflictRetry(async () => {
     const plan = await attempt.plan();
     refuseIfNeeded(attempt.refusals(plan));
-    await attempt.write(plan);
+    try {
+      await attempt.write(plan);
+    } catch (failure) {
+      throw failure instanceof WriteFailed ? attempt.explain(failure, plan) : failure;
+    }
     return attempt.report(plan);
   });
 }

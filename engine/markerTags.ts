@@ -18,3 +18,10 @@ export function clientMarkerTagKey(clientId: string): string {
 export function hasClientMarkerTag(pool: UserPoolType, clientId: string): boolean {
   return pool.UserPoolTags?.[clientMarkerTagKey(clientId)] === MARKER_TAG_VALUE;
 }
+
+/** The app clients an earlier version marked on the pool. */
+export function clientsMarkedOn(pool: UserPoolType): string[] {
+  return Object.keys(pool.UserPoolTags ?? {})
+    .filter((key) => key.startsWith(CLIENT_MARKER_TAG_PREFIX))
+    .map((key) => key.slice(CLIENT_MARKER_TAG_PREFIX.length));
+}

@@ -71,7 +71,7 @@ export function findRefusedSetting(errorName: string, message: string, request: 
 }
 
 /** Whether the template declares the setting at `path`, or one within or around it. */
-function declares(declared: object, path: string): boolean {
+export function declares(declared: object, path: string): boolean {
   return leaves(declared).some(([leaf]) => leaf === path || leaf.startsWith(`${path}.`) || path.startsWith(`${leaf}.`));
 }
 

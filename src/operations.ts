@@ -1,6 +1,6 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoGateway } from '../engine/cognito/gateway';
+import { unlessNotFound, type CognitoGateway } from '../engine/cognito/gateway';
 import { currentSettings } from './pool/currentSettings';
 import { mfaStateFromDescribed, needsMfaState, poolUsesMfaState } from './pool/mfa';
 import { cognitoErrorName, FEATURE_PLAN_ERRORS } from '../engine/cognito/errors';
@@ -10,7 +10,7 @@ import { planSettings, type SettingsPlan } from './pool/plan';
 import type { DeclaredSettings } from './pool/settings';
 import { findSchemaProblems } from './pool/validation';
 import { applySettings } from '../engine/lifecycle';
-import { runOrderedWrites, WriteFailed, type Write } from '../engine/orderedWrites';
+import { runOrderedWrites, type Write } from '../engine/orderedWrites';
 import { decodeListToken, encodeListToken } from '../engine/listToken';
 import { explainRefusal } from '../engine/refusalSubject';
 import { changedMembers, type OperationLog, type Ownership } from '../engine/writePlan';
@@ -65,7 +65,8 @@ export class UserPoolSettingsOperations {
     const concurrency = 5;
     for (let start = 0; start < page.ids.length; start += concurrency) {
       const batch = page.ids.slice(start, start + concurrency);
-      const pools = await Promise.all(batch.map((id) => this.describeIfPresent(id)));
+      // A pool deleted between ListUserPools and DescribeUserPool is skipped.
+      const pools = await Promise.all(batch.map((id) => unlessNotFound(this.cognito.describePool(id))));
       for (const pool of pools) if (pool?.Id && isManaged(pool)) managed.push(pool.Id);
     }
     return { poolIds: managed, nextToken: encodeListToken('ListUserPools', page.nextToken) };
@@ -96,7 +97,9 @@ export class UserPoolSettingsOperations {
     return applySettings(findSchemaProblems({ UserPoolId: userPoolId, ...declared }), {
       plan: () => this.preview(userPoolId, declared, ownership),
       refusals: ({ plan }) => plan.refusals,
-      write: ({ plan, described }) => this.execute(userPoolId, plan, described, declared),
+      write: ({ plan, described }) => this.execute(userPoolId, plan, described),
+      explain: (failure, { plan }) =>
+        explainRefusal(explainFeaturePlan(failure.cause, plan), failure.request, declared, 'pool'),
       report: ({ plan }) => currentSettings(plan.resultingPool, plan.resultingMfa),
     });
   }
@@ -106,12 +109,7 @@ export class UserPoolSettingsOperations {
    * gives (features added: pool first; removed: MFA first); tags follow; custom attributes
    * cannot be removed, so they are added last. A failure undoes the earlier writes.
    */
-  private async execute(
-    userPoolId: string,
-    plan: SettingsPlan,
-    described: UserPoolType,
-    declared: DeclaredSettings,
-  ): Promise<void> {
+  private async execute(userPoolId: string, plan: SettingsPlan, described: UserPoolType): Promise<void> {
     const pool: Write[] = plan.updateRequest
       ? [
           {
@@ -154,28 +152,13 @@ export class UserPoolSettingsOperations {
       run: () => this.cognito.addCustomAttributes(userPoolId, batch),
     }));
     const settings = plan.mfaFirst ? [...mfa, ...pool] : [...pool, ...mfa];
-    try {
-      await runOrderedWrites([...settings, ...tags, ...attributes], userPoolId, this.logger);
-    } catch (failure) {
-      if (!(failure instanceof WriteFailed)) throw failure;
-      throw explainRefusal(explainFeaturePlan(failure.cause, plan), failure.request, declared, 'pool');
-    }
+    await runOrderedWrites([...settings, ...tags, ...attributes], userPoolId, this.logger);
   }
 
   private async describeManaged(userPoolId: string): Promise<UserPoolType> {
     const described = await this.cognito.describePool(userPoolId);
     if (!isManaged(described)) throw new exceptions.NotFound(TYPE_NAME, userPoolId);
     return described;
-  }
-
-  private async describeIfPresent(userPoolId: string): Promise<UserPoolType | undefined> {
-    try {
-      return await this.cognito.describePool(userPoolId);
-    } catch (error) {
-      // Deleted between ListUserPools and DescribeUserPool.
-      if (error instanceof exceptions.NotFound) return undefined;
-      throw error;
-    }
   }
 }
 

@@ -2,6 +2,7 @@ import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { LambdaConfigType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { declares } from '../engine/refusalSubject';
 
 /**
  * Read-only checks, with the caller's own credentials, of what a pool's settings name
@@ -44,16 +45,6 @@ export function referencesOf(pool: UserPoolType): Reference[] {
     }
   }
   return references;
-}
-
-/** Whether the template declares the setting at `path` (or the object holding it). */
-function declares(declared: Record<string, unknown>, path: string): boolean {
-  let node: unknown = declared;
-  for (const key of path.split('.')) {
-    if (!node || typeof node !== 'object' || !(key in node)) return false;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return true;
 }
 
 const regionOf = (arn: string, fallback: string) => arn.split(':')[3] || fallback;

@@ -1,9 +1,9 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { clientIdentifier, type CognitoGateway } from '../../engine/cognito/gateway';
-import { CLIENT_MARKER_TAG_PREFIX, clientMarkerTagKey, hasClientMarkerTag } from '../../engine/markerTags';
+import { clientIdentifier, unlessNotFound, type CognitoGateway } from '../../engine/cognito/gateway';
+import { clientMarkerTagKey, clientsMarkedOn, hasClientMarkerTag } from '../../engine/markerTags';
 import { applySettings } from '../../engine/lifecycle';
-import { runOrderedWrites, WriteFailed, type Write } from '../../engine/orderedWrites';
+import { runOrderedWrites, type Write } from '../../engine/orderedWrites';
 import { decodeListToken, encodeListToken } from '../../engine/listToken';
 import { explainRefusal } from '../../engine/refusalSubject';
 import { changedMembers, type OperationLog, type Ownership } from '../../engine/writePlan';
@@ -77,10 +77,7 @@ export class ClientSettingsOperations {
     const page = await this.ownership.claimedPage(userPoolId, parameterToken);
     const candidates = [...page.clientIds];
     if (!parameterToken) {
-      const pool = await this.cognito.describePool(userPoolId);
-      const tagged = Object.keys(pool.UserPoolTags ?? {})
-        .filter((key) => key.startsWith(CLIENT_MARKER_TAG_PREFIX))
-        .map((key) => key.slice(CLIENT_MARKER_TAG_PREFIX.length));
+      const tagged = clientsMarkedOn(await this.cognito.describePool(userPoolId));
       candidates.push(...tagged.filter((clientId) => !candidates.includes(clientId)));
     }
     const existing = await Promise.all(candidates.map((clientId) => this.clientExists(userPoolId, clientId)));
@@ -121,15 +118,9 @@ export class ClientSettingsOperations {
     return applySettings(findClientSchemaProblems({ UserPoolId: userPoolId, ClientId: clientId, ...declared }), {
       plan: () => this.preview(userPoolId, clientId, declared, ownership),
       refusals: ({ plan }) => plan.refusals,
-      write: async ({ pool, plan, claim }) => {
-        try {
-          await this.execute(userPoolId, clientId, plan, pool, claim);
-        } catch (failure) {
-          if (!(failure instanceof WriteFailed)) throw failure;
-          // Only UpdateUserPoolClient carries the client's settings; a claim refusal names none.
-          throw explainRefusal(failure.cause, failure.request, declared, 'app client');
-        }
-      },
+      write: ({ pool, plan, claim }) => this.execute(userPoolId, clientId, plan, pool, claim),
+      // Only UpdateUserPoolClient carries the client's settings; a claim refusal names none.
+      explain: (failure) => explainRefusal(failure.cause, failure.request, declared, 'app client'),
       report: ({ plan }) => currentClientSettings(plan.resultingClient),
     });
   }
@@ -193,12 +184,6 @@ export class ClientSettingsOperations {
   }
 
   private async clientExists(userPoolId: string, clientId: string): Promise<boolean> {
-    try {
-      await this.cognito.describeClient(userPoolId, clientId);
-      return true;
-    } catch (error) {
-      if (error instanceof exceptions.NotFound) return false;
-      throw error;
-    }
+    return (await unlessNotFound(this.cognito.describeClient(userPoolId, clientId))) !== undefined;
   }
 }

@@ -177,6 +177,16 @@ function arnOf(pool: UserPoolType): string {
   return pool.Arn;
 }
 
+/** What a read answers, or undefined when the pool or client is gone (NotFound). */
+export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof exceptions.NotFound) return undefined;
+    throw error;
+  }
+}
+
 /** An app client's primary identifier as CloudFormation shows it: `<UserPoolId>|<ClientId>`. */
 export function clientIdentifier(userPoolId: string, clientId: string): string {
   return `${userPoolId}|${clientId}`;
