@@ -2,6 +2,8 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/engine', '<rootDir>/client-settings/src', '<rootDir>/test', '<rootDir>/tools'],
+  // Tests are *.test.ts; a type's spec.ts is code, not a test.
+  testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },

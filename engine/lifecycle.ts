@@ -1,55 +1,99 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import { WriteFailed } from './orderedWrites';
+import { runOrderedWrites, WriteFailed } from './orderedWrites';
 import { withConflictRetry } from './retry';
-import { refuseIfNeeded, type Refusal } from './writePlan';
+import type { Identifiers, PlannedWrite, SettingsPlan, SettingsType } from './settingsType';
+import { refuseIfNeeded, type OperationLog, type Ownership } from './writePlan';
+
+/** The reads and the plan of a CREATE or UPDATE, and the writes that would carry it out; nothing written. */
+export interface Preview<State, Plan> {
+  state: State;
+  plan: Plan;
+  reads: readonly string[];
+  ownership: Ownership;
+  writes: PlannedWrite[];
+}
 
 /**
- * The steps every CREATE and UPDATE of a settings type takes, written once: the declared
- * properties are checked against the schema (InvalidRequest naming each, nothing called),
- * then, as one attempt retried whole when Cognito reports a concurrent change: the reads
- * and the pure plan, the plan's refusals (nothing written), the ordered writes, and the
- * model the operation returns. Each type supplies the steps; the order is the engine's.
+ * What each action does to a resource of a settings type, written once for every type:
+ *
+ * - CREATE and UPDATE: as one attempt, retried whole when Cognito reports a concurrent
+ *   change, the reads, the ownership check (CREATE claims an unmanaged resource, UPDATE
+ *   needs a managed one), the pure plan, its refusals (nothing written), the ordered
+ *   writes (undone in reverse when a later one fails, the failure explained), and the
+ *   settings READ reports next;
+ * - READ: the current settings of a managed resource, from its identifiers alone;
+ * - DELETE: the type lets go of the resource, every setting left as it is;
+ * - LIST: one page of managed resources per invocation.
+ *
+ * Properties are checked against the schema once, by the runtime, before any of this.
  */
-export interface SettingsAttempt<Plan, Model> {
-  /** Reads the resource and plans the writes. */
-  plan: () => Promise<Plan>;
-  /** What the plan refuses before any write (locked settings, broken rules). */
-  refusals: (plan: Plan) => readonly Refusal[];
-  /** Carries the plan out with runOrderedWrites, undoing what it wrote if a later write fails. */
-  write: (plan: Plan) => Promise<void>;
-  /** The error a refused write answers with: Cognito's, with the setting it is about named. */
-  explain: (failure: WriteFailed, plan: Plan) => unknown;
-  /** The model the operation returns: what READ reports next. */
-  report: (plan: Plan) => Model;
-}
+export class SettingsLifecycle<Declared extends object, State, Plan extends SettingsPlan, Connection> {
+  constructor(
+    private readonly type: SettingsType<Declared, State, Plan, Connection>,
+    private readonly connection: Connection,
+    private readonly logger: OperationLog,
+  ) {}
 
-export async function applySettings<Plan, Model>(
-  schemaProblems: readonly string[],
-  attempt: SettingsAttempt<Plan, Model>,
-): Promise<Model> {
-  if (schemaProblems.length > 0)
-    throw new exceptions.InvalidRequest(`Invalid properties: ${schemaProblems.join('; ')}`);
-  return withConflictRetry(async () => {
-    const plan = await attempt.plan();
-    refuseIfNeeded(attempt.refusals(plan));
-    try {
-      await attempt.write(plan);
-    } catch (failure) {
-      throw failure instanceof WriteFailed ? attempt.explain(failure, plan) : failure;
-    }
-    return attempt.report(plan);
-  });
-}
+  create(ids: Identifiers, declared: Declared): Promise<Declared> {
+    return this.apply(ids, declared, 'claim');
+  }
 
-/** UPDATE of a resource whose identifier changed: CloudFormation replaces it instead. */
-export function refuseIdentifierChange(
-  identifiers: [name: string, before: string | null | undefined, after: string][],
-): void {
-  for (const [name, before, after] of identifiers) {
-    if (before && before !== after) {
-      throw new exceptions.NotUpdatable(
-        `${name} cannot change from ${before} to ${after}; CloudFormation replaces the resource instead.`,
+  update(ids: Identifiers, declared: Declared): Promise<Declared> {
+    return this.apply(ids, declared, 'keep');
+  }
+
+  async read(ids: Identifiers): Promise<Declared> {
+    const reading = await this.type.read(this.connection, ids, {} as Declared);
+    if (!reading.managed) throw this.notFound(ids);
+    return this.type.current(reading.state);
+  }
+
+  async delete(ids: Identifiers): Promise<void> {
+    if (!(await this.type.release(this.connection, ids, this.logger))) throw this.notFound(ids);
+  }
+
+  list(within: Identifiers, nextToken?: string): Promise<{ found: Identifiers[]; nextToken?: string }> {
+    return this.type.listPage(this.connection, within, nextToken);
+  }
+
+  /**
+   * The reads, the plan and the writes of a CREATE (`claim`) or UPDATE (`keep`), without
+   * any write: what `apply` carries out, and what `npm run plan` shows. Without an
+   * ownership, the resource decides: CREATE when it is not managed yet, UPDATE when it is.
+   */
+  async preview(ids: Identifiers, declared: Declared, requested?: Ownership): Promise<Preview<State, Plan>> {
+    const { state, managed, reads } = await this.type.read(this.connection, ids, declared);
+    const ownership = requested ?? (managed ? 'keep' : 'claim');
+    if (ownership === 'claim' && managed) {
+      throw (
+        this.type.alreadyManaged?.(state, ids) ?? new exceptions.AlreadyExists(this.type.typeName, identifierOf(ids))
       );
     }
+    if (ownership === 'keep' && !managed) throw this.notFound(ids);
+    const plan = this.type.plan(state, ids, declared, ownership);
+    const writes = this.type.writes(this.connection, ids, plan, state);
+    return { state, plan, reads, ownership, writes };
   }
+
+  private apply(ids: Identifiers, declared: Declared, ownership: Ownership): Promise<Declared> {
+    return withConflictRetry(async () => {
+      const { plan, writes } = await this.preview(ids, declared, ownership);
+      refuseIfNeeded(plan.refusals);
+      try {
+        await runOrderedWrites(writes, Object.values(ids).join('/'), this.logger);
+      } catch (failure) {
+        throw failure instanceof WriteFailed ? this.type.explain(failure, plan, declared) : failure;
+      }
+      return this.type.report(plan);
+    });
+  }
+
+  private notFound(ids: Identifiers): Error {
+    return new exceptions.NotFound(this.type.typeName, identifierOf(ids));
+  }
+}
+
+/** A resource's primary identifier as CloudFormation shows it: its identifiers joined by `|`. */
+export function identifierOf(ids: Identifiers): string {
+  return Object.values(ids).join('|');
 }

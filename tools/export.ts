@@ -1,8 +1,8 @@
 import { stringify } from 'yaml';
 import type { CognitoGateway } from '../engine/cognito/gateway';
 import { currentClientSettings } from '../client-settings/src/currentSettings';
-import { currentSettings } from '../src/pool/currentSettings';
-import { mfaStateFromDescribed, poolUsesMfaState } from '../src/pool/mfa';
+import { currentSettings } from '../src/currentSettings';
+import { mfaStateFromDescribed, poolUsesMfaState } from '../src/mfa';
 import { runPoolCommand } from './cliArguments';
 import { exitCleanlyOnSignals } from '../test/support/cognitoLocal';
 

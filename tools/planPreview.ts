@@ -1,30 +1,16 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import type { DeclaredSettings } from '../src/pool/settings';
-import { declaredSettingsFromModel } from '../src/pool/declaredSettings';
-import { findSchemaProblems } from '../src/pool/validation';
-import { isManaged } from '../src/pool/ownership';
 import { ResourceModel } from '../src/models';
-import { UserPoolSettingsOperations } from '../src/operations';
+import { poolSettingsType } from '../src/spec';
 import type { CognitoGateway } from '../engine/cognito/gateway';
-import { TYPE_NAME } from '../engine/typeInfo';
-import { flatten } from './poolDiff';
+import type { LeafChange } from '../engine/leafChanges';
+import { SettingsLifecycle } from '../engine/lifecycle';
+import { declaredFromModel } from '../engine/modelValues';
+import type { Identifiers, SettingsPlan, SettingsType } from '../engine/settingsType';
+import type { Refusal } from '../engine/writePlan';
 
-export interface LeafChange {
-  path: string;
-  before: unknown;
-  after: unknown;
-}
-
+/** One write as the plan shows it: the API it calls and what it changes. */
 export interface PlannedWrite {
-  operation:
-    | 'UpdateUserPool'
-    | 'SetUserPoolMfaConfig'
-    | 'AddCustomAttributes'
-    | 'TagResource'
-    | 'UntagResource'
-    | 'UpdateUserPoolClient'
-    | 'PutParameter';
+  operation: string;
   changes: LeafChange[];
 }
 
@@ -54,87 +40,58 @@ export interface PlanPreview {
 export type ReferenceCheck = (pool: UserPoolType, declared: Record<string, unknown>) => Promise<string[]>;
 
 /**
- * Previews CREATE (the pool is not managed yet) or UPDATE (it is) of the given
+ * Previews CREATE (the resource is not managed yet) or UPDATE (it is) of the given
  * properties, as CloudFormation would send them, through the same validation, model
- * conversion, reads and planner as the handlers.
+ * conversion, reads, planner and writes as the handlers; nothing is written. The plan
+ * comes back too, for what a caller checks beyond it.
  */
+export async function previewSettings<Declared extends object, State, Plan extends SettingsPlan, Connection>(
+  type: SettingsType<Declared, State, Plan, Connection>,
+  modelClass: { deserialize: (value: object) => object },
+  connection: Connection,
+  ids: Identifiers,
+  properties: Record<string, unknown>,
+): Promise<{ preview: PlanPreview; plan?: Plan }> {
+  const raw = { ...properties, ...ids };
+  const preview: PlanPreview = {
+    typeName: type.typeName,
+    poolId: ids.UserPoolId,
+    ...(ids.ClientId ? { clientId: ids.ClientId } : {}),
+    action: 'CREATE',
+    problems: type.findSchemaProblems(raw),
+    refusals: [],
+    writes: [],
+    calls: [],
+  };
+  if (preview.problems.length > 0) {
+    // Nothing to plan: the properties cannot even be converted. The resource says which action it would be.
+    const { managed } = await type.read(connection, ids, {} as Declared);
+    preview.action = managed ? 'UPDATE' : 'CREATE';
+    return { preview };
+  }
+  const declared = declaredFromModel(modelClass.deserialize(raw), type.declarable) as Declared;
+  const lifecycle = new SettingsLifecycle(type, connection, { log: () => undefined });
+  const { plan, reads, ownership, writes } = await lifecycle.preview(ids, declared);
+  preview.action = ownership === 'claim' ? 'CREATE' : 'UPDATE';
+  preview.calls.push(...reads);
+  preview.refusals = plan.refusals.map((refusal: Refusal) => refusal.message);
+  if (preview.refusals.length > 0) return { preview, plan };
+  preview.writes = writes.map((write) => ({ operation: write.operation, changes: write.changes() }));
+  preview.calls.push(...preview.writes.map((write) => write.operation));
+  return { preview, plan };
+}
+
+/** The preview of a pool's settings, with the reference checks of `--real` when given. */
 export async function previewPlan(
   gateway: CognitoGateway,
   poolId: string,
   properties: Record<string, unknown>,
   checkReferences?: ReferenceCheck,
 ): Promise<PlanPreview> {
-  const raw = { ...properties, UserPoolId: poolId };
-  const problems = findSchemaProblems(raw);
-  if (problems.length > 0) {
-    // Nothing to plan: the properties cannot even be converted. The pool says which action it would be.
-    const action = isManaged(await gateway.describePool(poolId)) ? 'UPDATE' : 'CREATE';
-    return { typeName: TYPE_NAME, poolId, action, problems, refusals: [], writes: [], calls: [] };
-  }
-  const declared: DeclaredSettings = declaredSettingsFromModel(ResourceModel.deserialize(raw));
-  const operations = new UserPoolSettingsOperations(gateway, { log: () => undefined });
-  const { plan, reads, ownership } = await operations.preview(poolId, declared);
-  const preview: PlanPreview = {
-    typeName: TYPE_NAME,
-    poolId,
-    action: ownership === 'claim' ? 'CREATE' : 'UPDATE',
-    problems,
-    refusals: [],
-    writes: [],
-    calls: [],
-  };
-  preview.calls.push(...reads);
-  if (checkReferences) preview.warnings = await checkReferences(plan.resultingPool, properties);
-  preview.refusals = plan.refusals.map((refusal) => refusal.message);
-  if (preview.refusals.length > 0) return preview;
-  const pool: PlannedWrite | undefined = plan.updateRequest && {
-    operation: 'UpdateUserPool',
-    changes: leafChanges(plan.restoreRequest, plan.updateRequest),
-  };
-  const mfa: PlannedWrite | undefined = plan.setMfaRequest && {
-    operation: 'SetUserPoolMfaConfig',
-    changes: leafChanges(plan.restoreMfaRequest, plan.setMfaRequest),
-  };
-  const ordered = plan.mfaFirst ? [mfa, pool] : [pool, mfa];
-  for (const write of ordered) if (write) preview.writes.push(write);
-  if (plan.tagWrite) preview.writes.push(tagWrite(plan.tagWrite.tags, plan.tagWrite.restoreTags));
-  for (const batch of plan.customAttributeBatches) {
-    preview.writes.push({
-      operation: 'AddCustomAttributes',
-      changes: batch.map((attribute) => ({
-        path: `Schema.custom:${attribute.Name}`,
-        before: undefined,
-        after: attribute,
-      })),
-    });
-  }
-
-  preview.calls.push(...preview.writes.map((write) => write.operation));
+  const ids = { UserPoolId: poolId };
+  const { preview, plan } = await previewSettings(poolSettingsType, ResourceModel, gateway, ids, properties);
+  if (plan && checkReferences) preview.warnings = await checkReferences(plan.resultingPool, properties);
   return preview;
-}
-
-/** A TagResource on the pool: declared tags that change, or an ownership marker. */
-export function tagWrite(tags: Record<string, string>, before: Record<string, string> = {}): PlannedWrite {
-  return {
-    operation: 'TagResource',
-    changes: Object.entries(tags).map(([key, value]) => ({
-      path: `UserPoolTags.${key}`,
-      before: before[key],
-      after: value,
-    })),
-  };
-}
-
-export function leafChanges(before: object | undefined, after: object): LeafChange[] {
-  const was = flatten(before ?? {});
-  const now = flatten(after);
-  return (
-    [...new Set([...was.keys(), ...now.keys()])]
-      // Values, not their text: key order inside a list item is no change.
-      .filter((path) => !isDeepStrictEqual(was.get(path), now.get(path)))
-      .sort()
-      .map((path) => ({ path, before: was.get(path), after: now.get(path) }))
-  );
 }
 
 export function formatPreview(preview: PlanPreview, where: string): string {

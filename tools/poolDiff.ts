@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { flatten } from '../engine/leafChanges';
 
 /** Fields that change on every write or say nothing about configuration. */
 const NOT_SETTINGS = new Set(['LastModifiedDate', 'CreationDate', 'EstimatedNumberOfUsers']);
@@ -8,19 +9,6 @@ export interface PoolDiff {
   changed: { path: string; before: unknown; after: unknown }[];
   /** Top-level settings whose whole value is identical before and after. */
   unchanged: string[];
-}
-
-export function flatten(value: unknown, prefix = ''): Map<string, unknown> {
-  const leaves = new Map<string, unknown>();
-  if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
-    for (const [key, member] of Object.entries(value)) {
-      if (member === undefined) continue;
-      for (const [path, leaf] of flatten(member, prefix ? `${prefix}.${key}` : key)) leaves.set(path, leaf);
-    }
-  } else {
-    leaves.set(prefix, value instanceof Date ? value.toISOString() : value);
-  }
-  return leaves;
 }
 
 export function diffPools(before: UserPoolType, after: UserPoolType): PoolDiff {

@@ -50,20 +50,6 @@ export class ClientOwnership {
     return pool && hasClientMarkerTag(pool, clientId) ? 'legacy-tag' : undefined;
   }
 
-  /** AlreadyExists, naming the stack that manages the client when the parameter says. */
-  alreadyManaged(userPoolId: string, clientId: string, parameter: string | undefined): Error {
-    const identifier = clientIdentifier(userPoolId, clientId);
-    const owner = parseOwner(parameter);
-    const who = owner?.stackId
-      ? ` by ${owner.logicalResourceId ?? 'a resource'} in stack ${owner.stackId}`
-      : parameter === undefined
-        ? ' by an earlier version of this type (a tag on its pool)'
-        : '';
-    const error = new exceptions.AlreadyExists(CLIENT_TYPE_NAME, identifier);
-    error.message = `${error.message} It is managed${who} (parameter ${clientParameterName(userPoolId, clientId)}).`;
-    return error;
-  }
-
   /**
    * Claims the client, atomically: a PutParameter without overwrite, so of two concurrent
    * CREATEs exactly one wins. The loser gets AlreadyExists naming the winner.
@@ -75,7 +61,7 @@ export class ClientOwnership {
       ? ` by ${this.owner.logicalResourceId ?? 'a resource'} in ${this.owner.stackId}`
       : '';
     const created = await this.parameters.create(name, value, `App client ${clientId} is managed${where}.`);
-    if (!created) throw this.alreadyManaged(userPoolId, clientId, await this.parameterOf(userPoolId, clientId));
+    if (!created) throw alreadyManaged(userPoolId, clientId, await this.parameterOf(userPoolId, clientId));
   }
 
   /** Removes the parameter; false when there was none. */
@@ -94,6 +80,20 @@ export class ClientOwnership {
     const page = await this.parameters.listPage(path.replace(/\/$/, ''), nextToken);
     return { clientIds: page.names.map((name) => name.slice(path.length)), nextToken: page.nextToken };
   }
+}
+
+/** AlreadyExists, naming the stack that manages the client when the parameter says. */
+export function alreadyManaged(userPoolId: string, clientId: string, parameter: string | undefined): Error {
+  const identifier = clientIdentifier(userPoolId, clientId);
+  const owner = parseOwner(parameter);
+  const who = owner?.stackId
+    ? ` by ${owner.logicalResourceId ?? 'a resource'} in stack ${owner.stackId}`
+    : parameter === undefined
+      ? ' by an earlier version of this type (a tag on its pool)'
+      : '';
+  const error = new exceptions.AlreadyExists(CLIENT_TYPE_NAME, identifier);
+  error.message = `${error.message} It is managed${who} (parameter ${clientParameterName(userPoolId, clientId)}).`;
+  return error;
 }
 
 function parseOwner(parameter: string | undefined): ClientOwner | undefined {

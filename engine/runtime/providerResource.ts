@@ -21,7 +21,7 @@ import { InvocationLog } from './invocationLog';
 import { ProviderTelemetry } from './providerTelemetry';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-type Model<T extends BaseModel> = Constructor<T> & { deserialize: Function };
+export type ModelClass<T extends BaseModel> = Constructor<T> & { deserialize: Function };
 type Handler<T extends BaseModel> = (
   session: SessionProxy | null,
   request: unknown,
@@ -48,7 +48,7 @@ const SYNCHRONOUS_ACTIONS: ReadonlySet<string> = new Set([Action.Read, Action.Li
 export abstract class ProviderResource<T extends BaseModel> extends BaseResource<T> {
   constructor(
     typeName: string,
-    model: Model<T>,
+    model: ModelClass<T>,
     private readonly validateProperties: PropertiesValidator,
   ) {
     super(typeName, model);
@@ -143,7 +143,7 @@ export abstract class ProviderResource<T extends BaseModel> extends BaseResource
       if (problems.length > 0) throw new exceptions.InvalidRequest(`Invalid properties: ${problems.join('; ')}`);
     }
     try {
-      return unmodeled().toModeled(this.modelTypeReference as Model<T>);
+      return unmodeled().toModeled(this.modelTypeReference as ModelClass<T>);
     } catch (error) {
       throw new exceptions.InvalidRequest(`The request could not be read: ${(error as Error).message}`);
     }

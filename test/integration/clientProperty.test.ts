@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { flatten } from '../../tools/poolDiff';
+import { flatten } from '../../engine/leafChanges';
 import { useLocalCognito } from './harness';
 
 const cognito = useLocalCognito();

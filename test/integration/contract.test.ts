@@ -1,4 +1,4 @@
-import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
+import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
 import { productionPoolRequest } from '../support/productionPool';
 import { useLocalCognito } from './harness';
 

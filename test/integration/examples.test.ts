@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import clientSchema from '../../client-settings/schema.json';
 import schema from '../../schema.json';
 import { findClientSchemaProblems } from '../../client-settings/src/validation';
-import { findSchemaProblems } from '../../src/pool/validation';
+import { findSchemaProblems } from '../../src/validation';
 import { runDemo } from '../../tools/demo';
 import { settingsFromTemplate } from '../../tools/exampleTemplate';
 import { projectRoot } from '../../tools/projectRoot';

@@ -1,4 +1,4 @@
-import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
+import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
 import { useLocalCognito } from './harness';
 
 const cognito = useLocalCognito();

@@ -16,7 +16,7 @@ import { previewClientPlan } from '../../tools/clientPlanPreview';
 import { amplifyLikeClient } from '../support/productionClient';
 import { CLIENT_TYPE_NAME } from '../../engine/typeInfo';
 import { formatPreview, previewPlan } from '../../tools/planPreview';
-import { flatten } from '../../tools/poolDiff';
+import { flatten } from '../../engine/leafChanges';
 import { useLocalCognito } from './harness';
 
 const cognito = useLocalCognito();

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
+import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
 import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions, type HandlerAction } from '../support/cfnRequest';
 import { FakeCloudWatch, type FakeCloudWatchMode } from '../support/fakeCloudWatch';
 import { machineClient } from '../support/productionClient';

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { flatten } from '../../tools/poolDiff';
+import { flatten } from '../../engine/leafChanges';
 
 /**
  * What Cognito's state must look like after a CREATE or UPDATE of declared settings,

@@ -17,7 +17,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { entrypoint, testEntrypoint } from '../../client-settings/src/handlers';
-import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
+import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
 import { clientMarkerTagKey } from '../../engine/markerTags';
 import { conflictRetry } from '../../engine/retry';
 import { CLIENT_TYPE_NAME } from '../../engine/typeInfo';

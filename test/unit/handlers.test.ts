@@ -13,8 +13,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { entrypoint, testEntrypoint } from '../../src/handlers';
-import { OWNERSHIP_TAG_KEY } from '../../src/pool/ownership';
-import { buildUpdateRequest } from '../../src/pool/updateRequest';
+import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
+import { buildUpdateRequest } from '../../src/updateRequest';
 import { conflictRetry } from '../../engine/retry';
 import { cfnRequest, PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../support/cfnRequest';
 import { describedProductionPool, POOL_ID } from '../support/describedPool';

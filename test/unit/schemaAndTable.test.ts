@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
-import { DECLARABLE_FIELDS, LOCKED_FIELDS, MFA_FIELDS, MERGEABLE_FIELDS, POOL_FIELDS } from '../../src/pool/fields';
+import { DECLARABLE_FIELDS, LOCKED_FIELDS, MFA_FIELDS, MERGEABLE_FIELDS, POOL_FIELDS } from '../../src/fields';
 import { DECLARABLE_CLIENT_FIELDS, LOCKED_CLIENT_FIELDS } from '../../client-settings/src/fields';
 import { CLIENT_TYPE_NAME, TYPE_NAME, TYPE_VERSION } from '../../engine/typeInfo';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -214,7 +214,7 @@ describe.each(PROJECTS)('schema rules that cfn validate enforces: $typeName', (p
 describe('the reference feature-plan table', () => {
   it('lists every setting a feature plan gates, with the plan it needs', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { gatedSettings } = require('../../src/pool/featurePlans') as typeof import('../../src/pool/featurePlans');
+    const { gatedSettings } = require('../../src/featurePlans') as typeof import('../../src/featurePlans');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const reference = (require('node:fs') as typeof import('node:fs')).readFileSync(
       `${__dirname}/../../docs/REFERENCE.md`,

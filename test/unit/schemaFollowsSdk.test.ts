@@ -2,8 +2,8 @@ import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 import clientSchema from '../../client-settings/schema.json';
 import schema from '../../schema.json';
 import { CLIENT_FIELDS } from '../../client-settings/src/fields';
-import { POOL_FIELDS } from '../../src/pool/fields';
-import { findSchemaProblems } from '../../src/pool/validation';
+import { POOL_FIELDS } from '../../src/fields';
+import { findSchemaProblems } from '../../src/validation';
 
 /**
  * schema.json against the SDK's own runtime shape schemas, at every depth: a member the

@@ -4,9 +4,9 @@ import type {
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { MFA_FIELDS } from './fields';
-import { pruneEmpty } from '../../engine/merge';
+import { pruneEmpty } from '../engine/merge';
 import { hasSmsConfiguration, mergeSetting, smsTransport } from './modeSwitch';
-import type { DeclaredSettings, MfaSettings } from './settings';
+import type { DeclaredSettings, MfaSettings } from './fields';
 
 export function declaresMfa(declared: DeclaredSettings): boolean {
   return MFA_FIELDS.some((field) => declared[field] !== undefined);

@@ -7,7 +7,7 @@ import type {
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CARRIED_FIELDS, UPDATE_POOL_FIELDS, type CarriedField, type MergeableField } from './fields';
-import { pruneEmpty } from '../../engine/merge';
+import { pruneEmpty } from '../engine/merge';
 import { withoutReservedTags } from './ownership';
 
 type Sanitizer<K extends MergeableField> = (value: NonNullable<UserPoolType[K]>) => UserPoolType[K] | undefined;

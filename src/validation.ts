@@ -1,5 +1,5 @@
-import schema from '../../schema.json';
-import { createPropertiesValidator } from '../../engine/schemaValidation';
+import schema from '../schema.json';
+import { createPropertiesValidator } from '../engine/schemaValidation';
 
 /**
  * Checks properties against this type's schema.json. CloudFormation does this before

@@ -1,9 +1,9 @@
 import type { UserPoolMfaType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { MERGEABLE_FIELDS, MFA_FIELDS } from './fields';
 import { poolUsesMfaState } from './mfa';
-import { pruneEmpty } from '../../engine/merge';
+import { pruneEmpty } from '../engine/merge';
 import { withoutOwnershipTag } from './ownership';
-import type { DeclaredSettings, MfaSettings } from './settings';
+import type { DeclaredSettings, MfaSettings } from './fields';
 import { sendableSetting, withLegacyLifetimeCarried } from './updateRequest';
 
 /**

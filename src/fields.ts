@@ -1,9 +1,10 @@
 import type {
+  SchemaAttributeType,
   SetUserPoolMfaConfigCommandInput,
   UpdateUserPoolCommandInput,
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { fieldsWithRole, type FieldSpec, type FieldsWithRole } from '../../engine/fieldTable';
+import { fieldsWithRole, type FieldSpec, type FieldsWithRole } from '../engine/fieldTable';
 
 /** Fields declarable with their own name that exist on no SDK type used here. */
 type CreateOnlyNames = 'Schema';
@@ -109,3 +110,21 @@ export const CARRIED_FIELDS: readonly CarriedField[] = fieldsWithRole(POOL_FIELD
 
 /** Every property a template may declare besides UserPoolId. */
 export const DECLARABLE_FIELDS: readonly string[] = [...MERGEABLE_FIELDS, ...MFA_FIELDS, ...LOCKED_FIELDS];
+
+/** Settings written by UpdateUserPool, in the SDK's own shapes. */
+export type MergeableSettings = { [K in MergeableField]?: UpdateUserPoolCommandInput[K] };
+
+/** The MFA state SetUserPoolMfaConfig writes as a whole. */
+export type MfaSettings = { [K in MfaField]?: SetUserPoolMfaConfigCommandInput[K] };
+
+/** Locked settings, declared only to assert what the pool already has. */
+export interface LockedSettings {
+  PoolName?: string;
+  UsernameAttributes?: UserPoolType['UsernameAttributes'];
+  AliasAttributes?: UserPoolType['AliasAttributes'];
+  UsernameConfiguration?: UserPoolType['UsernameConfiguration'];
+  Schema?: SchemaAttributeType[];
+}
+
+/** Everything a template can declare, as plain SDK-shaped values (no model classes). */
+export type DeclaredSettings = MergeableSettings & MfaSettings & LockedSettings;

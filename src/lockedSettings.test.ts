@@ -1,4 +1,4 @@
-import { describedProductionPool } from '../../test/support/describedPool';
+import { describedProductionPool } from '../test/support/describedPool';
 import { findLockedSettingConflicts, planSchemaAttributes } from './lockedSettings';
 
 const described = describedProductionPool();

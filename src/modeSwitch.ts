@@ -3,7 +3,7 @@ import type {
   SmsConfigurationType,
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { mergeUnlessModeSwitch, type ModeSwitch } from '../../engine/merge';
+import { mergeUnlessModeSwitch, type ModeSwitch } from '../engine/merge';
 
 /**
  * Merges a declared pool setting into the described one, except where a member selects a

@@ -1,5 +1,5 @@
 import type { SchemaAttributeType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import type { LockedSettings } from './settings';
+import type { LockedSettings } from './fields';
 
 /** A declared locked setting that differs from the pool. */
 export interface LockedSettingConflict {

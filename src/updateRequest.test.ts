@@ -1,5 +1,5 @@
 import type { UpdateUserPoolCommandInput, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { describedProductionPool, POOL_ID } from '../../test/support/describedPool';
+import { describedProductionPool, POOL_ID } from '../test/support/describedPool';
 import { buildUpdateRequest } from './updateRequest';
 
 function requestFor(changes: Partial<UserPoolType> = {}): UpdateUserPoolCommandInput {

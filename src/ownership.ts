@@ -1,5 +1,5 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { CLIENT_MARKER_TAG_PREFIX, MARKER_TAG_VALUE } from '../../engine/markerTags';
+import { CLIENT_MARKER_TAG_PREFIX, MARKER_TAG_VALUE } from '../engine/markerTags';
 
 /**
  * The pool tag that marks a pool as managed by this type, written with TagResource on

@@ -1,5 +1,5 @@
 import type { UserPoolTierType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import type { MfaSettings } from './settings';
+import type { MfaSettings } from './fields';
 
 type Plan = UserPoolTierType;
 const RANK: Record<Plan, number> = { LITE: 0, ESSENTIALS: 1, PLUS: 2 };

@@ -20,9 +20,9 @@ import { buildSetMfaRequest, declaresMfa, findMfaProblems, mergeMfaState, touche
 import { mergeSetting } from './modeSwitch';
 import { withOwnershipTag } from './ownership';
 import { planTags, type TagWrite } from './tags';
-import type { DeclaredSettings, MfaSettings } from './settings';
+import type { DeclaredSettings, MfaSettings } from './fields';
 import { buildUpdateRequest } from './updateRequest';
-import type { Ownership, Refusal } from '../../engine/writePlan';
+import type { Ownership, Refusal } from '../engine/writePlan';
 
 export interface PlanInput {
   userPoolId: string;

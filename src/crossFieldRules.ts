@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import type { DeclaredSettings } from './settings';
+import type { DeclaredSettings } from './fields';
 
 /**
  * Cross-field rules real Cognito enforces on UpdateUserPool, checked on the pool as

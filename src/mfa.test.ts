@@ -1,4 +1,4 @@
-import { describedProductionPool, POOL_ID } from '../../test/support/describedPool';
+import { describedProductionPool, POOL_ID } from '../test/support/describedPool';
 import { buildSetMfaRequest, declaresMfa, findMfaProblems, mergeMfaState, mfaStateFromDescribed } from './mfa';
 
 const pool = describedProductionPool();

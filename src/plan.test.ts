@@ -1,4 +1,4 @@
-import { describedProductionPool, POOL_ID } from '../../test/support/describedPool';
+import { describedProductionPool, POOL_ID } from '../test/support/describedPool';
 import { OWNERSHIP_TAG_KEY } from './ownership';
 import { planSettings, type PlanInput } from './plan';
 import { buildUpdateRequest } from './updateRequest';

@@ -1,0 +1,216 @@
+import {
+  Action,
+  BaseModel,
+  exceptions,
+  handlerEvent,
+  LoggerProxy,
+  OperationStatus,
+  Optional,
+  ProgressEvent,
+  ResourceHandlerRequest,
+  SessionProxy,
+} from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import { callerOf, createCognitoClient } from '../cognito/client';
+import { IamPropagationPending } from '../cognito/errors';
+import { CognitoGateway } from '../cognito/gateway';
+import { SettingsLifecycle } from '../lifecycle';
+import { declaredFromModel } from '../modelValues';
+import type { AnySettingsType, Identifiers, SettingsPlan } from '../settingsType';
+import { ProviderResource, type ModelClass } from './providerResource';
+
+interface CallbackContext extends Record<string, unknown> {
+  iamPropagationRetries?: number;
+}
+
+/** IAM changes reach Cognito within about two minutes; wait up to ~3. */
+export const IAM_PROPAGATION_DELAY_SECONDS = 15;
+export const IAM_PROPAGATION_MAX_RETRIES = 12;
+
+type Request<T extends BaseModel> = ResourceHandlerRequest<T>;
+
+/**
+ * The five handlers of a settings type, written once: identifiers from the model, the
+ * identifier-change refusal, the lifecycle of the type, and the models CloudFormation
+ * gets back. Each type's `handlers.ts` is this class and the type's spec.
+ */
+export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
+  constructor(
+    private readonly modelClass: ModelClass<T>,
+    private readonly type: AnySettingsType,
+  ) {
+    super(type.typeName, modelClass, type.findSchemaProblems);
+  }
+
+  @handlerEvent(Action.Create)
+  public async create(
+    session: Optional<SessionProxy>,
+    request: Request<T>,
+    callbackContext: CallbackContext,
+    logger: LoggerProxy,
+  ): Promise<ProgressEvent<T>> {
+    const ids = this.identifiersOf(request.desiredResourceState);
+    return this.retryWhileIamPropagates(ids, callbackContext, async () => {
+      const settings = await this.lifecycle(session, request, logger).create(ids, this.declaredOf(request));
+      return ProgressEvent.success<ProgressEvent<T>>(this.modelOf(ids, settings));
+    });
+  }
+
+  @handlerEvent(Action.Update)
+  public async update(
+    session: Optional<SessionProxy>,
+    request: Request<T>,
+    callbackContext: CallbackContext,
+    logger: LoggerProxy,
+  ): Promise<ProgressEvent<T>> {
+    const ids = this.identifiersOf(request.desiredResourceState);
+    this.refuseIdentifierChange(ids, request.previousResourceState);
+    return this.retryWhileIamPropagates(ids, callbackContext, async () => {
+      const settings = await this.lifecycle(session, request, logger).update(ids, this.declaredOf(request));
+      return ProgressEvent.success<ProgressEvent<T>>(this.modelOf(ids, settings));
+    });
+  }
+
+  @handlerEvent(Action.Delete)
+  public async delete(
+    session: Optional<SessionProxy>,
+    request: Request<T>,
+    callbackContext: CallbackContext,
+    logger: LoggerProxy,
+  ): Promise<ProgressEvent<T>> {
+    const ids = this.identifiersOf(request.desiredResourceState);
+    return this.retryWhileIamPropagates(ids, callbackContext, async () => {
+      await this.lifecycle(session, request, logger).delete(ids);
+      // A successful DELETE returns no model.
+      return ProgressEvent.builder<ProgressEvent<T>>().status(OperationStatus.Success).build();
+    });
+  }
+
+  @handlerEvent(Action.Read)
+  public async read(
+    session: Optional<SessionProxy>,
+    request: Request<T>,
+    _callbackContext: CallbackContext,
+    logger: LoggerProxy,
+  ): Promise<ProgressEvent<T>> {
+    // READ is a function of the identifiers alone: drift detection and import send nothing else.
+    const ids = this.identifiersOf(request.desiredResourceState);
+    const settings = await this.lifecycle(session, request, logger).read(ids);
+    return ProgressEvent.success<ProgressEvent<T>>(this.modelOf(ids, settings));
+  }
+
+  @handlerEvent(Action.List)
+  public async list(
+    session: Optional<SessionProxy>,
+    request: Request<T>,
+    _callbackContext: CallbackContext,
+    logger: LoggerProxy,
+  ): Promise<ProgressEvent<T>> {
+    const within = this.identifiersOf(request.desiredResourceState, this.type.listedWithin, 'LIST');
+    const page = await this.lifecycle(session, request, logger).list(within, request.nextToken);
+    const event = ProgressEvent.builder<ProgressEvent<T>>()
+      .status(OperationStatus.Success)
+      .resourceModels(page.found.map((ids) => this.modelOf(ids, {})))
+      .build();
+    // CloudFormation (and the contract tests) call LIST again with it until there is none.
+    if (page.nextToken) event.nextToken = page.nextToken;
+    return event;
+  }
+
+  private lifecycle(
+    session: Optional<SessionProxy>,
+    request: Request<T>,
+    logger: LoggerProxy,
+  ): SettingsLifecycle<object, unknown, SettingsPlan, unknown> {
+    const { credentials, region } = callerOf(session, request.region);
+    const cognito = new CognitoGateway(createCognitoClient(credentials, region, this.typeName), this.typeName, {
+      accountId: request.awsAccountId,
+      partition: request.awsPartition,
+    });
+    const log = { log: (message: string) => logger.log(message) };
+    const connection = this.type.connect({
+      cognito,
+      credentials,
+      region,
+      identifier: this.type.identifiers
+        .map(
+          (name: string) =>
+            (request.desiredResourceState?.serialize() as Record<string, unknown> | undefined)?.[name] ?? '',
+        )
+        .join('|'),
+      // The runtime adds the stack id; the lib's request type has none.
+      stackId: (request as { stackId?: string }).stackId,
+      logicalResourceId: request.logicalResourceIdentifier,
+      log,
+    });
+    return new SettingsLifecycle(this.type, connection, log);
+  }
+
+  /** The identifiers a model names (all of the type's, unless told which), each required. */
+  private identifiersOf(
+    model: Optional<T>,
+    names: readonly string[] = this.type.identifiers,
+    action?: string,
+  ): Identifiers {
+    const values = (model?.serialize() ?? {}) as Record<string, unknown>;
+    const ids: Record<string, string> = {};
+    for (const name of names) {
+      const value = values[name];
+      if (typeof value !== 'string' || value === '') {
+        throw new exceptions.InvalidRequest(
+          action ? `${action} needs ${name}: resources are listed per ${name}.` : `${name} is required.`,
+        );
+      }
+      ids[name] = value;
+    }
+    return ids;
+  }
+
+  private declaredOf(request: Request<T>): object {
+    return declaredFromModel(request.desiredResourceState ?? undefined, this.type.declarable);
+  }
+
+  /** The model CloudFormation gets back: the identifiers and the resource's current settings. */
+  private modelOf(ids: Identifiers, settings: object): T {
+    return (this.modelClass as unknown as { deserialize: (value: object) => T }).deserialize({ ...settings, ...ids });
+  }
+
+  /** UPDATE of a resource whose identifier changed: CloudFormation replaces it instead. */
+  private refuseIdentifierChange(ids: Identifiers, previous: Optional<T>): void {
+    const before = (previous?.serialize() ?? {}) as Record<string, unknown>;
+    for (const [name, after] of Object.entries(ids)) {
+      const was = before[name];
+      if (typeof was === 'string' && was !== '' && was !== after) {
+        throw new exceptions.NotUpdatable(
+          `${name} cannot change from ${was} to ${after}; CloudFormation replaces the resource instead.`,
+        );
+      }
+    }
+  }
+
+  // Cognito rejects an SMS role it cannot assume yet; IAM propagation can take ~2 minutes,
+  // so the handler asks CloudFormation to call again later instead of failing.
+  private async retryWhileIamPropagates(
+    ids: Identifiers,
+    callbackContext: CallbackContext,
+    run: () => Promise<ProgressEvent<T>>,
+  ): Promise<ProgressEvent<T>> {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof IamPropagationPending)) throw error;
+      const retries = callbackContext?.iamPropagationRetries ?? 0;
+      if (retries >= IAM_PROPAGATION_MAX_RETRIES) {
+        throw new exceptions.InvalidRequest(
+          `${error.message}; the SMS role was still rejected after ${retries} retries.`,
+        );
+      }
+      return ProgressEvent.builder<ProgressEvent<T>>()
+        .status(OperationStatus.InProgress)
+        .message(error.message)
+        .callbackContext({ iamPropagationRetries: retries + 1 })
+        .callbackDelaySeconds(IAM_PROPAGATION_DELAY_SECONDS)
+        .resourceModel(this.modelOf(ids, {}))
+        .build();
+    }
+  }
+}

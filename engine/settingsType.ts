@@ -1,0 +1,90 @@
+import type { CallerCredentials } from './cognito/client';
+import type { CognitoGateway } from './cognito/gateway';
+import type { LeafChange } from './leafChanges';
+import type { Write, WriteFailed } from './orderedWrites';
+import type { PropertiesValidator } from './schemaValidation';
+import type { OperationLog, Ownership, Refusal } from './writePlan';
+
+/** A resource's identifiers by their schema names, e.g. `{ UserPoolId, ClientId }`. */
+export type Identifiers = Readonly<Record<string, string>>;
+
+/** Who calls, and where: what a type needs to reach the resources it manages. */
+export interface Caller {
+  /** Cognito, for the caller's credentials and the request's region. */
+  cognito: CognitoGateway;
+  credentials: CallerCredentials;
+  region: string;
+  /** The resource the request is about, as CloudFormation names it (`<UserPoolId>|<ClientId>`). */
+  identifier: string;
+  /** The stack and logical resource of the request, when CloudFormation sends them. */
+  stackId?: string;
+  logicalResourceId?: string;
+  log: OperationLog;
+}
+
+/** What a type reads before it plans or reports: the state, whether it is managed, and the calls made. */
+export interface Reading<State> {
+  state: State;
+  managed: boolean;
+  /** The API calls the read made, in order: what `npm run plan` lists before the writes. */
+  reads: readonly string[];
+}
+
+/** One write of a plan: the API it calls, and what it changes, for `npm run plan`. */
+export interface PlannedWrite extends Write {
+  /** The API the write calls (UpdateUserPool, TagResource, PutParameter, …). */
+  operation: string;
+  /** What the write changes, leaf by leaf; only `npm run plan` asks. */
+  changes: () => LeafChange[];
+}
+
+/** What every plan has: what it refuses before any write. */
+export interface SettingsPlan {
+  refusals: readonly Refusal[];
+}
+
+/**
+ * A settings type, as the engine runs it: each type supplies its schema, its identifiers,
+ * how it reads, plans, writes and reports, how it lets go of a resource and how it lists.
+ * The order of the steps, ownership checks, retries, undo and the answers to
+ * CloudFormation are the engine's (`lifecycle.ts`, `runtime/settingsResource.ts`).
+ */
+export interface SettingsType<Declared extends object, State, Plan extends SettingsPlan, Connection> {
+  typeName: string;
+  /** The schema's primaryIdentifier properties, in order. */
+  identifiers: readonly string[];
+  /** The identifiers LIST requires (the schema's list handlerSchema), if any. */
+  listedWithin: readonly string[];
+  /** Every property a template may declare besides the identifiers. */
+  declarable: readonly string[];
+  /** Checks raw properties (CloudFormation's strings) against schema.json. */
+  findSchemaProblems: PropertiesValidator;
+  /** What the type's reads and writes go through for one invocation. */
+  connect: (caller: Caller) => Connection;
+  /** Reads what planning the declared settings, or reporting them (nothing declared), needs. */
+  read: (connection: Connection, ids: Identifiers, declared: Declared) => Promise<Reading<State>>;
+  /** The error a CREATE of an already managed resource answers; AlreadyExists naming it by default. */
+  alreadyManaged?: (state: State, ids: Identifiers) => Error;
+  /** The pure plan: the writes' requests and what they would leave, with the refusals. */
+  plan: (state: State, ids: Identifiers, declared: Declared, ownership: Ownership) => Plan;
+  /** The writes that carry a plan out, in order. */
+  writes: (connection: Connection, ids: Identifiers, plan: Plan, state: State) => PlannedWrite[];
+  /** The error a refused write answers with: Cognito's, with the setting it is about named. */
+  explain: (failure: WriteFailed, plan: Plan, declared: Declared) => unknown;
+  /** The settings a CREATE or UPDATE leaves: what READ reports next. */
+  report: (plan: Plan) => Declared;
+  /** The settings READ reports. */
+  current: (state: State) => Declared;
+  /** DELETE: stops managing the resource, every setting left as it is; false when it was not managed. */
+  release: (connection: Connection, ids: Identifiers, log: OperationLog) => Promise<boolean>;
+  /** One page of the managed resources, within the identifiers `listedWithin` names. */
+  listPage: (
+    connection: Connection,
+    within: Identifiers,
+    nextToken: string | undefined,
+  ) => Promise<{ found: Identifiers[]; nextToken?: string }>;
+}
+
+// The engine runs any settings type; what its parts are is each type's business.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySettingsType = SettingsType<any, any, any, any>;

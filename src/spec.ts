@@ -1,0 +1,169 @@
+import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { unlessNotFound, type CognitoGateway } from '../engine/cognito/gateway';
+import { cognitoErrorName, FEATURE_PLAN_ERRORS } from '../engine/cognito/errors';
+import { leafChanges } from '../engine/leafChanges';
+import { decodeListToken, encodeListToken } from '../engine/listToken';
+import { explainRefusal } from '../engine/refusalSubject';
+import type { Identifiers, PlannedWrite, SettingsType } from '../engine/settingsType';
+import { changedMembers } from '../engine/writePlan';
+import { currentSettings } from './currentSettings';
+import { featuresBeyondPlan } from './featurePlans';
+import { DECLARABLE_FIELDS, type DeclaredSettings, type MfaSettings } from './fields';
+import { mfaStateFromDescribed, needsMfaState } from './mfa';
+import { ResourceModel } from './models';
+import { isManaged, OWNERSHIP_TAG_KEY } from './ownership';
+import { planSettings, type SettingsPlan } from './plan';
+import { findSchemaProblems } from './validation';
+import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+
+/** What the pool type reads: the pool and, when the operation needs it, its MFA state. */
+export interface PoolState {
+  described: UserPoolType;
+  describedMfa?: MfaSettings;
+}
+
+/** How many pools LIST describes at once: one ListUserPools page is at most 60. */
+const LIST_DESCRIBE_CONCURRENCY = 5;
+
+/**
+ * Org::Cognito::UserPoolSettings as the engine runs it. A pool is managed when it carries
+ * the ownership tag; DescribeUserPool (and GetUserPoolMfaConfig) are the reads, and
+ * UpdateUserPool, SetUserPoolMfaConfig, TagResource and AddCustomAttributes the writes.
+ */
+export const poolSettingsType: SettingsType<DeclaredSettings, PoolState, SettingsPlan, CognitoGateway> = {
+  typeName: ResourceModel.TYPE_NAME,
+  identifiers: ['UserPoolId'],
+  listedWithin: [],
+  declarable: DECLARABLE_FIELDS,
+  findSchemaProblems,
+  connect: (caller) => caller.cognito,
+
+  async read(cognito, { UserPoolId }, declared) {
+    const described = await cognito.describePool(UserPoolId);
+    if (!needsMfaState(described, declared))
+      return { state: { described }, managed: isManaged(described), reads: ['DescribeUserPool'] };
+    const describedMfa = mfaStateFromDescribed(await cognito.describeMfa(UserPoolId));
+    return {
+      state: { described, describedMfa },
+      managed: isManaged(described),
+      reads: ['DescribeUserPool', 'GetUserPoolMfaConfig'],
+    };
+  },
+
+  plan: ({ described, describedMfa }, { UserPoolId }, declared, ownership) =>
+    planSettings({ userPoolId: UserPoolId, described, describedMfa, declared, ownership }),
+
+  writes: (cognito, ids, plan, { described }) => poolWrites(cognito, ids, plan, described),
+
+  explain: (failure, plan, declared) =>
+    explainRefusal(explainFeaturePlan(failure.cause, plan), failure.request, declared, 'pool'),
+
+  report: (plan) => currentSettings(plan.resultingPool, plan.resultingMfa),
+  current: ({ described, describedMfa }) => currentSettings(described, describedMfa),
+
+  /**
+   * DELETE removes the ownership tag with UntagResource. Every setting stays as it is, and
+   * no UpdateUserPool is sent, so no describe→update trap can leave a stack in DELETE_FAILED.
+   */
+  async release(cognito, { UserPoolId }, log) {
+    const described = await cognito.describePool(UserPoolId);
+    if (!isManaged(described)) return false;
+    log.log(`UntagResource ${UserPoolId}: ${OWNERSHIP_TAG_KEY}`);
+    await cognito.untagPool(described, [OWNERSHIP_TAG_KEY]);
+    return true;
+  },
+
+  /**
+   * One ListUserPools page (at most 60 pools) and a DescribeUserPool of each, a few at a
+   * time (only the describe shows tags): at most 61 Cognito calls whatever the account
+   * holds. A page may hold no managed pool.
+   */
+  async listPage(cognito, _within, nextToken) {
+    const page = await cognito.listPoolPage(decodeListToken('ListUserPools', nextToken));
+    const found: Identifiers[] = [];
+    for (let start = 0; start < page.ids.length; start += LIST_DESCRIBE_CONCURRENCY) {
+      const batch = page.ids.slice(start, start + LIST_DESCRIBE_CONCURRENCY);
+      // A pool deleted between ListUserPools and DescribeUserPool is skipped.
+      const pools = await Promise.all(batch.map((id) => unlessNotFound(cognito.describePool(id))));
+      for (const pool of pools) if (pool?.Id && isManaged(pool)) found.push({ UserPoolId: pool.Id });
+    }
+    return { found, nextToken: encodeListToken('ListUserPools', page.nextToken) };
+  },
+};
+
+/**
+ * The writes of a plan. UpdateUserPool and SetUserPoolMfaConfig go in the order the plan
+ * gives (features added: pool first; removed: MFA first); tags follow; custom attributes
+ * cannot be removed, so they are added last.
+ */
+function poolWrites(
+  cognito: CognitoGateway,
+  { UserPoolId }: Identifiers,
+  plan: SettingsPlan,
+  described: UserPoolType,
+): PlannedWrite[] {
+  const { updateRequest, restoreRequest, setMfaRequest, restoreMfaRequest, tagWrite } = plan;
+  const pool: PlannedWrite[] = updateRequest
+    ? [
+        {
+          operation: 'UpdateUserPool',
+          log: `UpdateUserPool ${UserPoolId}: ${changedMembers(updateRequest, restoreRequest).join(', ')}`,
+          request: updateRequest,
+          changes: () => leafChanges(restoreRequest, updateRequest),
+          run: () => cognito.updatePool(updateRequest),
+          undo: () => cognito.updatePool(restoreRequest),
+        },
+      ]
+    : [];
+  const mfa: PlannedWrite[] =
+    setMfaRequest && restoreMfaRequest
+      ? [
+          {
+            operation: 'SetUserPoolMfaConfig',
+            log: `SetUserPoolMfaConfig ${UserPoolId}: MfaConfiguration ${setMfaRequest.MfaConfiguration}`,
+            request: setMfaRequest,
+            changes: () => leafChanges(restoreMfaRequest, setMfaRequest),
+            run: () => cognito.setMfa(setMfaRequest),
+            undo: () => cognito.setMfa(restoreMfaRequest),
+          },
+        ]
+      : [];
+  const tags: PlannedWrite[] = tagWrite
+    ? [
+        {
+          operation: 'TagResource',
+          log: `TagResource ${UserPoolId}: ${Object.keys(tagWrite.tags).join(', ')}`,
+          request: { UserPoolTags: tagWrite.tags },
+          changes: () => leafChanges({ UserPoolTags: tagWrite.restoreTags }, { UserPoolTags: tagWrite.tags }),
+          run: () => cognito.tagPool(described, tagWrite.tags),
+          undo: async () => {
+            if (tagWrite.addedKeys.length > 0) await cognito.untagPool(described, tagWrite.addedKeys);
+            if (Object.keys(tagWrite.restoreTags).length > 0) await cognito.tagPool(described, tagWrite.restoreTags);
+          },
+        },
+      ]
+    : [];
+  const attributes: PlannedWrite[] = plan.customAttributeBatches.map((batch) => ({
+    operation: 'AddCustomAttributes',
+    log: `AddCustomAttributes ${UserPoolId}: ${batch.map((attribute) => attribute.Name).join(', ')}`,
+    request: { Schema: batch },
+    changes: () =>
+      batch.map((attribute) => ({ path: `Schema.custom:${attribute.Name}`, before: undefined, after: attribute })),
+    run: () => cognito.addCustomAttributes(UserPoolId, batch),
+  }));
+  const settings = plan.mfaFirst ? [...mfa, ...pool] : [...pool, ...mfa];
+  return [...settings, ...tags, ...attributes];
+}
+
+/** Names the declared features a feature-plan refusal is about, and the plan each needs. */
+function explainFeaturePlan(error: unknown, plan: SettingsPlan): unknown {
+  const name = cognitoErrorName(error);
+  if (!name || !FEATURE_PLAN_ERRORS.has(name)) return error;
+  const beyond = featuresBeyondPlan(plan.resultingPool, plan.resultingMfa);
+  const tier = plan.resultingPool.UserPoolTier ?? 'ESSENTIALS';
+  const explanation =
+    beyond.length > 0
+      ? `The pool's feature plan (UserPoolTier ${tier}) does not include: ${beyond.join('; ')}. Declare UserPoolTier accordingly, or leave those settings out.`
+      : `Cognito refused a feature for the pool's feature plan (UserPoolTier ${tier}); declare a higher UserPoolTier, or leave the feature out.`;
+  return new exceptions.InvalidRequest(`${(error as Error).message} ${explanation}`);
+}
