@@ -38,3 +38,22 @@ export function fieldsWithRole<Table extends Record<string, { role: FieldRole }>
     R
   >[];
 }
+
+/** The names in a space-separated list, as a union type: `'A B'` is `'A' | 'B'`. */
+type NamesIn<List extends string> = List extends `${infer Name} ${infer Rest}` ? Name | NamesIn<Rest> : List;
+
+/**
+ * Table entries for several fields that share a role (and the reason for it), from a
+ * space-separated list of their names: `...withRole('dropped', 'Arn Status', 'describe-only')`.
+ */
+export function withRole<R extends FieldRole, List extends string>(
+  role: R,
+  names: List,
+  why?: string,
+): Record<NamesIn<List>, { readonly role: R; readonly why?: string }> {
+  const spec = why === undefined ? { role } : { role, why };
+  return Object.fromEntries(names.split(' ').map((name) => [name, spec])) as Record<
+    NamesIn<List>,
+    { readonly role: R; readonly why?: string }
+  >;
+}

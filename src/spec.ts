@@ -17,7 +17,7 @@ import { findSchemaProblems } from './validation';
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 
 /** What the pool type reads: the pool and, when the operation needs it, its MFA state. */
-export interface PoolState {
+export interface State {
   described: UserPoolType;
   describedMfa?: MfaSettings;
 }
@@ -30,7 +30,7 @@ const LIST_DESCRIBE_CONCURRENCY = 5;
  * the ownership tag; DescribeUserPool (and GetUserPoolMfaConfig) are the reads, and
  * UpdateUserPool, SetUserPoolMfaConfig, TagResource and AddCustomAttributes the writes.
  */
-export const poolSettingsType: SettingsType<DeclaredSettings, PoolState, SettingsPlan, CognitoGateway> = {
+export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, CognitoGateway> = {
   typeName: ResourceModel.TYPE_NAME,
   identifiers: ['UserPoolId'],
   listedWithin: [],

@@ -1,6 +1,6 @@
-import { ClientOwnership } from '../client-settings/src/ownership';
+import { OwnershipParameters } from '../client-settings/src/ownership';
 import { ResourceModel } from '../client-settings/src/models';
-import { clientSettingsType } from '../client-settings/src/spec';
+import { settingsType } from '../client-settings/src/spec';
 import type { CognitoGateway } from '../engine/cognito/gateway';
 import { ParameterStore } from '../engine/ssm/parameterStore';
 import { PLACEHOLDER_CREDENTIALS } from '../test/support/cfnRequest';
@@ -22,7 +22,7 @@ export async function previewClientPlan(
   properties: Record<string, unknown>,
   parameters: ParameterStore = defaultParameterStore(),
 ): Promise<PlanPreview> {
-  const connection = { cognito: gateway, ownership: new ClientOwnership(parameters, gateway, {}) };
+  const connection = { cognito: gateway, ownership: new OwnershipParameters(parameters, gateway, {}) };
   const ids = { UserPoolId: poolId, ClientId: clientId };
-  return (await previewSettings(clientSettingsType, ResourceModel, connection, ids, properties)).preview;
+  return (await previewSettings(settingsType, ResourceModel, connection, ids, properties)).preview;
 }

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { CognitoGateway } from '../engine/cognito/gateway';
-import { currentClientSettings } from '../client-settings/src/currentSettings';
+import { currentSettings as currentClientSettings } from '../client-settings/src/currentSettings';
 import { currentSettings } from '../src/currentSettings';
 import { mfaStateFromDescribed, poolUsesMfaState } from '../src/mfa';
 import { runPoolCommand } from './cliArguments';

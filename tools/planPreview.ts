@@ -1,6 +1,6 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { ResourceModel } from '../src/models';
-import { poolSettingsType } from '../src/spec';
+import { settingsType } from '../src/spec';
 import type { CognitoGateway } from '../engine/cognito/gateway';
 import type { LeafChange } from '../engine/leafChanges';
 import { SettingsLifecycle } from '../engine/lifecycle';
@@ -89,7 +89,7 @@ export async function previewPlan(
   checkReferences?: ReferenceCheck,
 ): Promise<PlanPreview> {
   const ids = { UserPoolId: poolId };
-  const { preview, plan } = await previewSettings(poolSettingsType, ResourceModel, gateway, ids, properties);
+  const { preview, plan } = await previewSettings(settingsType, ResourceModel, gateway, ids, properties);
   if (plan && checkReferences) preview.warnings = await checkReferences(plan.resultingPool, properties);
   return preview;
 }

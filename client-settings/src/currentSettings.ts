@@ -1,6 +1,6 @@
 import type { DescribedClient } from './plan';
-import { buildClientUpdateRequest } from './updateRequest';
-import type { DeclaredClientSettings } from './fields';
+import { buildUpdateRequest } from './updateRequest';
+import type { DeclaredSettings } from './fields';
 
 /**
  * The client's current settings under the property names a template uses: what READ
@@ -12,7 +12,7 @@ import type { DeclaredClientSettings } from './fields';
  * is dropped by the gateway as soon as Cognito returns it: no model, log line or
  * progress event can carry it.
  */
-export function currentClientSettings({ client, hasSecret }: DescribedClient): DeclaredClientSettings {
-  const { UserPoolId: _pool, ClientId: _client, ...settings } = buildClientUpdateRequest('', '', client);
+export function currentSettings({ client, hasSecret }: DescribedClient): DeclaredSettings {
+  const { UserPoolId: _pool, ClientId: _client, ...settings } = buildUpdateRequest('', '', client);
   return { ...settings, GenerateSecret: hasSecret };
 }

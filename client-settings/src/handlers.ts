@@ -1,9 +1,9 @@
 import { SettingsResource } from '../../engine/runtime/settingsResource';
 import { ResourceModel } from './models';
-import { clientSettingsType } from './spec';
+import { settingsType } from './spec';
 
 /** Org::Cognito::UserPoolClientSettings: the engine's handlers, run with this type's spec. */
-export const resource = new SettingsResource(ResourceModel, clientSettingsType);
+export const resource = new SettingsResource(ResourceModel, settingsType);
 
 // Entrypoints for production usage after registration in CloudFormation.
 export const entrypoint = resource.entrypoint.bind(resource);

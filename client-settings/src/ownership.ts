@@ -13,18 +13,18 @@ import { CLIENT_TYPE_NAME } from '../../engine/typeInfo';
  * tag on their pool instead; they are still recognised, and their next UPDATE moves the
  * claim to the parameter.
  */
-export const CLIENT_PARAMETER_ROOT = '/org-cognito-userpoolclientsettings';
+export const PARAMETER_ROOT = '/org-cognito-userpoolclientsettings';
 
-export function clientParameterPath(userPoolId: string): string {
-  return `${CLIENT_PARAMETER_ROOT}/${userPoolId}/`;
+export function parameterPath(userPoolId: string): string {
+  return `${PARAMETER_ROOT}/${userPoolId}/`;
 }
 
-export function clientParameterName(userPoolId: string, clientId: string): string {
-  return `${clientParameterPath(userPoolId)}${clientId}`;
+export function parameterName(userPoolId: string, clientId: string): string {
+  return `${parameterPath(userPoolId)}${clientId}`;
 }
 
 /** What the parameter says: who manages the client. */
-export interface ClientOwner {
+export interface Owner {
   stackId?: string;
   logicalResourceId?: string;
 }
@@ -32,16 +32,16 @@ export interface ClientOwner {
 /** How a client is claimed now: by its parameter, by an earlier version's pool tag, or not at all. */
 export type ClaimKind = 'parameter' | 'legacy-tag' | undefined;
 
-export class ClientOwnership {
+export class OwnershipParameters {
   constructor(
     private readonly parameters: ParameterStore,
     private readonly cognito: CognitoGateway,
-    private readonly owner: ClientOwner,
+    private readonly owner: Owner,
   ) {}
 
   /** The parameter's value, when there is one (one GetParameter). */
   async parameterOf(userPoolId: string, clientId: string): Promise<string | undefined> {
-    return this.parameters.get(clientParameterName(userPoolId, clientId));
+    return this.parameters.get(parameterName(userPoolId, clientId));
   }
 
   /** How the client is claimed, from its parameter and, for earlier versions, the pool's tags. */
@@ -55,7 +55,7 @@ export class ClientOwnership {
    * CREATEs exactly one wins. The loser gets AlreadyExists naming the winner.
    */
   async claim(userPoolId: string, clientId: string): Promise<void> {
-    const name = clientParameterName(userPoolId, clientId);
+    const name = parameterName(userPoolId, clientId);
     const value = JSON.stringify({ type: CLIENT_TYPE_NAME, ...this.owner });
     const where = this.owner.stackId
       ? ` by ${this.owner.logicalResourceId ?? 'a resource'} in ${this.owner.stackId}`
@@ -66,7 +66,7 @@ export class ClientOwnership {
 
   /** Removes the parameter; false when there was none. */
   release(userPoolId: string, clientId: string): Promise<boolean> {
-    return this.parameters.delete(clientParameterName(userPoolId, clientId));
+    return this.parameters.delete(parameterName(userPoolId, clientId));
   }
 
   /** Removes an earlier version's pool tag. */
@@ -76,7 +76,7 @@ export class ClientOwnership {
 
   /** One page of the client ids that have a parameter under the pool's path. */
   async claimedPage(userPoolId: string, nextToken?: string): Promise<{ clientIds: string[]; nextToken?: string }> {
-    const path = clientParameterPath(userPoolId);
+    const path = parameterPath(userPoolId);
     const page = await this.parameters.listPage(path.replace(/\/$/, ''), nextToken);
     return { clientIds: page.names.map((name) => name.slice(path.length)), nextToken: page.nextToken };
   }
@@ -92,14 +92,14 @@ export function alreadyManaged(userPoolId: string, clientId: string, parameter: 
       ? ' by an earlier version of this type (a tag on its pool)'
       : '';
   const error = new exceptions.AlreadyExists(CLIENT_TYPE_NAME, identifier);
-  error.message = `${error.message} It is managed${who} (parameter ${clientParameterName(userPoolId, clientId)}).`;
+  error.message = `${error.message} It is managed${who} (parameter ${parameterName(userPoolId, clientId)}).`;
   return error;
 }
 
-function parseOwner(parameter: string | undefined): ClientOwner | undefined {
+function parseOwner(parameter: string | undefined): Owner | undefined {
   if (parameter === undefined) return undefined;
   try {
-    return JSON.parse(parameter) as ClientOwner;
+    return JSON.parse(parameter) as Owner;
   } catch {
     return undefined;
   }

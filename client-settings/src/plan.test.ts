@@ -1,8 +1,8 @@
 import type { UserPoolClientType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { planClientSettings, type ClientPlanInput } from './plan';
-import { buildClientUpdateRequest, DEFAULT_TOKEN_VALIDITY_UNITS } from './updateRequest';
-import { findClientProblems } from './rules';
-import { currentClientSettings } from './currentSettings';
+import { planSettings, type PlanInput } from './plan';
+import { buildUpdateRequest, DEFAULT_TOKEN_VALIDITY_UNITS } from './updateRequest';
+import { findCrossFieldProblems } from './crossFieldRules';
+import { currentSettings } from './currentSettings';
 
 const client: UserPoolClientType = {
   UserPoolId: 'us-east-1_pool',
@@ -28,8 +28,8 @@ const client: UserPoolClientType = {
 };
 const pool: UserPoolType = { Id: 'us-east-1_pool', Arn: 'arn:pool', UserPoolTier: 'ESSENTIALS', UserPoolTags: {} };
 
-function plan(overrides: Partial<ClientPlanInput> = {}) {
-  return planClientSettings({
+function plan(overrides: Partial<PlanInput> = {}) {
+  return planSettings({
     userPoolId: 'us-east-1_pool',
     clientId: 'client1',
     described: { client, hasSecret: false },
@@ -40,9 +40,9 @@ function plan(overrides: Partial<ClientPlanInput> = {}) {
   });
 }
 
-describe('buildClientUpdateRequest', () => {
+describe('buildUpdateRequest', () => {
   it('sends every setting the client has and nothing describe-only', () => {
-    const request = buildClientUpdateRequest('us-east-1_pool', 'client1', client);
+    const request = buildUpdateRequest('us-east-1_pool', 'client1', client);
     for (const member of ['CreationDate', 'LastModifiedDate', 'ClientType', 'ClientSecret']) {
       expect(request).not.toHaveProperty(member);
     }
@@ -55,24 +55,23 @@ describe('buildClientUpdateRequest', () => {
 
   it('always sends complete token units, the defaults where the client reports none', () => {
     const { TokenValidityUnits: _units, ...withoutUnits } = client;
-    expect(buildClientUpdateRequest('p', 'c', withoutUnits).TokenValidityUnits).toEqual(DEFAULT_TOKEN_VALIDITY_UNITS);
+    expect(buildUpdateRequest('p', 'c', withoutUnits).TokenValidityUnits).toEqual(DEFAULT_TOKEN_VALIDITY_UNITS);
     expect(
-      buildClientUpdateRequest('p', 'c', { ...client, TokenValidityUnits: { AccessToken: 'minutes' } })
-        .TokenValidityUnits,
+      buildUpdateRequest('p', 'c', { ...client, TokenValidityUnits: { AccessToken: 'minutes' } }).TokenValidityUnits,
     ).toEqual({ AccessToken: 'minutes', IdToken: 'hours', RefreshToken: 'days' });
   });
 
   it('always sends AllowedOAuthFlowsUserPoolClient, false when the client reports none', () => {
     const { AllowedOAuthFlowsUserPoolClient: _flag, ...withoutFlag } = client;
-    expect(buildClientUpdateRequest('p', 'c', withoutFlag).AllowedOAuthFlowsUserPoolClient).toBe(false);
+    expect(buildUpdateRequest('p', 'c', withoutFlag).AllowedOAuthFlowsUserPoolClient).toBe(false);
   });
 
   it('leaves empty lists out: Cognito rejects [] and an omitted list is the empty one', () => {
-    expect(buildClientUpdateRequest('p', 'c', { ...client, LogoutURLs: [] })).not.toHaveProperty('LogoutURLs');
+    expect(buildUpdateRequest('p', 'c', { ...client, LogoutURLs: [] })).not.toHaveProperty('LogoutURLs');
   });
 });
 
-describe('planClientSettings', () => {
+describe('planSettings', () => {
   it('merges a declaration into the client and changes nothing else', () => {
     const result = plan({ declared: { AccessTokenValidity: 15 } });
     expect(result.refusals).toEqual([]);
@@ -125,48 +124,48 @@ describe('planClientSettings', () => {
   });
 });
 
-describe('findClientProblems', () => {
+describe('findCrossFieldProblems', () => {
   const facts = { hasSecret: false, tier: 'ESSENTIALS' };
 
   it('accepts the client as it is', () => {
-    expect(findClientProblems(client, facts)).toEqual([]);
+    expect(findCrossFieldProblems(client, facts)).toEqual([]);
   });
 
   it('reads each lifetime in its own unit, hours/hours/days when the client has none', () => {
-    expect(findClientProblems({ ...client, AccessTokenValidity: 4 }, facts)).toEqual([
+    expect(findCrossFieldProblems({ ...client, AccessTokenValidity: 4 }, facts)).toEqual([
       expect.stringContaining('AccessTokenValidity 4 in minutes'),
     ]);
-    expect(findClientProblems({ AccessTokenValidity: 48 }, facts)).toEqual([
+    expect(findCrossFieldProblems({ AccessTokenValidity: 48 }, facts)).toEqual([
       expect.stringContaining('AccessTokenValidity 48 in hours'),
     ]);
-    expect(findClientProblems({ RefreshTokenValidity: 3651 }, facts)).toEqual([
+    expect(findCrossFieldProblems({ RefreshTokenValidity: 3651 }, facts)).toEqual([
       expect.stringContaining('RefreshTokenValidity 3651 in days'),
     ]);
-    expect(findClientProblems({ RefreshTokenValidity: 0 }, facts)).toEqual([]);
-    expect(findClientProblems({ IdTokenValidity: 86400, TokenValidityUnits: { IdToken: 'seconds' } }, facts)).toEqual(
-      [],
-    );
+    expect(findCrossFieldProblems({ RefreshTokenValidity: 0 }, facts)).toEqual([]);
+    expect(
+      findCrossFieldProblems({ IdTokenValidity: 86400, TokenValidityUnits: { IdToken: 'seconds' } }, facts),
+    ).toEqual([]);
   });
 
   it('needs AllowedOAuthFlowsUserPoolClient for OAuth members, and DefaultRedirectURI among CallbackURLs', () => {
-    expect(findClientProblems({ ...client, AllowedOAuthFlowsUserPoolClient: false }, facts)).toEqual([
+    expect(findCrossFieldProblems({ ...client, AllowedOAuthFlowsUserPoolClient: false }, facts)).toEqual([
       expect.stringContaining('AllowedOAuthFlows, AllowedOAuthScopes, CallbackURLs are set'),
     ]);
-    expect(findClientProblems({ ...client, DefaultRedirectURI: 'https://other.example.com' }, facts)).toEqual([
+    expect(findCrossFieldProblems({ ...client, DefaultRedirectURI: 'https://other.example.com' }, facts)).toEqual([
       expect.stringContaining('not in CallbackURLs'),
     ]);
   });
 
   it('keeps client_credentials alone, with a secret and resource server scopes', () => {
     const machine = { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['client_credentials' as const] };
-    expect(findClientProblems({ ...machine, AllowedOAuthScopes: ['api/read'] }, { ...facts, hasSecret: true })).toEqual(
-      [],
-    );
-    expect(findClientProblems({ ...machine, AllowedOAuthScopes: ['api/read'] }, facts)).toEqual([
+    expect(
+      findCrossFieldProblems({ ...machine, AllowedOAuthScopes: ['api/read'] }, { ...facts, hasSecret: true }),
+    ).toEqual([]);
+    expect(findCrossFieldProblems({ ...machine, AllowedOAuthScopes: ['api/read'] }, facts)).toEqual([
       expect.stringContaining('has no secret'),
     ]);
     expect(
-      findClientProblems(
+      findCrossFieldProblems(
         {
           ...machine,
           AllowedOAuthFlows: ['client_credentials', 'code'],
@@ -180,28 +179,28 @@ describe('findClientProblems', () => {
 
   it('applies the auth flow, feature plan and secret rules', () => {
     expect(
-      findClientProblems(
+      findCrossFieldProblems(
         { ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
         facts,
       ),
     ).toEqual([expect.stringContaining('mixes legacy ADMIN_NO_SRP_AUTH')]);
     const userAuth = ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] as const;
-    expect(findClientProblems({ ExplicitAuthFlows: [...userAuth] }, { ...facts, tier: 'LITE' })).toEqual([
+    expect(findCrossFieldProblems({ ExplicitAuthFlows: [...userAuth] }, { ...facts, tier: 'LITE' })).toEqual([
       expect.stringContaining('ESSENTIALS or PLUS'),
     ]);
-    expect(findClientProblems({ ExplicitAuthFlows: [...userAuth] }, facts)).toEqual([]);
-    expect(findClientProblems({ EnablePropagateAdditionalUserContextData: true }, facts)).toEqual([
+    expect(findCrossFieldProblems({ ExplicitAuthFlows: [...userAuth] }, facts)).toEqual([]);
+    expect(findCrossFieldProblems({ EnablePropagateAdditionalUserContextData: true }, facts)).toEqual([
       expect.stringContaining('client with a secret'),
     ]);
     expect(
-      findClientProblems({ EnablePropagateAdditionalUserContextData: true }, { ...facts, hasSecret: true }),
+      findCrossFieldProblems({ EnablePropagateAdditionalUserContextData: true }, { ...facts, hasSecret: true }),
     ).toEqual([]);
   });
 });
 
-describe('currentClientSettings', () => {
+describe('currentSettings', () => {
   it('reports the sendable settings and whether there is a secret, never describe-only members', () => {
-    const reported = currentClientSettings({ client, hasSecret: true });
+    const reported = currentSettings({ client, hasSecret: true });
     expect(reported).toMatchObject({
       GenerateSecret: true,
       AccessTokenValidity: 60,
@@ -247,9 +246,9 @@ describe('currentClientSettings', () => {
     ],
   ])('refuses %s, naming the member', (_case, change, message) => {
     const merged = { ...client, ...change } as UserPoolClientType;
-    expect(findClientProblems(merged, ruleFacts, change)).toContainEqual(expect.stringMatching(message));
+    expect(findCrossFieldProblems(merged, ruleFacts, change)).toContainEqual(expect.stringMatching(message));
     // Not declared: a client Cognito already holds is not refused for it.
-    expect(findClientProblems(merged, ruleFacts, { ClientName: 'x' })).toEqual([]);
+    expect(findCrossFieldProblems(merged, ruleFacts, { ClientName: 'x' })).toEqual([]);
   });
 
   it('accepts http://localhost callback URLs and rotation without ALLOW_REFRESH_TOKEN_AUTH', () => {
@@ -259,6 +258,6 @@ describe('currentClientSettings', () => {
       RefreshTokenRotation: { Feature: 'ENABLED' as const },
       ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH' as const],
     };
-    expect(findClientProblems({ ...client, ...change }, ruleFacts, change)).toEqual([]);
+    expect(findCrossFieldProblems({ ...client, ...change }, ruleFacts, change)).toEqual([]);
   });
 });

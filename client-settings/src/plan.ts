@@ -6,24 +6,24 @@ import type {
 import { isDeepStrictEqual } from 'node:util';
 import type { Ownership, Refusal } from '../../engine/writePlan';
 import { mergeUnlessModeSwitch, type ModeSwitch } from '../../engine/merge';
-import { buildClientUpdateRequest } from './updateRequest';
+import { buildUpdateRequest } from './updateRequest';
 import type { DescribedClient } from '../../engine/cognito/gateway';
-import { findClientProblems } from './rules';
-import { MERGEABLE_CLIENT_FIELDS, type DeclaredClientSettings, type MergeableClientField } from './fields';
+import { findCrossFieldProblems } from './crossFieldRules';
+import { MERGEABLE_FIELDS, type DeclaredSettings, type MergeableField } from './fields';
 
 export type { DescribedClient } from '../../engine/cognito/gateway';
 
-export interface ClientPlanInput {
+export interface PlanInput {
   userPoolId: string;
   clientId: string;
   described: DescribedClient;
   /** The client's pool: its feature plan and tags (where the ownership marker lives). */
   pool: UserPoolType;
-  declared: DeclaredClientSettings;
+  declared: DeclaredSettings;
   ownership: Ownership;
 }
 
-export interface ClientPlan {
+export interface SettingsPlan {
   refusals: Refusal[];
   /** Undefined when no declared setting changes: UpdateUserPoolClient is then not sent. */
   updateRequest?: UpdateUserPoolClientCommandInput;
@@ -39,7 +39,7 @@ export interface ClientPlan {
  * Turns a described client and declared settings into the writes that apply them.
  * Pure: it decides, the handlers only carry it out.
  */
-export function planClientSettings(input: ClientPlanInput): ClientPlan {
+export function planSettings(input: PlanInput): SettingsPlan {
   const { userPoolId, clientId, described, declared, pool } = input;
   const refusals: Refusal[] = [];
   if (declared.GenerateSecret !== undefined && declared.GenerateSecret !== described.hasSecret) {
@@ -51,11 +51,11 @@ export function planClientSettings(input: ClientPlanInput): ClientPlan {
   const merged = mergeClient(described.client, declared);
   const tier = pool.UserPoolTier ?? 'ESSENTIALS';
   const declaredMembers = declared as Partial<Record<keyof UserPoolClientType, unknown>>;
-  for (const message of findClientProblems(merged, { hasSecret: described.hasSecret, tier }, declaredMembers)) {
+  for (const message of findCrossFieldProblems(merged, { hasSecret: described.hasSecret, tier }, declaredMembers)) {
     refusals.push({ kind: 'invalid', message });
   }
-  const restoreRequest = buildClientUpdateRequest(userPoolId, clientId, described.client);
-  const candidate = buildClientUpdateRequest(userPoolId, clientId, merged);
+  const restoreRequest = buildUpdateRequest(userPoolId, clientId, described.client);
+  const candidate = buildUpdateRequest(userPoolId, clientId, merged);
   return {
     refusals,
     updateRequest: isDeepStrictEqual(candidate, restoreRequest) ? undefined : candidate,
@@ -66,11 +66,11 @@ export function planClientSettings(input: ClientPlanInput): ClientPlan {
 }
 
 /** Deep-merges declared settings into the described client, member by member. */
-function mergeClient(client: UserPoolClientType, declared: DeclaredClientSettings): UserPoolClientType {
+function mergeClient(client: UserPoolClientType, declared: DeclaredSettings): UserPoolClientType {
   const merged: Record<string, unknown> = { ...client };
-  for (const field of MERGEABLE_CLIENT_FIELDS) {
-    const value = declared[field as MergeableClientField];
-    if (value !== undefined) merged[field] = mergeUnlessModeSwitch(client[field], value, CLIENT_MODE_SWITCHES[field]);
+  for (const field of MERGEABLE_FIELDS) {
+    const value = declared[field as MergeableField];
+    if (value !== undefined) merged[field] = mergeUnlessModeSwitch(client[field], value, MODE_SWITCHES[field]);
   }
   return merged as UserPoolClientType;
 }
@@ -89,4 +89,4 @@ function switchesAnalyticsMode(described: unknown, declared: unknown): boolean {
   );
 }
 
-const CLIENT_MODE_SWITCHES: Partial<Record<string, ModeSwitch>> = { AnalyticsConfiguration: switchesAnalyticsMode };
+const MODE_SWITCHES: Partial<Record<string, ModeSwitch>> = { AnalyticsConfiguration: switchesAnalyticsMode };

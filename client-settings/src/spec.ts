@@ -7,15 +7,15 @@ import { explainRefusal } from '../../engine/refusalSubject';
 import type { Identifiers, PlannedWrite, SettingsType } from '../../engine/settingsType';
 import { ParameterStore } from '../../engine/ssm/parameterStore';
 import { changedMembers } from '../../engine/writePlan';
-import { currentClientSettings } from './currentSettings';
-import { DECLARABLE_CLIENT_FIELDS, type DeclaredClientSettings } from './fields';
+import { currentSettings } from './currentSettings';
+import { DECLARABLE_FIELDS, type DeclaredSettings } from './fields';
 import { ResourceModel } from './models';
-import { alreadyManaged, clientParameterName, ClientOwnership, type ClaimKind } from './ownership';
-import { planClientSettings, type ClientPlan } from './plan';
-import { findClientSchemaProblems } from './validation';
+import { alreadyManaged, parameterName, OwnershipParameters, type ClaimKind } from './ownership';
+import { planSettings, type SettingsPlan } from './plan';
+import { findSchemaProblems } from './validation';
 
 /** What the app client type reads: the pool, the client, its ownership parameter and how it is claimed. */
-export interface ClientState {
+export interface State {
   pool: UserPoolType;
   described: DescribedClient;
   parameter?: string;
@@ -23,9 +23,9 @@ export interface ClientState {
 }
 
 /** Cognito, and the Parameter Store parameters that say who manages each client. */
-export interface ClientConnection {
+export interface Connection {
   cognito: CognitoGateway;
-  ownership: ClientOwnership;
+  ownership: OwnershipParameters;
 }
 
 /**
@@ -34,17 +34,17 @@ export interface ClientConnection {
  * carries the marker tag keyed by its id); UpdateUserPoolClient writes the settings and
  * PutParameter the claim.
  */
-export const clientSettingsType: SettingsType<DeclaredClientSettings, ClientState, ClientPlan, ClientConnection> = {
+export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, Connection> = {
   typeName: ResourceModel.TYPE_NAME,
   identifiers: ['UserPoolId', 'ClientId'],
   // The schema's list handlerSchema requires the pool: clients are listed per pool.
   listedWithin: ['UserPoolId'],
-  declarable: DECLARABLE_CLIENT_FIELDS,
-  findSchemaProblems: findClientSchemaProblems,
+  declarable: DECLARABLE_FIELDS,
+  findSchemaProblems: findSchemaProblems,
 
   connect: ({ cognito, credentials, region, identifier, stackId, logicalResourceId }) => {
     const parameters = ParameterStore.forCaller(credentials, region, { typeName: ResourceModel.TYPE_NAME, identifier });
-    return { cognito, ownership: new ClientOwnership(parameters, cognito, { stackId, logicalResourceId }) };
+    return { cognito, ownership: new OwnershipParameters(parameters, cognito, { stackId, logicalResourceId }) };
   },
 
   /** The pool, the client and the claim, read in parallel. */
@@ -65,22 +65,22 @@ export const clientSettingsType: SettingsType<DeclaredClientSettings, ClientStat
   alreadyManaged: ({ parameter }, { UserPoolId, ClientId }) => alreadyManaged(UserPoolId, ClientId, parameter),
 
   plan: ({ pool, described }, { UserPoolId, ClientId }, declared, ownership) =>
-    planClientSettings({ userPoolId: UserPoolId, clientId: ClientId, described, pool, declared, ownership }),
+    planSettings({ userPoolId: UserPoolId, clientId: ClientId, described, pool, declared, ownership }),
 
   writes: (connection, ids, plan, state) => clientWrites(connection, ids, plan, state),
 
   // Only UpdateUserPoolClient carries the client's settings; a claim refusal names none.
   explain: (failure, _plan, declared) => explainRefusal(failure.cause, failure.request, declared, 'app client'),
 
-  report: (plan) => currentClientSettings(plan.resultingClient),
-  current: ({ described }) => currentClientSettings(described),
+  report: (plan) => currentSettings(plan.resultingClient),
+  current: ({ described }) => currentSettings(described),
 
   /**
    * DELETE removes the client's parameter (or an earlier version's pool tag); every setting
    * stays, whether or not the client still exists.
    */
   async release({ cognito, ownership }, { UserPoolId, ClientId }, log) {
-    log.log(`DeleteParameter ${clientParameterName(UserPoolId, ClientId)}`);
+    log.log(`DeleteParameter ${parameterName(UserPoolId, ClientId)}`);
     if (await ownership.release(UserPoolId, ClientId)) return true;
     const pool = await cognito.describePool(UserPoolId);
     if (!hasClientMarkerTag(pool, ClientId)) return false;
@@ -117,10 +117,10 @@ export const clientSettingsType: SettingsType<DeclaredClientSettings, ClientStat
  * earlier version claimed with a pool tag), then that tag's removal.
  */
 function clientWrites(
-  { cognito, ownership }: ClientConnection,
+  { cognito, ownership }: Connection,
   { UserPoolId, ClientId }: Identifiers,
-  plan: ClientPlan,
-  { pool, claim }: ClientState,
+  plan: SettingsPlan,
+  { pool, claim }: State,
 ): PlannedWrite[] {
   const writes: PlannedWrite[] = [];
   const { updateRequest, restoreRequest } = plan;
@@ -134,13 +134,13 @@ function clientWrites(
       undo: () => cognito.updateClient(restoreRequest),
     });
   }
-  const parameterName = clientParameterName(UserPoolId, ClientId);
+  const parameter = parameterName(UserPoolId, ClientId);
   if (plan.claims || claim === 'legacy-tag') {
     writes.push({
       operation: 'PutParameter',
-      log: `PutParameter ${parameterName}`,
+      log: `PutParameter ${parameter}`,
       request: {},
-      changes: () => [{ path: parameterName, before: undefined, after: 'managed' }],
+      changes: () => [{ path: parameter, before: undefined, after: 'managed' }],
       run: () => ownership.claim(UserPoolId, ClientId),
       undo: () => ownership.release(UserPoolId, ClientId),
     });

@@ -4,7 +4,7 @@ import type {
   UserPoolClientType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { pruneEmpty } from '../../engine/merge';
-import { MERGEABLE_CLIENT_FIELDS, type MergeableClientField } from './fields';
+import { MERGEABLE_FIELDS, type MergeableField } from './fields';
 
 /**
  * The units Cognito assumes for a validity number when TokenValidityUnits leaves one
@@ -21,7 +21,7 @@ export const DEFAULT_TOKEN_VALIDITY_UNITS: Required<TokenValidityUnitsType> = {
  * left out (Cognito rejects `[]` and an omitted list is the empty one); the token units
  * are always complete, so no validity number is ever read in a unit it was not set in.
  */
-export function sendableClientSetting<K extends MergeableClientField>(
+export function sendableSetting<K extends MergeableField>(
   field: K,
   value: UserPoolClientType[K],
 ): UserPoolClientType[K] | undefined {
@@ -38,14 +38,14 @@ export function sendableClientSetting<K extends MergeableClientField>(
  * describes it: UpdateUserPoolClient resets every member it is not sent, so every
  * mergeable member the client has is present, and nothing describe-only is.
  */
-export function buildClientUpdateRequest(
+export function buildUpdateRequest(
   userPoolId: string,
   clientId: string,
   client: UserPoolClientType,
 ): UpdateUserPoolClientCommandInput {
   const request: Record<string, unknown> = { UserPoolId: userPoolId, ClientId: clientId };
-  for (const field of MERGEABLE_CLIENT_FIELDS) {
-    const value = sendableClientSetting(field, client[field]);
+  for (const field of MERGEABLE_FIELDS) {
+    const value = sendableSetting(field, client[field]);
     if (value !== undefined) request[field] = value;
   }
   // Omitted, the flag becomes false and every OAuth flow stops; it is always sent.

@@ -27,6 +27,14 @@ export const IAM_PROPAGATION_DELAY_SECONDS = 15;
 export const IAM_PROPAGATION_MAX_RETRIES = 12;
 
 type Request<T extends BaseModel> = ResourceHandlerRequest<T>;
+/** What the lib passes every handler. */
+type HandlerArgs<T extends BaseModel> = [
+  session: Optional<SessionProxy>,
+  request: Request<T>,
+  callbackContext: CallbackContext,
+  logger: LoggerProxy,
+];
+type Lifecycle = SettingsLifecycle<object, unknown, SettingsPlan, unknown>;
 
 /**
  * The five handlers of a settings type, written once: identifiers from the model, the
@@ -42,56 +50,28 @@ export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
   }
 
   @handlerEvent(Action.Create)
-  public async create(
-    session: Optional<SessionProxy>,
-    request: Request<T>,
-    callbackContext: CallbackContext,
-    logger: LoggerProxy,
-  ): Promise<ProgressEvent<T>> {
-    const ids = this.identifiersOf(request.desiredResourceState);
-    return this.retryWhileIamPropagates(ids, callbackContext, async () => {
-      const settings = await this.lifecycle(session, request, logger).create(ids, this.declaredOf(request));
-      return ProgressEvent.success<ProgressEvent<T>>(this.modelOf(ids, settings));
-    });
+  public create(...args: HandlerArgs<T>): Promise<ProgressEvent<T>> {
+    return this.writeSettings(args, (lifecycle, ids, declared) => lifecycle.create(ids, declared));
   }
 
   @handlerEvent(Action.Update)
-  public async update(
-    session: Optional<SessionProxy>,
-    request: Request<T>,
-    callbackContext: CallbackContext,
-    logger: LoggerProxy,
-  ): Promise<ProgressEvent<T>> {
-    const ids = this.identifiersOf(request.desiredResourceState);
-    this.refuseIdentifierChange(ids, request.previousResourceState);
-    return this.retryWhileIamPropagates(ids, callbackContext, async () => {
-      const settings = await this.lifecycle(session, request, logger).update(ids, this.declaredOf(request));
-      return ProgressEvent.success<ProgressEvent<T>>(this.modelOf(ids, settings));
-    });
+  public update(...args: HandlerArgs<T>): Promise<ProgressEvent<T>> {
+    const [, request] = args;
+    this.refuseIdentifierChange(this.identifiersOf(request.desiredResourceState), request.previousResourceState);
+    return this.writeSettings(args, (lifecycle, ids, declared) => lifecycle.update(ids, declared));
   }
 
   @handlerEvent(Action.Delete)
-  public async delete(
-    session: Optional<SessionProxy>,
-    request: Request<T>,
-    callbackContext: CallbackContext,
-    logger: LoggerProxy,
-  ): Promise<ProgressEvent<T>> {
-    const ids = this.identifiersOf(request.desiredResourceState);
-    return this.retryWhileIamPropagates(ids, callbackContext, async () => {
-      await this.lifecycle(session, request, logger).delete(ids);
+  public delete(...args: HandlerArgs<T>): Promise<ProgressEvent<T>> {
+    return this.whileIamPropagates(args, async (lifecycle, ids) => {
+      await lifecycle.delete(ids);
       // A successful DELETE returns no model.
       return ProgressEvent.builder<ProgressEvent<T>>().status(OperationStatus.Success).build();
     });
   }
 
   @handlerEvent(Action.Read)
-  public async read(
-    session: Optional<SessionProxy>,
-    request: Request<T>,
-    _callbackContext: CallbackContext,
-    logger: LoggerProxy,
-  ): Promise<ProgressEvent<T>> {
+  public async read(...[session, request, , logger]: HandlerArgs<T>): Promise<ProgressEvent<T>> {
     // READ is a function of the identifiers alone: drift detection and import send nothing else.
     const ids = this.identifiersOf(request.desiredResourceState);
     const settings = await this.lifecycle(session, request, logger).read(ids);
@@ -99,12 +79,7 @@ export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
   }
 
   @handlerEvent(Action.List)
-  public async list(
-    session: Optional<SessionProxy>,
-    request: Request<T>,
-    _callbackContext: CallbackContext,
-    logger: LoggerProxy,
-  ): Promise<ProgressEvent<T>> {
+  public async list(...[session, request, , logger]: HandlerArgs<T>): Promise<ProgressEvent<T>> {
     const within = this.identifiersOf(request.desiredResourceState, this.type.listedWithin, 'LIST');
     const page = await this.lifecycle(session, request, logger).list(within, request.nextToken);
     const event = ProgressEvent.builder<ProgressEvent<T>>()
@@ -116,11 +91,19 @@ export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
     return event;
   }
 
-  private lifecycle(
-    session: Optional<SessionProxy>,
-    request: Request<T>,
-    logger: LoggerProxy,
-  ): SettingsLifecycle<object, unknown, SettingsPlan, unknown> {
+  /** CREATE or UPDATE: the declared settings applied, and the model READ reports next. */
+  private writeSettings(
+    args: HandlerArgs<T>,
+    apply: (lifecycle: Lifecycle, ids: Identifiers, declared: object) => Promise<object>,
+  ): Promise<ProgressEvent<T>> {
+    const [, request] = args;
+    const declared = declaredFromModel(request.desiredResourceState ?? undefined, this.type.declarable);
+    return this.whileIamPropagates(args, async (lifecycle, ids) =>
+      ProgressEvent.success<ProgressEvent<T>>(this.modelOf(ids, await apply(lifecycle, ids, declared))),
+    );
+  }
+
+  private lifecycle(session: Optional<SessionProxy>, request: Request<T>, logger: LoggerProxy): Lifecycle {
     const { credentials, region } = callerOf(session, request.region);
     const cognito = new CognitoGateway(createCognitoClient(credentials, region, this.typeName), this.typeName, {
       accountId: request.awsAccountId,
@@ -165,10 +148,6 @@ export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
     return ids;
   }
 
-  private declaredOf(request: Request<T>): object {
-    return declaredFromModel(request.desiredResourceState ?? undefined, this.type.declarable);
-  }
-
   /** The model CloudFormation gets back: the identifiers and the resource's current settings. */
   private modelOf(ids: Identifiers, settings: object): T {
     return (this.modelClass as unknown as { deserialize: (value: object) => T }).deserialize({ ...settings, ...ids });
@@ -189,13 +168,13 @@ export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
 
   // Cognito rejects an SMS role it cannot assume yet; IAM propagation can take ~2 minutes,
   // so the handler asks CloudFormation to call again later instead of failing.
-  private async retryWhileIamPropagates(
-    ids: Identifiers,
-    callbackContext: CallbackContext,
-    run: () => Promise<ProgressEvent<T>>,
+  private async whileIamPropagates(
+    [session, request, callbackContext, logger]: HandlerArgs<T>,
+    run: (lifecycle: Lifecycle, ids: Identifiers) => Promise<ProgressEvent<T>>,
   ): Promise<ProgressEvent<T>> {
+    const ids = this.identifiersOf(request.desiredResourceState);
     try {
-      return await run();
+      return await run(this.lifecycle(session, request, logger), ids);
     } catch (error) {
       if (!(error instanceof IamPropagationPending)) throw error;
       const retries = callbackContext?.iamPropagationRetries ?? 0;

@@ -3,7 +3,7 @@ import {
   DeleteUserPoolClientCommand,
   UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { clientParameterName } from '../../client-settings/src/ownership';
+import { parameterName } from '../../client-settings/src/ownership';
 import { clientMarkerTagKey } from '../../engine/markerTags';
 import { PLACEHOLDER_CREDENTIALS } from '../support/cfnRequest';
 import { amplifyLikeClient, machineClient, settingsOfClient } from '../support/productionClient';
@@ -179,7 +179,7 @@ describe('Org::Cognito::UserPoolClientSettings on cognito-local', () => {
     }
     expect((await cognito.handleClient('READ', ids)).errorCode).toBe('NotFound');
     expect((await cognito.handleClient('DELETE', ids)).status).toBe('SUCCESS');
-    expect(cognito.proxy.parameterStore.parameters.has(clientParameterName(poolId, clientId))).toBe(false);
+    expect(cognito.proxy.parameterStore.parameters.has(parameterName(poolId, clientId))).toBe(false);
     expect((await cognito.handleClient('DELETE', ids)).errorCode).toBe('NotFound');
   });
 
@@ -212,7 +212,7 @@ describe('Org::Cognito::UserPoolClientSettings on cognito-local', () => {
     }
     expect(cognito.proxy.counts().UpdateUserPoolClient).toBe(2);
     expect(settingsOfClient(await cognito.describeClient(poolId, clientId))).toEqual(settingsOfClient(before));
-    expect(cognito.proxy.parameterStore.parameters.has(clientParameterName(poolId, clientId))).toBe(false);
+    expect(cognito.proxy.parameterStore.parameters.has(parameterName(poolId, clientId))).toBe(false);
   });
 
   it('lives beside Org::Cognito::UserPoolSettings: the app client type never touches the pool tags', async () => {
@@ -366,9 +366,9 @@ describe('clients claimed by an earlier version (a marker tag on the pool)', () 
     const updated = await cognito.handleClient('UPDATE', { ...ids, AuthSessionValidity: 6 }, ids);
     expect(updated.status).toBe('SUCCESS');
     expect((await cognito.describe(poolId)).UserPoolTags?.[clientMarkerTagKey(clientId)]).toBeUndefined();
-    expect(cognito.proxy.parameterStore.parameters.has(clientParameterName(poolId, clientId))).toBe(true);
+    expect(cognito.proxy.parameterStore.parameters.has(parameterName(poolId, clientId))).toBe(true);
     expect((await cognito.handleClient('DELETE', ids)).status).toBe('SUCCESS');
-    expect(cognito.proxy.parameterStore.parameters.has(clientParameterName(poolId, clientId))).toBe(false);
+    expect(cognito.proxy.parameterStore.parameters.has(parameterName(poolId, clientId))).toBe(false);
 
     // A legacy claim that was never migrated: DELETE removes the tag.
     await cognito.proxy.tagAsAnotherWriter(poolId, legacyMarker);

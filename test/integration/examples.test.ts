@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import clientSchema from '../../client-settings/schema.json';
 import schema from '../../schema.json';
-import { findClientSchemaProblems } from '../../client-settings/src/validation';
+import * as clientValidation from '../../client-settings/src/validation';
 import { findSchemaProblems } from '../../src/validation';
 import { runDemo } from '../../tools/demo';
 import { settingsFromTemplate } from '../../tools/exampleTemplate';
@@ -68,7 +68,7 @@ describe('every example', () => {
   it.each(withClientType)('%s: its app client properties are valid against client-settings/schema.json', (file) => {
     const ids = { UserPoolId: 'us-east-1_EXAMPLE1', ClientId: 'exampleclient1' };
     const properties = settingsFromTemplate(path.join(EXAMPLES, file), ids, CLIENT_TYPE);
-    expect(findClientSchemaProblems(properties)).toEqual([]);
+    expect(clientValidation.findSchemaProblems(properties)).toEqual([]);
   });
 
   it('stackset-register-type.yaml gives the execution role exactly the permissions the schema handlers declare', () => {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
-import { DECLARABLE_FIELDS, LOCKED_FIELDS, MFA_FIELDS, MERGEABLE_FIELDS, POOL_FIELDS } from '../../src/fields';
-import { DECLARABLE_CLIENT_FIELDS, LOCKED_CLIENT_FIELDS } from '../../client-settings/src/fields';
+import { DECLARABLE_FIELDS, LOCKED_FIELDS, MFA_FIELDS, MERGEABLE_FIELDS, FIELDS } from '../../src/fields';
+import * as clientFields from '../../client-settings/src/fields';
 import { CLIENT_TYPE_NAME, TYPE_NAME, TYPE_VERSION } from '../../engine/typeInfo';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { renderModels } = require('../../scripts/generate-models.js') as { renderModels: (schema: unknown) => string };
@@ -65,7 +65,7 @@ describe('the field table, the schema and the models agree', () => {
       ].sort(),
     );
     expect(MERGEABLE_FIELDS).toContain('UserPoolTier');
-    expect(Object.keys(POOL_FIELDS)).not.toContain('UnusedAccountValidityDays');
+    expect(Object.keys(FIELDS)).not.toContain('UnusedAccountValidityDays');
   });
 
   it("each type's models.ts is what the generator makes from its schema.json", () => {
@@ -79,9 +79,9 @@ describe('the field table, the schema and the models agree', () => {
   it('the app client schema declares exactly its identifiers and the declarable fields of its table', () => {
     const clientSchema = JSON.parse(readFileSync(path.join(root, 'client-settings', 'schema.json'), 'utf8'));
     expect(Object.keys(clientSchema.properties).sort()).toEqual(
-      ['UserPoolId', 'ClientId', ...DECLARABLE_CLIENT_FIELDS].sort(),
+      ['UserPoolId', 'ClientId', ...clientFields.DECLARABLE_FIELDS].sort(),
     );
-    expect(LOCKED_CLIENT_FIELDS).toEqual(['GenerateSecret']);
+    expect(clientFields.LOCKED_FIELDS).toEqual(['GenerateSecret']);
     // LIST is per pool: CloudFormation passes the UserPoolId the list handler schema requires.
     expect(clientSchema.handlers.list.handlerSchema).toEqual({
       properties: { UserPoolId: { $ref: 'resource-schema.json#/properties/UserPoolId' } },

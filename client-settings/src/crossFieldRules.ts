@@ -55,7 +55,7 @@ const CLIENT_RULES: readonly ClientRule[] = [
  * `declared`, only the rules that read a declared member run: a client Cognito already
  * accepted is never refused for what the template does not touch.
  */
-export function findClientProblems(
+export function findCrossFieldProblems(
   client: UserPoolClientType,
   facts: ClientFacts,
   declared?: Partial<Record<keyof UserPoolClientType, unknown>>,
