@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/engine', '<rootDir>/client-settings/src', '<rootDir>/test', '<rootDir>/tools'],
+  roots: ['<rootDir>/src', '<rootDir>/engine', '<rootDir>/client-settings/src', '<rootDir>/test'],
   // Tests are *.test.ts; a type's spec.ts is code, not a test.
   testMatch: ['**/*.test.ts'],
   transform: {

@@ -8,11 +8,8 @@ const { execFileSync } = require('node:child_process');
 
 const { RESOURCE_TYPES, root } = require('./resource-types');
 const SOURCES = [
-  'src',
+  ...RESOURCE_TYPES.flatMap((type) => [path.dirname(type.handlerSource), type.schemaFile]),
   'engine',
-  'client-settings/src',
-  'schema.json',
-  'client-settings/schema.json',
   'package-lock.json',
   'tsconfig.json',
   'tsconfig.build.json',
@@ -30,7 +27,7 @@ function isStale() {
   if (RESOURCE_TYPES.some((type) => !fs.existsSync(type.bundleFile))) return true;
   const built = Math.min(...RESOURCE_TYPES.map((type) => fs.statSync(type.bundleFile).mtimeMs));
   return SOURCES.some(
-    (source) => fs.existsSync(path.join(root, source)) && newestChange(path.join(root, source)) > built,
+    (source) => fs.existsSync(path.resolve(root, source)) && newestChange(path.resolve(root, source)) > built,
   );
 }
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Writes each type's models.ts from its schema.json in the shape `cfn generate` gives a
-// TypeScript project, so the project works without the cfn CLI. A test checks they are current.
+// TypeScript project, so the project works without the cfn CLI. The models are generated,
+// not committed (as `cfn generate` and `cfn submit` regenerate them): `npm ci` (prepare)
+// and `npm run build` write them; a test checks they are current.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -173,7 +175,10 @@ if (require.main === module) {
   const { RESOURCE_TYPES, root } = require('./resource-types');
   for (const type of RESOURCE_TYPES) {
     const schema = JSON.parse(fs.readFileSync(type.schemaFile, 'utf8'));
-    fs.writeFileSync(type.modelsFile, renderModels(schema));
-    process.stdout.write(`wrote ${path.relative(root, type.modelsFile)}\n`);
+    const models = renderModels(schema);
+    // Unchanged models keep their time, so nothing built from them looks stale.
+    const current = fs.existsSync(type.modelsFile) ? fs.readFileSync(type.modelsFile, 'utf8') : undefined;
+    if (current !== models) fs.writeFileSync(type.modelsFile, models);
+    if (!process.argv.includes('--quiet')) process.stdout.write(`wrote ${path.relative(root, type.modelsFile)}\n`);
   }
 }

@@ -5,21 +5,15 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 
+// Every other path is derived from the project directory, as the cfn CLI lays a project out.
 const RESOURCE_TYPES = [
-  {
-    typeName: 'Org::Cognito::UserPoolSettings',
-    projectDir: root,
-    handlerSource: path.join(root, 'src', 'handlers.ts'),
-    modelsFile: path.join(root, 'src', 'models.ts'),
-  },
-  {
-    typeName: 'Org::Cognito::UserPoolClientSettings',
-    projectDir: path.join(root, 'client-settings'),
-    handlerSource: path.join(root, 'client-settings', 'src', 'handlers.ts'),
-    modelsFile: path.join(root, 'client-settings', 'src', 'models.ts'),
-  },
+  { typeName: 'Org::Cognito::UserPoolSettings', projectDir: root },
+  { typeName: 'Org::Cognito::UserPoolClientSettings', projectDir: path.join(root, 'client-settings') },
 ].map((type) => ({
   ...type,
+  handlerSource: path.join(type.projectDir, 'src', 'handlers.ts'),
+  // Where cloudformation-cli-typescript-plugin's `cfn generate` writes the models.
+  modelsFile: path.join(type.projectDir, 'src', 'models.ts'),
   schemaFile: path.join(type.projectDir, 'schema.json'),
   // .rpdk-config's entrypoint, dist/handlers.entrypoint, is relative to the project directory.
   bundleFile: path.join(type.projectDir, 'dist', 'handlers.js'),

@@ -16,10 +16,10 @@ import { CognitoProxy } from '../test/support/cognitoProxy';
 import { endpointEnvironment, pointHandlersAt } from '../test/support/emulatorEndpoints';
 import { FakeCloudWatch } from '../test/support/fakeCloudWatch';
 import { loadHandler, runToCompletion } from '../test/support/handlerRunner';
-import { CLIENT_TYPE_NAME } from '../engine/typeInfo';
+import { CLIENT_TYPE_NAME } from '../cli/typeNames';
 import { amplifyLikeClient } from '../test/support/productionClient';
 import { productionPoolRequest } from '../test/support/productionPool';
-import { handlerBundle, projectRoot } from './projectRoot';
+import { handlerBundle, projectRoot } from '../cli/projectRoot';
 
 const root = projectRoot();
 const BUNDLE = handlerBundle();

@@ -3,7 +3,7 @@ import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { clientIdentifier, type CognitoGateway } from '../../engine/cognito/gateway';
 import { clientMarkerTagKey, hasClientMarkerTag } from '../../engine/markerTags';
 import type { ParameterStore } from '../../engine/ssm/parameterStore';
-import { CLIENT_TYPE_NAME } from '../../engine/typeInfo';
+import { ResourceModel } from './models';
 
 /**
  * Who manages an app client. App clients take no tags, and a pool takes at most 50, so a
@@ -56,7 +56,7 @@ export class OwnershipParameters {
    */
   async claim(userPoolId: string, clientId: string): Promise<void> {
     const name = parameterName(userPoolId, clientId);
-    const value = JSON.stringify({ type: CLIENT_TYPE_NAME, ...this.owner });
+    const value = JSON.stringify({ type: ResourceModel.TYPE_NAME, ...this.owner });
     const where = this.owner.stackId
       ? ` by ${this.owner.logicalResourceId ?? 'a resource'} in ${this.owner.stackId}`
       : '';
@@ -91,7 +91,7 @@ export function alreadyManaged(userPoolId: string, clientId: string, parameter: 
     : parameter === undefined
       ? ' by an earlier version of this type (a tag on its pool)'
       : '';
-  const error = new exceptions.AlreadyExists(CLIENT_TYPE_NAME, identifier);
+  const error = new exceptions.AlreadyExists(ResourceModel.TYPE_NAME, identifier);
   error.message = `${error.message} It is managed${who} (parameter ${parameterName(userPoolId, clientId)}).`;
   return error;
 }

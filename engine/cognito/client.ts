@@ -4,7 +4,7 @@ import {
   type SessionProxy,
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { TYPE_NAME, TYPE_VERSION } from '../typeInfo';
+import { TYPE_VERSION } from '../version';
 
 export interface CallerCredentials {
   accessKeyId: string;
@@ -22,7 +22,7 @@ const MAX_ATTEMPTS = 6;
 export function createCognitoClient(
   credentials: CallerCredentials,
   region: string,
-  typeName: string = TYPE_NAME,
+  typeName: string,
 ): CognitoIdentityProviderClient {
   return new CognitoIdentityProviderClient(callerClientOptions(credentials, region, typeName));
 }
@@ -31,7 +31,7 @@ export function createCognitoClient(
  * What every SDK v3 client of a handler is built with: the caller's credentials, the
  * request's region, the SDK's retries and a user agent naming the type and its version.
  */
-export function callerClientOptions(credentials: CallerCredentials, region: string, typeName: string = TYPE_NAME) {
+export function callerClientOptions(credentials: CallerCredentials, region: string, typeName: string) {
   return {
     region,
     credentials: {

@@ -20,7 +20,6 @@ import {
   type GetUserPoolMfaConfigCommandOutput,
   type UserPoolClientType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { TYPE_NAME } from '../typeInfo';
 import { toHandlerError, type ResourceRef } from './errors';
 
 /** An app client as DescribeUserPoolClient reports it, with its secret already dropped. */
@@ -38,7 +37,7 @@ export class CognitoGateway {
   constructor(
     private readonly client: CognitoIdentityProviderClient,
     /** The resource type whose NotFound a missing pool or client answers. */
-    private readonly typeName: string = TYPE_NAME,
+    private readonly typeName: string,
     /** Where the caller runs, to name a pool whose describe has no Arn (older outputs lack it). */
     private readonly account?: AccountContext,
   ) {}

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { projectRoot } from '../../tools/projectRoot';
+import { projectRoot } from '../../cli/projectRoot';
 import { driftBetween, inputSets } from '../support/contractRules';
 import { useLocalCognito } from './harness';
 

@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../tools/projectRoot';
+import { projectRoot } from '../../cli/projectRoot';
 
 const root = projectRoot();
 const DEMO = path.join(root, 'build', 'tools', 'demo.js');

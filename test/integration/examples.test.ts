@@ -1,3 +1,4 @@
+import { TYPE_NAME } from '../../cli/typeNames';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -5,13 +6,13 @@ import clientSchema from '../../client-settings/schema.json';
 import schema from '../../schema.json';
 import * as clientValidation from '../../client-settings/src/validation';
 import { findSchemaProblems } from '../../src/validation';
-import { runDemo } from '../../tools/demo';
-import { settingsFromTemplate } from '../../tools/exampleTemplate';
-import { projectRoot } from '../../tools/projectRoot';
+import { runDemo } from '../../cli/demo';
+import { settingsFromTemplate } from '../../cli/exampleTemplate';
+import { projectRoot } from '../../cli/projectRoot';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoGateway } from '../../engine/cognito/gateway';
 import { PLACEHOLDER_CREDENTIALS } from '../support/cfnRequest';
-import { planFile } from '../../tools/plan';
+import { planFile } from '../../cli/plan';
 import { poolChangesFor, productionPoolRequest } from '../support/productionPool';
 import { useLocalCognito } from './harness';
 import { specificationProblems } from '../support/cloudFormationSpec';
@@ -182,6 +183,7 @@ describe('the examples that run on the emulator: the demo and plan on the same p
   const gateway = () =>
     new CognitoGateway(
       new CognitoIdentityProviderClient({ region: 'us-east-1', credentials: PLACEHOLDER_CREDENTIALS }),
+      TYPE_NAME,
     );
 
   it.each(withType)('%s applies, stays in sync on READ, and deletes cleanly', async (file) => {

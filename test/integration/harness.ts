@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { entrypoint as clientEntrypoint } from '../../client-settings/src/handlers';
 import { entrypoint } from '../../src/handlers';
-import { CLIENT_TYPE_NAME } from '../../engine/typeInfo';
+import { CLIENT_TYPE_NAME } from '../../cli/typeNames';
 import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions, type HandlerAction } from '../support/cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from '../support/cognitoLocal';
 import { CognitoProxy } from '../support/cognitoProxy';

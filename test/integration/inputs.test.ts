@@ -1,6 +1,6 @@
 import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
 import { productionPoolRequest } from '../support/productionPool';
-import { projectRoot } from '../../tools/projectRoot';
+import { projectRoot } from '../../cli/projectRoot';
 import { driftBetween, inputSets } from '../support/contractRules';
 import { useLocalCognito } from './harness';
 

@@ -5,17 +5,17 @@ import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { projectRoot } from '../../tools/projectRoot';
+import { projectRoot } from '../../cli/projectRoot';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CognitoGateway } from '../../engine/cognito/gateway';
 import { PLACEHOLDER_CREDENTIALS } from '../support/cfnRequest';
-import { exportClientTemplate, exportTemplate } from '../../tools/export';
-import { declaresClient, formatPlans, planFile, propertiesFromFile } from '../../tools/plan';
-import { previewClientPlan } from '../../tools/clientPlanPreview';
+import { exportClientTemplate, exportTemplate } from '../../cli/export';
+import { declaresClient, formatPlans, planFile, propertiesFromFile } from '../../cli/plan';
+
 import { amplifyLikeClient } from '../support/productionClient';
-import { CLIENT_TYPE_NAME } from '../../engine/typeInfo';
-import { formatPreview, previewPlan } from '../../tools/planPreview';
+import { CLIENT_TYPE_NAME, TYPE_NAME } from '../../cli/typeNames';
+import { formatPreview, previewClientPlan, previewPlan } from '../../cli/planPreview';
 import { flatten } from '../../engine/leafChanges';
 import { useLocalCognito } from './harness';
 
@@ -27,6 +27,7 @@ beforeAll(() => {
   // Through the same proxy as the handler, so the preview sees what the handler sees.
   gateway = new CognitoGateway(
     new CognitoIdentityProviderClient({ region: 'us-east-1', credentials: PLACEHOLDER_CREDENTIALS }),
+    TYPE_NAME,
   );
 });
 
@@ -183,8 +184,8 @@ describe('npm run export', () => {
 
 describe('the plan and export commands', () => {
   it.each([
-    ['plan', () => import('../../tools/plan')],
-    ['export', () => import('../../tools/export')],
+    ['plan', () => import('../../cli/plan')],
+    ['export', () => import('../../cli/export')],
   ])('%s: --help prints the usage and exits 0; a misspelt flag is named and exits 2', async (name, load) => {
     const { main } = await load();
     const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { entrypoint as clientEntrypoint } from '../../client-settings/src/handlers';
 import { entrypoint } from '../../src/handlers';
 import { CARRIED_FIELDS, UPDATE_POOL_FIELDS } from '../../src/fields';
-import { CLIENT_TYPE_NAME } from '../../engine/typeInfo';
+import { CLIENT_TYPE_NAME } from '../../cli/typeNames';
 import { runToCompletion } from '../support/handlerRunner';
 import { flatten } from '../../engine/leafChanges';
 import { pointHandlersAt } from '../support/emulatorEndpoints';

@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../tools/projectRoot';
+import { projectRoot } from '../../cli/projectRoot';
 
 const root = projectRoot();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { scripts } = require('../../package.json') as { scripts: Record<string, string> };
-// The project's own programs; build, test, lint, typecheck and format are the tools' own commands.
+// The project's own programs; build, test, lint, typecheck and format are the tools' own commands,
+// prepare is npm's hook that writes the generated models.
 const PROGRAMS = ['start', 'bench', 'invoke', 'plan', 'export', 'package', 'generate'];
 
 function bundleTimes(): number[] {
@@ -18,7 +19,7 @@ function bundleTimes(): number[] {
 describe('every script answers --help without side effects', () => {
   it('lists exactly the programs this test covers', () => {
     const covered = Object.keys(scripts).filter(
-      (name) => !['build', 'test', 'lint', 'typecheck', 'format'].includes(name),
+      (name) => !['build', 'test', 'lint', 'typecheck', 'format', 'prepare'].includes(name),
     );
     expect(covered.sort()).toEqual([...PROGRAMS].sort());
   });

@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runClientDemo } from '../../tools/clientDemo';
-import { runDemo } from '../../tools/demo';
-import { invoke, main, parseEventFile, UsageError } from '../../tools/invoke';
+import { runClientDemo } from '../../cli/clientDemo';
+import { runDemo } from '../../cli/demo';
+import { invoke, main, parseEventFile, UsageError } from '../../cli/invoke';
 
 const SOURCE_HANDLER = path.resolve(__dirname, '../../src/handlers.ts');
 const SOURCE_CLIENT_HANDLER = path.resolve(__dirname, '../../client-settings/src/handlers.ts');

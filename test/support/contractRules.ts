@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-export { driftBetween } from '../../tools/drift';
+export { driftBetween } from '../../cli/drift';
 
 export interface InputSet {
   name: string;

@@ -1,5 +1,5 @@
 import { cfnRequest, type CfnRequestOptions } from './cfnRequest';
-import { handlerBundle } from '../../tools/projectRoot';
+import { handlerBundle } from '../../cli/projectRoot';
 
 /** The progress event the handler returns to CloudFormation. */
 export interface ProgressEvent {

@@ -20,7 +20,7 @@ import { entrypoint, testEntrypoint } from '../../client-settings/src/handlers';
 import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
 import { clientMarkerTagKey } from '../../engine/markerTags';
 import { conflictRetry } from '../../engine/retry';
-import { CLIENT_TYPE_NAME } from '../../engine/typeInfo';
+import { CLIENT_TYPE_NAME } from '../../cli/typeNames';
 import { cfnRequest, PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../support/cfnRequest';
 import { quietLib } from '../support/quietLib';
 

@@ -14,7 +14,7 @@ import { pointHandlersAt } from '../support/emulatorEndpoints';
 import { CognitoProxy } from '../support/cognitoProxy';
 import { FakeCloudWatch } from '../support/fakeCloudWatch';
 import { loadHandler, runToCompletion } from '../support/handlerRunner';
-import { silenceConsoleLog } from '../../tools/localRun';
+import { silenceConsoleLog } from '../../cli/localRun';
 import { productionPoolRequest } from '../support/productionPool';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { bundle } = require('../../scripts/bundle.js');

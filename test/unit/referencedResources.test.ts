@@ -4,7 +4,7 @@ import { GetEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { describedProductionPool } from '../support/describedPool';
-import { checkReferencedResources, formatWarning, referencesOf } from '../../tools/referencedResources';
+import { checkReferencedResources, formatWarning, referencesOf } from '../../cli/referencedResources';
 
 const ses = mockClient(SESv2Client);
 const iam = mockClient(IAMClient);

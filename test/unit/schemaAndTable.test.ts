@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { DECLARABLE_FIELDS, LOCKED_FIELDS, MFA_FIELDS, MERGEABLE_FIELDS, FIELDS } from '../../src/fields';
 import * as clientFields from '../../client-settings/src/fields';
-import { CLIENT_TYPE_NAME, TYPE_NAME, TYPE_VERSION } from '../../engine/typeInfo';
+import { CLIENT_TYPE_NAME, TYPE_NAME } from '../../cli/typeNames';
+import { TYPE_VERSION } from '../../engine/version';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { renderModels } = require('../../scripts/generate-models.js') as { renderModels: (schema: unknown) => string };
 

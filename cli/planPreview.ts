@@ -1,6 +1,11 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { ResourceModel as ClientModel } from '../client-settings/src/models';
+import { OwnershipParameters } from '../client-settings/src/ownership';
+import { settingsType as clientSettings } from '../client-settings/src/spec';
 import { ResourceModel } from '../src/models';
 import { settingsType } from '../src/spec';
+import { ParameterStore } from '../engine/ssm/parameterStore';
+import { PLACEHOLDER_CREDENTIALS } from '../test/support/cfnRequest';
 import type { CognitoGateway } from '../engine/cognito/gateway';
 import type { LeafChange } from '../engine/leafChanges';
 import { SettingsLifecycle } from '../engine/lifecycle';
@@ -92,6 +97,27 @@ export async function previewPlan(
   const { preview, plan } = await previewSettings(settingsType, ResourceModel, gateway, ids, properties);
   if (plan && checkReferences) preview.warnings = await checkReferences(plan.resultingPool, properties);
   return preview;
+}
+
+/** Parameter Store where the SDK's settings point (AWS_ENDPOINT_URL_SSM on the emulator). */
+function defaultParameterStore(): ParameterStore {
+  return ParameterStore.forCaller(PLACEHOLDER_CREDENTIALS, 'us-east-1', {
+    typeName: ClientModel.TYPE_NAME,
+    identifier: '',
+  });
+}
+
+/** The preview of an app client's settings: see `previewSettings`. */
+export async function previewClientPlan(
+  gateway: CognitoGateway,
+  poolId: string,
+  clientId: string,
+  properties: Record<string, unknown>,
+  parameters: ParameterStore = defaultParameterStore(),
+): Promise<PlanPreview> {
+  const connection = { cognito: gateway, ownership: new OwnershipParameters(parameters, gateway, {}) };
+  const ids = { UserPoolId: poolId, ClientId: clientId };
+  return (await previewSettings(clientSettings, ClientModel, connection, ids, properties)).preview;
 }
 
 export function formatPreview(preview: PlanPreview, where: string): string {

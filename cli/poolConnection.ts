@@ -11,7 +11,7 @@ import { CognitoGateway } from '../engine/cognito/gateway';
 import type { ReferenceClients } from './referencedResources';
 import { ParameterStore } from '../engine/ssm/parameterStore';
 import { pointHandlersAt } from '../test/support/emulatorEndpoints';
-import { CLIENT_TYPE_NAME } from '../engine/typeInfo';
+import { CLIENT_TYPE_NAME, TYPE_NAME } from './typeNames';
 import { PLACEHOLDER_CREDENTIALS } from '../test/support/cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from '../test/support/cognitoLocal';
 import { CognitoProxy } from '../test/support/cognitoProxy';
@@ -74,7 +74,7 @@ export async function connect(options: ConnectionOptions): Promise<PoolConnectio
     return {
       referenceClients,
       parameters,
-      gateway: new CognitoGateway(client),
+      gateway: new CognitoGateway(client, TYPE_NAME),
       clientGateway: new CognitoGateway(client, CLIENT_TYPE_NAME),
       poolId: options.poolId,
       clientId: options.clientId,
@@ -118,7 +118,7 @@ export async function connect(options: ConnectionOptions): Promise<PoolConnectio
           .UserPoolClient?.ClientId
       : undefined;
     return {
-      gateway: new CognitoGateway(client),
+      gateway: new CognitoGateway(client, TYPE_NAME),
       clientGateway: new CognitoGateway(client, CLIENT_TYPE_NAME),
       parameters,
       poolId,

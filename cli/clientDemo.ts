@@ -7,7 +7,7 @@ import {
   UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import path from 'node:path';
-import { CLIENT_TYPE_NAME } from '../engine/typeInfo';
+import { CLIENT_TYPE_NAME } from './typeNames';
 import { openDemoCognito, type DemoCognito } from './demoCognito';
 import { CognitoProxy } from '../test/support/cognitoProxy';
 import { driftBetween } from './drift';
