@@ -105,7 +105,7 @@ describe('MFA rules checked before any write', () => {
   });
 
   // The rules below are real Cognito's; cognito-local enforces none of them
-  // (test/integration/strictCognito.ts replays each one against the emulator).
+  // (test/support/cognitoRules.ts enforces each one in the emulator's proxy).
   it('treats an End User Messaging SMS configuration as an SMS configuration', () => {
     const declared = { MfaConfiguration: 'OPTIONAL' as const, SmsMfaConfiguration: {} };
     const eums = {

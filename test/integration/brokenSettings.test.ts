@@ -1,6 +1,6 @@
 import { productionPoolRequest } from '../support/productionPool';
 import { amplifyLikeClient } from '../support/productionClient';
-import { useLocalCognito } from './harness';
+import { useLocalCognito } from '../support/localCognito';
 
 const cognito = useLocalCognito();
 const WRITES = [

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { projectRoot } from '../../cli/projectRoot';
 import { driftBetween, inputSets } from '../support/contractRules';
-import { useLocalCognito } from './harness';
+import { useLocalCognito } from '../support/localCognito';
 
 const cognito = useLocalCognito();
 const sets = inputSets(path.join(projectRoot(), 'client-settings'), {

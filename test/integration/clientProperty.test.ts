@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { flatten } from '../../engine/leafChanges';
-import { useLocalCognito } from './harness';
+import { useLocalCognito } from '../support/localCognito';
 
 const cognito = useLocalCognito();
 

@@ -7,7 +7,7 @@ import { parameterName } from '../../client-settings/src/ownership';
 import { clientMarkerTagKey } from '../../engine/markerTags';
 import { PLACEHOLDER_CREDENTIALS } from '../support/cfnRequest';
 import { amplifyLikeClient, machineClient, settingsOfClient } from '../support/productionClient';
-import { useLocalCognito } from './harness';
+import { useLocalCognito } from '../support/localCognito';
 
 const cognito = useLocalCognito();
 const WRITES = [

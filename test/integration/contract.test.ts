@@ -1,6 +1,6 @@
 import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
 import { productionPoolRequest } from '../support/productionPool';
-import { useLocalCognito } from './harness';
+import { useLocalCognito } from '../support/localCognito';
 
 const cognito = useLocalCognito();
 

@@ -1,5 +1,5 @@
 import { conflictRetry } from '../../engine/retry';
-import { useLocalCognito } from './harness';
+import { useLocalCognito } from '../support/localCognito';
 
 const cognito = useLocalCognito();
 

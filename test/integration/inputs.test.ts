@@ -2,7 +2,7 @@ import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
 import { productionPoolRequest } from '../support/productionPool';
 import { projectRoot } from '../../cli/projectRoot';
 import { driftBetween, inputSets } from '../support/contractRules';
-import { useLocalCognito } from './harness';
+import { useLocalCognito } from '../support/localCognito';
 
 const cognito = useLocalCognito();
 const TRIGGER = 'arn:aws:lambda:us-east-1:123456789012:function:contract-test-trigger';

@@ -1,4 +1,4 @@
-import { useLocalCognito } from './harness';
+import { useLocalCognito } from '../support/localCognito';
 
 const cognito = useLocalCognito();
 

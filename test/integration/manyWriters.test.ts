@@ -1,5 +1,5 @@
 import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
-import { useLocalCognito } from './harness';
+import { useLocalCognito } from '../support/localCognito';
 
 const cognito = useLocalCognito();
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { productionPoolRequest } from '../support/productionPool';
 import { checkDeclaredApplied, checkUnchanged } from '../support/poolModel';
 import { POOL_SHAPES } from '../support/realShapes';
-import { useLocalCognito } from './harness';
+import { useLocalCognito } from '../support/localCognito';
 
 /**
  * Property: for random starting pools and random declarations over every declarable

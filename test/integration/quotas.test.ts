@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { useLocalCognito } from './harness';
+import { useLocalCognito } from '../support/localCognito';
 
 const cognito = useLocalCognito();
 // A documented rate for the test: 10 requests per second per category, as Cognito

@@ -1,6 +1,6 @@
 import type { CreateUserPoolCommandInput, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { productionPoolRequest } from '../support/productionPool';
-import { useLocalCognito } from './harness';
+import { useLocalCognito } from '../support/localCognito';
 
 /**
  * Real Cognito's rules, through the production entrypoint with CloudFormation-shaped

@@ -4,7 +4,7 @@ import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
 import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions, type HandlerAction } from '../support/cfnRequest';
 import { FakeCloudWatch, type FakeCloudWatchMode } from '../support/fakeCloudWatch';
 import { machineClient } from '../support/productionClient';
-import { useLocalCognito } from './harness';
+import { useLocalCognito } from '../support/localCognito';
 
 const cognito = useLocalCognito();
 const LOG_GROUP = 'org-cognito-userpoolsettings-logs';

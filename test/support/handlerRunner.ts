@@ -10,9 +10,26 @@ export interface ProgressEvent {
   callbackDelaySeconds?: number;
   resourceModel?: Record<string, unknown>;
   resourceModels?: Record<string, unknown>[];
+  nextToken?: string;
 }
 
-type Entrypoint = (event: unknown, context: unknown) => Promise<unknown>;
+/** A handler's `entrypoint`, as Lambda calls it (the lib's and a loaded bundle's alike). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Entrypoint = (event: any, context: any) => Promise<unknown>;
+
+/** What Lambda passes an invocation: the time it has left, and its ids. */
+export function lambdaContext(remainingMs = 60_000) {
+  return { getRemainingTimeInMillis: () => remainingMs, awsRequestId: 'local', functionVersion: '$LATEST' };
+}
+
+/**
+ * The one way every test, the demo and the invoker call a handler: one invocation of the
+ * entrypoint with a CloudFormation-shaped request, answered with the progress event as
+ * the lib serializes it back to CloudFormation.
+ */
+export async function invoke(entrypoint: Entrypoint, request: CfnRequestOptions): Promise<ProgressEvent> {
+  return (await entrypoint(cfnRequest(request), lambdaContext())) as ProgressEvent;
+}
 
 /** The bundled handler that the package ships, as CloudFormation loads it. */
 export function loadHandler(handlerPath = handlerBundle()): Entrypoint {
@@ -38,10 +55,9 @@ export async function runToCompletion(
   options: RunOptions = {},
 ): Promise<{ event: ProgressEvent; invocations: number }> {
   const wait = options.wait ?? ((seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000)));
-  const lambdaContext = { getRemainingTimeInMillis: () => 60_000, awsRequestId: 'local', functionVersion: '$LATEST' };
   let callbackContext = request.callbackContext;
   for (let invocation = 1; ; invocation += 1) {
-    const event = (await entrypoint(cfnRequest({ ...request, callbackContext }), lambdaContext)) as ProgressEvent;
+    const event = await invoke(entrypoint, { ...request, callbackContext });
     if (event.status !== 'IN_PROGRESS' || invocation >= (options.maxInvocations ?? 20)) {
       return { event, invocations: invocation };
     }

@@ -14,7 +14,7 @@ import { CognitoGateway } from '../../engine/cognito/gateway';
 import { PLACEHOLDER_CREDENTIALS } from '../support/cfnRequest';
 import { planFile } from '../../cli/plan';
 import { poolChangesFor, productionPoolRequest } from '../support/productionPool';
-import { useLocalCognito } from './harness';
+import { useLocalCognito } from '../support/localCognito';
 import { specificationProblems } from '../support/cloudFormationSpec';
 
 const EXAMPLES = path.join(projectRoot(), 'examples');

@@ -1,25 +1,13 @@
 import * as sdk from '@aws-sdk/client-cognito-identity-provider';
-import clientSchema from '../../client-settings/schema.json';
-import schema from '../../schema.json';
-import { FIELDS as CLIENT_FIELDS } from '../../client-settings/src/fields';
-import { FIELDS } from '../../src/fields';
-import { findSchemaProblems } from '../../src/validation';
+import schema from '../schema.json';
+import { FIELDS } from './fields';
+import { findSchemaProblems } from './validation';
+import { sdkComparison, type JsonSchema, type SdkShape } from '../test/support/sdkSchema';
 
 /**
- * schema.json against the SDK's own runtime shape schemas, at every depth: a member the
- * SDK has that the schema lacks, or one the schema declares that the SDK does not have,
- * fails here, as does an enum value on either side. When the SDK adds a member, this
- * test names it.
+ * schema.json against the SDK's request shapes (test/support/sdkSchema.ts): when the SDK
+ * adds a member, this test names it.
  */
-
-type SdkShape = number | unknown[] | (() => SdkShape);
-type JsonSchema = {
-  $ref?: string;
-  type?: string;
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  enum?: string[];
-};
 
 /** Members deliberately left out of schema.json, each with its reason. */
 const NOT_DECLARABLE: Record<string, string> = {
@@ -69,68 +57,6 @@ const ENUMS: Record<string, Record<string, string>> = {
   'WebAuthnConfiguration.FactorConfiguration': sdk.WebAuthnFactorConfigurationType,
 };
 
-const resolveShape = (shape: SdkShape): SdkShape => (typeof shape === 'function' ? resolveShape(shape()) : shape);
-
-/** Compares one type's schema with SDK shapes, skipping the members it names as not declarable. */
-function sdkComparison(definitions: Record<string, unknown>, notDeclarable: Record<string, string>) {
-  function resolveRef(node: JsonSchema): JsonSchema {
-    if (!node.$ref) return node;
-    return resolveRef(definitions[node.$ref.replace('#/definitions/', '')] as JsonSchema);
-  }
-
-  /** Every difference between an SDK shape and the schema node that declares it. */
-  function shapeDifferences(shape: SdkShape, node: JsonSchema, at: string): string[] {
-    const resolved = resolveShape(shape);
-    const declared = resolveRef(node);
-    if (typeof resolved === 'number') return primitiveDifferences(resolved, declared, at);
-    const [kind] = resolved as [number];
-    if (kind === 0) return shapeDifferences((resolved as unknown[])[4] as SdkShape, node, at); // a string with traits
-    if (kind === 1) {
-      if (declared.type !== 'array') return [`${at}: the SDK has a list, schema.json a ${declared.type}`];
-      return shapeDifferences((resolved as unknown[])[4] as SdkShape, declared.items ?? {}, at);
-    }
-    if (kind === 2)
-      return declared.type === 'object' ? [] : [`${at}: the SDK has a map, schema.json a ${declared.type}`];
-    const [, , , , names, members] = resolved as [number, string, string, unknown, string[], SdkShape[]];
-    if (declared.type !== 'object') return [`${at}: the SDK has a structure, schema.json a ${declared.type}`];
-    const differences: string[] = [];
-    const properties = declared.properties ?? {};
-    names.forEach((name, index) => {
-      const path = at ? `${at}.${name}` : name;
-      if (notDeclarable[path]) return;
-      if (!properties[name]) differences.push(`${path}: in the SDK, missing from schema.json`);
-      else differences.push(...shapeDifferences(members[index], properties[name], path));
-    });
-    for (const name of Object.keys(properties)) {
-      if (!names.includes(name)) differences.push(`${at ? `${at}.${name}` : name}: in schema.json, not in the SDK`);
-    }
-    return differences;
-  }
-
-  function primitiveDifferences(shape: number, declared: JsonSchema, at: string): string[] {
-    if (shape >= 128) return declared.type === 'object' ? [] : [`${at}: the SDK has a map of primitives`];
-    if (shape >= 64) {
-      if (declared.type !== 'array') return [`${at}: the SDK has a list of primitives`];
-      return primitiveDifferences(shape - 64, resolveRef(declared.items ?? {}), at);
-    }
-    const expected = ({ 0: 'string', 1: 'integer', 2: 'boolean' } as Record<number, string>)[shape];
-    return expected && declared.type !== expected
-      ? [`${at}: the SDK has a ${expected}, schema.json a ${declared.type}`]
-      : [];
-  }
-
-  function enumPaths(node: JsonSchema, at: string, found: Map<string, string[]>): void {
-    const resolved = resolveRef(node);
-    if (resolved.enum) found.set(at, resolved.enum);
-    if (resolved.items) enumPaths(resolved.items, at, found);
-    for (const [name, member] of Object.entries(resolved.properties ?? {})) {
-      enumPaths(member, at ? `${at}.${name}` : name, found);
-    }
-  }
-
-  return { shapeDifferences, enumPaths };
-}
-
 const { shapeDifferences, enumPaths } = sdkComparison(schema.definitions, NOT_DECLARABLE);
 
 describe('schema.json follows the SDK', () => {
@@ -164,53 +90,6 @@ describe('schema.json follows the SDK', () => {
     for (const [path, values] of found) {
       const accepted = Object.values(ENUMS[path]).filter((value) => !ENUM_VALUES_NOT_ACCEPTED[path]?.[value]);
       expect({ path, values: [...values].sort() }).toEqual({ path, values: accepted.sort() });
-    }
-  });
-});
-
-describe('client-settings/schema.json follows the SDK', () => {
-  const client = sdkComparison(clientSchema.definitions, {});
-  const ENUMS_OF_CLIENT: Record<string, Record<string, string>> = {
-    ExplicitAuthFlows: sdk.ExplicitAuthFlowsType,
-    AllowedOAuthFlows: sdk.OAuthFlowType,
-    PreventUserExistenceErrors: sdk.PreventUserExistenceErrorTypes,
-    'TokenValidityUnits.AccessToken': sdk.TimeUnitsType,
-    'TokenValidityUnits.IdToken': sdk.TimeUnitsType,
-    'TokenValidityUnits.RefreshToken': sdk.TimeUnitsType,
-    'RefreshTokenRotation.Feature': sdk.FeatureType,
-  };
-  const declarable = Object.keys(clientSchema.properties).filter((name) => !['UserPoolId', 'ClientId'].includes(name));
-
-  it.each(declarable)('%s: every nested member and type matches the SDK shape', (property) => {
-    const request = [sdk.UpdateUserPoolClientRequest$, sdk.CreateUserPoolClientRequest$].find((shape) =>
-      (shape[4] as string[]).includes(property),
-    );
-    expect(request).toBeDefined();
-    const [, , , , names, members] = request as unknown as [number, string, string, unknown, string[], SdkShape[]];
-    const node = (clientSchema.properties as Record<string, JsonSchema>)[property];
-    expect(client.shapeDifferences(members[names.indexOf(property)], node, property)).toEqual([]);
-  });
-
-  it('declares every member of UpdateUserPoolClient, and of CreateUserPoolClient only the locked GenerateSecret', () => {
-    const updateMembers = sdk.UpdateUserPoolClientRequest$[4] as string[];
-    expect(updateMembers.filter((member) => !(member in clientSchema.properties))).toEqual([]);
-    const createOnly = (sdk.CreateUserPoolClientRequest$[4] as string[]).filter(
-      (member) => !updateMembers.includes(member),
-    );
-    expect(createOnly.sort()).toEqual(['ClientSecret', 'GenerateSecret']);
-    expect(CLIENT_FIELDS.GenerateSecret.role).toBe('locked');
-    expect(CLIENT_FIELDS.ClientSecret.role).toBe('dropped');
-  });
-
-  it('every enum has exactly the values of its SDK enum', () => {
-    const found = new Map<string, string[]>();
-    client.enumPaths({ type: 'object', properties: clientSchema.properties as Record<string, JsonSchema> }, '', found);
-    expect([...found.keys()].filter((path) => !ENUMS_OF_CLIENT[path])).toEqual([]);
-    for (const [path, values] of found) {
-      expect({ path, values: [...values].sort() }).toEqual({
-        path,
-        values: Object.values(ENUMS_OF_CLIENT[path]).sort(),
-      });
     }
   });
 });

@@ -10,13 +10,13 @@ import {
 import { entrypoint as clientEntrypoint } from '../../client-settings/src/handlers';
 import { entrypoint } from '../../src/handlers';
 import { CLIENT_TYPE_NAME } from '../../cli/typeNames';
-import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions, type HandlerAction } from '../support/cfnRequest';
-import { startCognitoLocal, type CognitoLocal } from '../support/cognitoLocal';
-import { CognitoProxy } from '../support/cognitoProxy';
-import { runToCompletion, type ProgressEvent } from '../support/handlerRunner';
-import { productionPoolRequest } from '../support/productionPool';
-import { quietLib } from '../support/quietLib';
-import { pointHandlersAt } from '../support/emulatorEndpoints';
+import { PLACEHOLDER_CREDENTIALS, type CfnRequestOptions, type HandlerAction } from './cfnRequest';
+import { startCognitoLocal, type CognitoLocal } from './cognitoLocal';
+import { CognitoProxy } from './cognitoProxy';
+import { runToCompletion, type ProgressEvent } from './handlerRunner';
+import { productionPoolRequest } from './productionPool';
+import { quietLib } from './quietLib';
+import { pointHandlersAt } from './emulatorEndpoints';
 
 const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
 

@@ -17,7 +17,7 @@ import { amplifyLikeClient } from '../support/productionClient';
 import { CLIENT_TYPE_NAME, TYPE_NAME } from '../../cli/typeNames';
 import { formatPreview, previewClientPlan, previewPlan } from '../../cli/planPreview';
 import { flatten } from '../../engine/leafChanges';
-import { useLocalCognito } from './harness';
+import { useLocalCognito } from '../support/localCognito';
 
 const cognito = useLocalCognito();
 const scratch = mkdtempSync(path.join(tmpdir(), 'plan-export-'));

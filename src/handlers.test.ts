@@ -12,14 +12,20 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { entrypoint, testEntrypoint } from '../../src/handlers';
-import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
-import { buildUpdateRequest } from '../../src/updateRequest';
-import { conflictRetry } from '../../engine/retry';
-import { cfnRequest, PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../support/cfnRequest';
-import { describedProductionPool, POOL_ID } from '../support/describedPool';
+import { entrypoint, testEntrypoint } from '../src/handlers';
+import { OWNERSHIP_TAG_KEY } from '../src/ownership';
+import { buildUpdateRequest } from '../src/updateRequest';
+import { conflictRetry } from '../engine/retry';
+import {
+  cfnRequest,
+  PLACEHOLDER_CREDENTIALS,
+  type CfnRequestOptions,
+  type HandlerAction,
+} from '../test/support/cfnRequest';
+import { invoke as invokeHandler, type ProgressEvent } from '../test/support/handlerRunner';
+import { describedProductionPool, POOL_ID } from '../test/support/describedPool';
 import * as libUtils from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib/dist/utils';
-import { quietLib } from '../support/quietLib';
+import { quietLib } from '../test/support/quietLib';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const WRITES = [UpdateUserPoolCommand, SetUserPoolMfaConfigCommand, AddCustomAttributesCommand];
@@ -38,25 +44,12 @@ function cognitoError(name: string, message = `${name} from Cognito`): Error {
   return Object.assign(new Error(message), { name, $metadata: {} });
 }
 
-/** The progress event as the lib serializes it back to CloudFormation. */
-interface CfnProgress {
-  status: string;
-  errorCode?: string;
-  message: string;
-  callbackDelaySeconds?: number;
-  callbackContext?: Record<string, unknown>;
-  resourceModel?: Record<string, unknown>;
-  resourceModels?: Record<string, unknown>[];
-  nextToken?: string;
-}
-
-async function invoke(
+function invoke(
   action: HandlerAction,
   properties: Record<string, unknown>,
-  extra: Record<string, unknown> = {},
-): Promise<CfnProgress> {
-  const lambdaContext = { getRemainingTimeInMillis: () => 60_000 };
-  return (await entrypoint(cfnRequest({ action, properties, ...extra }), lambdaContext)) as unknown as CfnProgress;
+  extra: Partial<CfnRequestOptions> = {},
+): Promise<ProgressEvent> {
+  return invokeHandler(entrypoint, { action, properties, ...extra });
 }
 
 function writeCount(): number {
@@ -546,7 +539,7 @@ describe('the invocation itself', () => {
   it('answers a request with no awsAccountId as InvalidRequest, as the lib does', async () => {
     const request = cfnRequest({ action: 'READ', properties: { UserPoolId: POOL_ID } });
     delete request.awsAccountId;
-    const event = (await entrypoint(request, {} as never)) as unknown as CfnProgress;
+    const event = (await entrypoint(request, {} as never)) as unknown as ProgressEvent;
     expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
     expect(cognito.calls()).toHaveLength(0);
   });

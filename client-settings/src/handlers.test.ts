@@ -16,13 +16,14 @@ import {
 } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { entrypoint, testEntrypoint } from '../../client-settings/src/handlers';
+import { entrypoint, testEntrypoint } from './handlers';
 import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
 import { clientMarkerTagKey } from '../../engine/markerTags';
 import { conflictRetry } from '../../engine/retry';
 import { CLIENT_TYPE_NAME } from '../../cli/typeNames';
-import { cfnRequest, PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../support/cfnRequest';
-import { quietLib } from '../support/quietLib';
+import { PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../../test/support/cfnRequest';
+import { invoke as invokeHandler, type ProgressEvent } from '../../test/support/handlerRunner';
+import { quietLib } from '../../test/support/quietLib';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const ssm = mockClient(SSMClient);
@@ -77,23 +78,19 @@ function cognitoError(name: string): Error {
   return Object.assign(new Error(`${name} from Cognito`), { name, $metadata: {} });
 }
 
-interface CfnProgress {
-  status: string;
-  errorCode?: string;
-  message: string;
-  resourceModel?: Record<string, unknown>;
-  resourceModels?: Record<string, unknown>[];
-  nextToken?: string;
-}
-
-async function invoke(
+function invoke(
   action: HandlerAction,
   properties: Record<string, unknown>,
   previousProperties?: Record<string, unknown>,
   nextToken?: string,
-): Promise<CfnProgress> {
-  const request = cfnRequest({ action, properties, previousProperties, resourceType: CLIENT_TYPE_NAME, nextToken });
-  return (await entrypoint(request, { getRemainingTimeInMillis: () => 60_000 })) as unknown as CfnProgress;
+): Promise<ProgressEvent> {
+  return invokeHandler(entrypoint, {
+    action,
+    properties,
+    previousProperties,
+    resourceType: CLIENT_TYPE_NAME,
+    nextToken,
+  });
 }
 
 beforeAll(() => {
