@@ -1,4 +1,5 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import { ConcurrentPoolChange } from './cognito/errors';
 import { runOrderedWrites, WriteFailed } from './orderedWrites';
 import { withConflictRetry } from './retry';
 import type { Identifiers, PlannedWrite, SettingsPlan, SettingsType } from './settingsType';
@@ -82,7 +83,11 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
       try {
         await runOrderedWrites(writes, Object.values(ids).join('/'), this.logger);
       } catch (failure) {
-        throw failure instanceof WriteFailed ? this.type.explain(failure, plan, declared) : failure;
+        if (!(failure instanceof WriteFailed)) throw failure;
+        // A concurrent change is for the retry around this attempt, not for the type to explain.
+        throw failure.cause instanceof ConcurrentPoolChange
+          ? failure.cause
+          : this.type.explain(failure, plan, declared);
       }
       return this.type.report(plan);
     });

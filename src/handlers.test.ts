@@ -16,13 +16,8 @@ import { entrypoint, testEntrypoint } from '../src/handlers';
 import { OWNERSHIP_TAG_KEY } from '../src/ownership';
 import { buildUpdateRequest } from '../src/updateRequest';
 import { conflictRetry } from '../engine/retry';
-import {
-  cfnRequest,
-  PLACEHOLDER_CREDENTIALS,
-  type CfnRequestOptions,
-  type HandlerAction,
-} from '../test/support/cfnRequest';
-import { invoke as invokeHandler, type ProgressEvent } from '../test/support/handlerRunner';
+import { cfnRequest, type CfnRequestOptions, type HandlerAction } from '../test/support/cfnRequest';
+import { invoke as invokeHandler, lambdaContext, testEvent, type ProgressEvent } from '../test/support/handlerRunner';
 import { describedProductionPool, POOL_ID } from '../test/support/describedPool';
 import * as libUtils from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib/dist/utils';
 import { quietLib } from '../test/support/quietLib';
@@ -548,17 +543,8 @@ describe('the invocation itself', () => {
 describe('testEntrypoint (cfn test and SAM local)', () => {
   it('validates the raw properties first, as the production entrypoint does', async () => {
     const event = await testEntrypoint(
-      {
-        credentials: PLACEHOLDER_CREDENTIALS,
-        action: 'CREATE',
-        region: 'us-east-1',
-        request: {
-          clientRequestToken: 'token',
-          desiredResourceState: { UserPoolId: POOL_ID, Policies: { PasswordPolicy: { MinLength: '14' } } },
-        },
-        callbackContext: null,
-      },
-      { getRemainingTimeInMillis: () => 60_000 },
+      testEvent('CREATE', { UserPoolId: POOL_ID, Policies: { PasswordPolicy: { MinLength: '14' } } }),
+      lambdaContext(),
     );
     expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
     expect(event.message).toContain('Policies.PasswordPolicy.MinLength: unknown property');
@@ -567,16 +553,7 @@ describe('testEntrypoint (cfn test and SAM local)', () => {
 
   it('runs the same handlers from a sam-tests style event', async () => {
     cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
-    const event = await testEntrypoint(
-      {
-        credentials: PLACEHOLDER_CREDENTIALS,
-        action: 'READ',
-        region: 'us-east-1',
-        request: { clientRequestToken: 'token', desiredResourceState: { UserPoolId: POOL_ID } },
-        callbackContext: null,
-      },
-      { getRemainingTimeInMillis: () => 60_000 },
-    );
+    const event = await testEntrypoint(testEvent('READ', { UserPoolId: POOL_ID }), lambdaContext());
     expect(event.status).toBe('SUCCESS');
     expect(event.resourceModel?.userPoolId).toBe(POOL_ID);
   });

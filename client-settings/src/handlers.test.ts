@@ -7,13 +7,7 @@ import {
   UpdateUserPoolClientCommand,
   type UserPoolClientType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import {
-  DeleteParameterCommand,
-  GetParameterCommand,
-  GetParametersByPathCommand,
-  PutParameterCommand,
-  SSMClient,
-} from '@aws-sdk/client-ssm';
+import * as parameterStore from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { entrypoint, testEntrypoint } from './handlers';
@@ -21,18 +15,23 @@ import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
 import { clientMarkerTagKey } from '../../engine/markerTags';
 import { conflictRetry } from '../../engine/retry';
 import { CLIENT_TYPE_NAME } from '../../cli/typeNames';
-import { PLACEHOLDER_CREDENTIALS, type HandlerAction } from '../../test/support/cfnRequest';
-import { invoke as invokeHandler, type ProgressEvent } from '../../test/support/handlerRunner';
+import type { HandlerAction } from '../../test/support/cfnRequest';
+import {
+  invoke as invokeHandler,
+  lambdaContext,
+  testEvent,
+  type ProgressEvent,
+} from '../../test/support/handlerRunner';
 import { quietLib } from '../../test/support/quietLib';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
-const ssm = mockClient(SSMClient);
+const ssm = mockClient(parameterStore.SSMClient);
 const PARAMETER = `/org-cognito-userpoolclientsettings/us-east-1_Example1/abcdefghij0123456789klmnop`;
 const OTHER_STACK = 'arn:aws:cloudformation:us-east-1:123456789012:stack/other-stack/1111';
 
 /** The client's ownership parameter exists: another stack (or this one) manages it. */
 function claimed(): void {
-  ssm.on(GetParameterCommand, { Name: PARAMETER }).resolves({
+  ssm.on(parameterStore.GetParameterCommand, { Name: PARAMETER }).resolves({
     Parameter: { Name: PARAMETER, Value: JSON.stringify({ stackId: OTHER_STACK, logicalResourceId: 'WebClient' }) },
   });
 }
@@ -106,9 +105,9 @@ beforeEach(() => {
   cognito.on(TagResourceCommand).resolves({});
   cognito.on(UntagResourceCommand).resolves({});
   ssm.reset();
-  ssm.on(GetParameterCommand).rejects(cognitoError('ParameterNotFound'));
-  ssm.on(PutParameterCommand).resolves({ Version: 1 });
-  ssm.on(DeleteParameterCommand).resolves({});
+  ssm.on(parameterStore.GetParameterCommand).rejects(cognitoError('ParameterNotFound'));
+  ssm.on(parameterStore.PutParameterCommand).resolves({ Version: 1 });
+  ssm.on(parameterStore.DeleteParameterCommand).resolves({});
 });
 
 describe('CREATE', () => {
@@ -137,8 +136,12 @@ describe('CREATE', () => {
       expect(sent).not.toHaveProperty(member);
     }
     // The claim is the client's own parameter, created without overwrite; the pool's tags are never touched.
-    expect(ssm).toHaveReceivedCommandWith(PutParameterCommand, { Name: PARAMETER, Overwrite: false, Type: 'String' });
-    const value = JSON.parse(String(ssm.commandCalls(PutParameterCommand)[0].args[0].input.Value));
+    expect(ssm).toHaveReceivedCommandWith(parameterStore.PutParameterCommand, {
+      Name: PARAMETER,
+      Overwrite: false,
+      Type: 'String',
+    });
+    const value = JSON.parse(String(ssm.commandCalls(parameterStore.PutParameterCommand)[0].args[0].input.Value));
     expect(value).toMatchObject({
       type: CLIENT_TYPE_NAME,
       stackId: expect.stringContaining(':stack/'),
@@ -170,7 +173,7 @@ describe('CREATE', () => {
     expect(event.errorCode).toBe('AlreadyExists');
     expect(event.message).toContain(`WebClient in stack ${OTHER_STACK}`);
     expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
-    expect(ssm).not.toHaveReceivedCommand(PutParameterCommand);
+    expect(ssm).not.toHaveReceivedCommand(parameterStore.PutParameterCommand);
   });
 
   it('answers AlreadyExists for a client an earlier version claimed with a pool tag', async () => {
@@ -181,9 +184,9 @@ describe('CREATE', () => {
   });
 
   it('loses a concurrent CREATE race cleanly: the client is put back and the winner is named', async () => {
-    ssm.on(PutParameterCommand).rejects(cognitoError('ParameterAlreadyExists'));
+    ssm.on(parameterStore.PutParameterCommand).rejects(cognitoError('ParameterAlreadyExists'));
     ssm
-      .on(GetParameterCommand)
+      .on(parameterStore.GetParameterCommand)
       .rejectsOnce(cognitoError('ParameterNotFound'))
       .resolves({ Parameter: { Value: JSON.stringify({ stackId: OTHER_STACK, logicalResourceId: 'Winner' }) } });
     const event = await invoke('CREATE', { ...IDS, AccessTokenValidity: '2' });
@@ -198,14 +201,14 @@ describe('CREATE', () => {
     const event = await invoke('CREATE', { ...IDS, GenerateSecret: 'true', AuthSessionValidity: '3' });
     expect(event.status).toBe('SUCCESS');
     expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
-    expect(ssm).toHaveReceivedCommandTimes(PutParameterCommand, 1);
+    expect(ssm).toHaveReceivedCommandTimes(parameterStore.PutParameterCommand, 1);
   });
 
   it('refuses a differing GenerateSecret as NotUpdatable, with no write', async () => {
     const event = await invoke('CREATE', { ...IDS, GenerateSecret: 'false' });
     expect(event).toMatchObject({ status: 'FAILED', errorCode: 'NotUpdatable' });
     expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
-    expect(ssm).not.toHaveReceivedCommand(PutParameterCommand);
+    expect(ssm).not.toHaveReceivedCommand(parameterStore.PutParameterCommand);
   });
 
   it('maps a missing client to NotFound naming both identifiers', async () => {
@@ -230,15 +233,15 @@ describe('UPDATE', () => {
     const event = await invoke('UPDATE', { ...IDS, AuthSessionValidity: '3' }, IDS);
     expect(event.status).toBe('SUCCESS');
     expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
-    expect(ssm).not.toHaveReceivedCommand(PutParameterCommand);
+    expect(ssm).not.toHaveReceivedCommand(parameterStore.PutParameterCommand);
   });
 
   it("moves an earlier version's tag claim to the parameter and removes the tag", async () => {
-    ssm.on(GetParameterCommand).rejects(cognitoError('ParameterNotFound'));
+    ssm.on(parameterStore.GetParameterCommand).rejects(cognitoError('ParameterNotFound'));
     cognito.on(DescribeUserPoolCommand).resolves(pool(true));
     const event = await invoke('UPDATE', { ...IDS, AuthSessionValidity: '3' }, IDS);
     expect(event.status).toBe('SUCCESS');
-    expect(ssm).toHaveReceivedCommandWith(PutParameterCommand, { Name: PARAMETER, Overwrite: false });
+    expect(ssm).toHaveReceivedCommandWith(parameterStore.PutParameterCommand, { Name: PARAMETER, Overwrite: false });
     expect(cognito).toHaveReceivedCommandWith(UntagResourceCommand, { TagKeys: [clientMarkerTagKey(CLIENT_ID)] });
   });
 
@@ -270,12 +273,12 @@ describe('READ, DELETE and LIST', () => {
     cognito.on(DescribeUserPoolClientCommand).rejects(cognitoError('ResourceNotFoundException'));
     const event = await invoke('DELETE', IDS);
     expect(event.status).toBe('SUCCESS');
-    expect(ssm).toHaveReceivedCommandWith(DeleteParameterCommand, { Name: PARAMETER });
+    expect(ssm).toHaveReceivedCommandWith(parameterStore.DeleteParameterCommand, { Name: PARAMETER });
     expect(cognito.calls()).toHaveLength(0);
   });
 
   it('DELETE of a client an earlier version claimed removes the pool tag; of an unclaimed one answers NotFound', async () => {
-    ssm.on(DeleteParameterCommand).rejects(cognitoError('ParameterNotFound'));
+    ssm.on(parameterStore.DeleteParameterCommand).rejects(cognitoError('ParameterNotFound'));
     cognito.on(DescribeUserPoolCommand).resolves(pool(true));
     expect((await invoke('DELETE', IDS)).status).toBe('SUCCESS');
     expect(cognito).toHaveReceivedCommandWith(UntagResourceCommand, {
@@ -288,11 +291,13 @@ describe('READ, DELETE and LIST', () => {
 
   it('LIST reads one page of ownership parameters per invocation and answers the clients that still exist', async () => {
     cognito.on(DescribeUserPoolCommand).resolves(pool(false));
-    ssm.on(GetParametersByPathCommand, { Path: PARAMETER.replace(/\/[^/]+$/, ''), NextToken: undefined }).resolves({
-      Parameters: [{ Name: PARAMETER }, { Name: PARAMETER.replace(CLIENT_ID, 'deletedclient') }],
-      NextToken: 'more',
-    });
-    ssm.on(GetParametersByPathCommand, { NextToken: 'more' }).resolves({ Parameters: [] });
+    ssm
+      .on(parameterStore.GetParametersByPathCommand, { Path: PARAMETER.replace(/\/[^/]+$/, ''), NextToken: undefined })
+      .resolves({
+        Parameters: [{ Name: PARAMETER }, { Name: PARAMETER.replace(CLIENT_ID, 'deletedclient') }],
+        NextToken: 'more',
+      });
+    ssm.on(parameterStore.GetParametersByPathCommand, { NextToken: 'more' }).resolves({ Parameters: [] });
     cognito
       .on(DescribeUserPoolClientCommand, { ClientId: 'deletedclient' })
       .rejects(cognitoError('ResourceNotFoundException'));
@@ -302,7 +307,7 @@ describe('READ, DELETE and LIST', () => {
     const second = await invoke('LIST', { UserPoolId: POOL_ID }, undefined, first.nextToken);
     expect(second.resourceModels).toEqual([]);
     expect(second.nextToken).toBeUndefined();
-    expect(ssm).toHaveReceivedCommandTimes(GetParametersByPathCommand, 2);
+    expect(ssm).toHaveReceivedCommandTimes(parameterStore.GetParametersByPathCommand, 2);
     expect((await invoke('LIST', {})).errorCode).toBe('InvalidRequest');
     expect((await invoke('LIST', { UserPoolId: POOL_ID }, undefined, 'garbage')).errorCode).toBe('InvalidRequest');
   });
@@ -311,13 +316,8 @@ describe('READ, DELETE and LIST', () => {
 describe('testEntrypoint (cfn test, SAM local invoke)', () => {
   it('validates raw properties before any call', async () => {
     const event = await testEntrypoint(
-      {
-        credentials: PLACEHOLDER_CREDENTIALS,
-        action: 'CREATE',
-        region: 'us-east-1',
-        request: { desiredResourceState: { ...IDS, AllowedOAuthFlows: ['password'] } },
-      },
-      {},
+      testEvent('CREATE', { ...IDS, AllowedOAuthFlows: ['password'] }),
+      lambdaContext(),
     );
     expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
     expect(event.message).toContain('AllowedOAuthFlows.0: must be one of code, implicit, client_credentials');

@@ -1,4 +1,4 @@
-import { cfnRequest, type CfnRequestOptions } from './cfnRequest';
+import { cfnRequest, PLACEHOLDER_CREDENTIALS, type CfnRequestOptions } from './cfnRequest';
 import { handlerBundle } from '../../cli/projectRoot';
 
 /** The progress event the handler returns to CloudFormation. */
@@ -20,6 +20,17 @@ export type Entrypoint = (event: any, context: any) => Promise<unknown>;
 /** What Lambda passes an invocation: the time it has left, and its ids. */
 export function lambdaContext(remainingMs = 60_000) {
   return { getRemainingTimeInMillis: () => remainingMs, awsRequestId: 'local', functionVersion: '$LATEST' };
+}
+
+/** The event `cfn test` and SAM local invoke send to `testEntrypoint` (sam-tests/*.json). */
+export function testEvent(action: string, desiredResourceState: Record<string, unknown>): Record<string, unknown> {
+  return {
+    credentials: PLACEHOLDER_CREDENTIALS,
+    action,
+    region: 'us-east-1',
+    request: { clientRequestToken: 'token', desiredResourceState },
+    callbackContext: null,
+  };
 }
 
 /**
