@@ -10,8 +10,7 @@ import type { CognitoGateway } from '../engine/cognito/gateway';
 import type { LeafChange } from '../engine/leafChanges';
 import { SettingsLifecycle } from '../engine/lifecycle';
 import { declaredFromModel } from '../engine/modelValues';
-import type { Identifiers, SettingsPlan, SettingsType } from '../engine/settingsType';
-import type { Refusal } from '../engine/writePlan';
+import type { Identifiers, Refusal, SettingsPlan, SettingsType } from '../engine/settingsType';
 
 /** One write as the plan shows it: the API it calls and what it changes. */
 export interface PlannedWrite {

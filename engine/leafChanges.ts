@@ -33,3 +33,11 @@ export function leafChanges(before: object | undefined, after: object): LeafChan
       .map((path) => ({ path, before: was.get(path), after: now.get(path) }))
   );
 }
+
+/** The members an update changes against its restore request. Names, never values: requests can hold secrets. */
+export function changedMembers(update: object | undefined, restore: object): string[] {
+  const next = (update ?? {}) as Record<string, unknown>;
+  const before = restore as Record<string, unknown>;
+  // Values, not their text: key order inside a member is no change.
+  return Object.keys({ ...next, ...before }).filter((member) => !isDeepStrictEqual(next[member], before[member]));
+}

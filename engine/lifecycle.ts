@@ -2,8 +2,15 @@ import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-c
 import { ConcurrentPoolChange } from './cognito/errors';
 import { runOrderedWrites, WriteFailed } from './orderedWrites';
 import { withConflictRetry } from './retry';
-import type { Identifiers, PlannedWrite, SettingsPlan, SettingsType } from './settingsType';
-import { refuseIfNeeded, type OperationLog, type Ownership } from './writePlan';
+import type {
+  Identifiers,
+  OperationLog,
+  Ownership,
+  PlannedWrite,
+  Refusal,
+  SettingsPlan,
+  SettingsType,
+} from './settingsType';
 
 /** The reads and the plan of a CREATE or UPDATE, and the writes that would carry it out; nothing written. */
 export interface Preview<State, Plan> {
@@ -101,4 +108,11 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
 /** A resource's primary identifier as CloudFormation shows it: its identifiers joined by `|`. */
 export function identifierOf(ids: Identifiers): string {
   return Object.values(ids).join('|');
+}
+
+/** Throws the refusals of a plan, if any: locked settings as NotUpdatable, the rest as InvalidRequest. */
+function refuseIfNeeded(refusals: readonly Refusal[]): void {
+  const locked = refusals.filter((refusal) => refusal.kind === 'locked');
+  if (locked.length > 0) throw new exceptions.NotUpdatable(locked.map((refusal) => refusal.message).join(' '));
+  if (refusals.length > 0) throw new exceptions.InvalidRequest(refusals.map((refusal) => refusal.message).join(' '));
 }

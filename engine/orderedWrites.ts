@@ -1,5 +1,5 @@
 import { undoDespiteThrottling } from './retry';
-import type { OperationLog } from './writePlan';
+import type { OperationLog } from './settingsType';
 
 /** One write of an operation: what it logs, what it sends, how it runs and what undoes it. */
 export interface Write {

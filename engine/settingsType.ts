@@ -3,7 +3,20 @@ import type { CognitoGateway } from './cognito/gateway';
 import type { LeafChange } from './leafChanges';
 import type { Write, WriteFailed } from './orderedWrites';
 import type { PropertiesValidator } from './schemaValidation';
-import type { OperationLog, Ownership, Refusal } from './writePlan';
+
+/** CREATE claims a resource with its ownership marker; UPDATE keeps it. */
+export type Ownership = 'claim' | 'keep';
+
+/** Something a plan will not write, decided before any write: NotUpdatable when locked, else InvalidRequest. */
+export interface Refusal {
+  kind: 'locked' | 'invalid';
+  message: string;
+}
+
+/** Where the lifecycle tells what it writes: the handler's log, delivered as telemetry. */
+export interface OperationLog {
+  log(message: string): void;
+}
 
 /** A resource's identifiers by their schema names, e.g. `{ UserPoolId, ClientId }`. */
 export type Identifiers = Readonly<Record<string, string>>;

@@ -22,7 +22,7 @@ import { withOwnershipTag } from './ownership';
 import { planTags, type TagWrite } from './tags';
 import type { DeclaredSettings, MfaSettings } from './fields';
 import { buildUpdateRequest } from './updateRequest';
-import type { Ownership, Refusal } from '../engine/writePlan';
+import type { Ownership, Refusal } from '../engine/settingsType';
 
 export interface PlanInput {
   userPoolId: string;

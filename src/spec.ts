@@ -1,11 +1,10 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { unlessNotFound, type CognitoGateway } from '../engine/cognito/gateway';
 import { cognitoErrorName, FEATURE_PLAN_ERRORS } from '../engine/cognito/errors';
-import { leafChanges } from '../engine/leafChanges';
+import { changedMembers, leafChanges } from '../engine/leafChanges';
 import { decodeListToken, encodeListToken } from '../engine/listToken';
 import { explainRefusal } from '../engine/refusalSubject';
 import type { Identifiers, PlannedWrite, SettingsType } from '../engine/settingsType';
-import { changedMembers } from '../engine/writePlan';
 import { currentSettings } from './currentSettings';
 import { featuresBeyondPlan } from './featurePlans';
 import { DECLARABLE_FIELDS, type DeclaredSettings, type MfaSettings } from './fields';

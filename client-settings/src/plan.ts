@@ -4,7 +4,7 @@ import type {
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isDeepStrictEqual } from 'node:util';
-import type { Ownership, Refusal } from '../../engine/writePlan';
+import type { Ownership, Refusal } from '../../engine/settingsType';
 import { mergeUnlessModeSwitch, type ModeSwitch } from '../../engine/merge';
 import { buildUpdateRequest } from './updateRequest';
 import type { DescribedClient } from '../../engine/cognito/gateway';

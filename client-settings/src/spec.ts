@@ -1,12 +1,11 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { unlessNotFound, type CognitoGateway, type DescribedClient } from '../../engine/cognito/gateway';
-import { leafChanges } from '../../engine/leafChanges';
+import { changedMembers, leafChanges } from '../../engine/leafChanges';
 import { decodeListToken, encodeListToken } from '../../engine/listToken';
 import { clientMarkerTagKey, clientsMarkedOn, hasClientMarkerTag } from '../../engine/markerTags';
 import { explainRefusal } from '../../engine/refusalSubject';
 import type { Identifiers, PlannedWrite, SettingsType } from '../../engine/settingsType';
 import { ParameterStore } from '../../engine/ssm/parameterStore';
-import { changedMembers } from '../../engine/writePlan';
 import { currentSettings } from './currentSettings';
 import { DECLARABLE_FIELDS, type DeclaredSettings } from './fields';
 import { ResourceModel } from './models';
