@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { CognitoGateway } from '../engine/cognito/gateway';
-import { currentSettings as currentClientSettings } from '../client-settings/src/currentSettings';
-import { currentSettings } from '../src/currentSettings';
+import { settingsOfUserPoolClient } from '../client-settings/src/currentSettings';
+import { settingsOfUserPool } from '../src/currentSettings';
 import { mfaStateFromDescribed, poolUsesMfaState } from '../src/mfa';
 import { runPoolCommand } from './cliArguments';
 
@@ -25,8 +25,10 @@ function asCloudFormationYaml(template: object): string {
 
 /** The template that declares a pool's current settings: planning it against the pool changes nothing. */
 export async function exportTemplate(gateway: CognitoGateway, poolId: string): Promise<string> {
-  const described = await gateway.describePool(poolId);
-  const mfa = poolUsesMfaState(described) ? mfaStateFromDescribed(await gateway.describeMfa(poolId)) : undefined;
+  const described = await gateway.describeUserPool(poolId);
+  const mfa = poolUsesMfaState(described)
+    ? mfaStateFromDescribed(await gateway.getUserPoolMfaConfig(poolId))
+    : undefined;
   const template = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `Settings of user pool ${poolId}, exported by npm run export.`,
@@ -34,7 +36,7 @@ export async function exportTemplate(gateway: CognitoGateway, poolId: string): P
     Resources: {
       UserPoolSettings: {
         Type: 'Org::Cognito::UserPoolSettings',
-        Properties: { UserPoolId: { Ref: 'UserPoolId' }, ...currentSettings(described, mfa) },
+        Properties: { UserPoolId: { Ref: 'UserPoolId' }, ...settingsOfUserPool(described, mfa) },
       },
     },
   };
@@ -43,7 +45,7 @@ export async function exportTemplate(gateway: CognitoGateway, poolId: string): P
 
 /** The template that declares an app client's current settings: planning it against the client changes nothing. */
 export async function exportClientTemplate(gateway: CognitoGateway, poolId: string, clientId: string): Promise<string> {
-  const described = await gateway.describeClient(poolId, clientId);
+  const described = await gateway.describeUserPoolClient(poolId, clientId);
   const template = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `Settings of app client ${clientId} of user pool ${poolId}, exported by npm run export.`,
@@ -57,7 +59,7 @@ export async function exportClientTemplate(gateway: CognitoGateway, poolId: stri
         Properties: {
           UserPoolId: { Ref: 'UserPoolId' },
           ClientId: { Ref: 'ClientId' },
-          ...currentClientSettings(described),
+          ...settingsOfUserPoolClient(described),
         },
       },
     },

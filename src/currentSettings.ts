@@ -20,7 +20,7 @@ import { sendableSetting, withLegacyLifetimeCarried } from './updateRequest';
  * - `Schema` is write-only: an instruction ("these custom attributes exist") that
  *   cannot drift, since attributes can never be removed or changed.
  */
-export function currentSettings(pool: UserPoolType, mfa: MfaSettings | undefined): DeclaredSettings {
+export function settingsOfUserPool(pool: UserPoolType, mfa: MfaSettings | undefined): DeclaredSettings {
   const reported = withoutOwnershipTag(withLegacyLifetimeCarried(pool));
   const settings: Record<string, unknown> = {};
   for (const field of MERGEABLE_FIELDS) {

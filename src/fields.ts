@@ -18,7 +18,7 @@ export type FieldName =
 /**
  * The single source of truth for every user pool field this type meets: what
  * DescribeUserPool returns, what UpdateUserPool and SetUserPoolMfaConfig accept.
- * Roles are explained in `shared/fieldTable.ts`; here, `mfa` fields are written by
+ * Roles are explained in `engine/fieldTable.ts`; here, `mfa` fields are written by
  * SetUserPoolMfaConfig and everything else mergeable by UpdateUserPool.
  */
 // `satisfies Record<FieldName, …>` makes the compiler fail when the SDK adds a

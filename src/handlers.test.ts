@@ -14,7 +14,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { entrypoint, testEntrypoint } from '../src/handlers';
 import { OWNERSHIP_TAG_KEY } from '../src/ownership';
-import { buildUpdateRequest } from '../src/updateRequest';
+import { buildUpdateUserPoolRequest } from '../src/updateRequest';
 import { conflictRetry } from '../engine/retry';
 import { cfnRequest, type CfnRequestOptions, type HandlerAction } from '../test/support/cfnRequest';
 import { invoke as invokeHandler, lambdaContext, testEvent, type ProgressEvent } from '../test/support/handlerRunner';
@@ -76,7 +76,7 @@ describe('CREATE', () => {
     const event = await invoke('CREATE', { UserPoolId: POOL_ID, Policies: { PasswordPolicy: { MinimumLength: 16 } } });
     expect(event).toMatchObject({ status: 'SUCCESS' });
     expect(event.errorCode).toBeUndefined();
-    const unchanged = buildUpdateRequest(POOL_ID, describedProductionPool());
+    const unchanged = buildUpdateUserPoolRequest(POOL_ID, describedProductionPool());
     expect(cognito).toHaveReceivedCommandTimes(DescribeUserPoolCommand, 1);
     expect(cognito).toHaveReceivedCommandTimes(UpdateUserPoolCommand, 1);
     const sent = cognito.commandCalls(UpdateUserPoolCommand)[0].args[0].input;
@@ -307,7 +307,7 @@ describe('CREATE', () => {
     expect(event.message).toContain('bad factor');
     const updates = cognito.commandCalls(UpdateUserPoolCommand).map((call) => call.args[0].input);
     expect(updates).toHaveLength(2);
-    expect(updates[1]).toEqual(buildUpdateRequest(POOL_ID, withoutSms(describedProductionPool())));
+    expect(updates[1]).toEqual(buildUpdateUserPoolRequest(POOL_ID, withoutSms(describedProductionPool())));
   });
 });
 

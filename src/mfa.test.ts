@@ -1,5 +1,11 @@
 import { describedProductionPool, POOL_ID } from '../test/support/describedPool';
-import { buildSetMfaRequest, declaresMfa, findMfaProblems, mergeMfaState, mfaStateFromDescribed } from './mfa';
+import {
+  buildSetUserPoolMfaConfigRequest,
+  declaresMfa,
+  findMfaProblems,
+  mergeMfaState,
+  mfaStateFromDescribed,
+} from './mfa';
 
 const pool = describedProductionPool();
 const noSmsPool = { ...pool, SmsConfiguration: undefined, SmsAuthenticationMessage: undefined };
@@ -35,11 +41,14 @@ describe('MFA state', () => {
   });
 
   it('always sends MfaConfiguration, because an omitted one means OFF', () => {
-    expect(buildSetMfaRequest(POOL_ID, {}, pool)).toEqual({ UserPoolId: POOL_ID, MfaConfiguration: 'OFF' });
+    expect(buildSetUserPoolMfaConfigRequest(POOL_ID, {}, pool)).toEqual({
+      UserPoolId: POOL_ID,
+      MfaConfiguration: 'OFF',
+    });
   });
 
   it('sends no factor block next to OFF, which Cognito rejects', () => {
-    const request = buildSetMfaRequest(
+    const request = buildSetUserPoolMfaConfigRequest(
       POOL_ID,
       {
         MfaConfiguration: 'OFF',
@@ -56,7 +65,11 @@ describe('MFA state', () => {
   });
 
   it('fills the SMS factor with the pool SMS configuration when the block has none', () => {
-    const request = buildSetMfaRequest(POOL_ID, { MfaConfiguration: 'ON', SmsMfaConfiguration: {} }, pool);
+    const request = buildSetUserPoolMfaConfigRequest(
+      POOL_ID,
+      { MfaConfiguration: 'ON', SmsMfaConfiguration: {} },
+      pool,
+    );
     expect(request.SmsMfaConfiguration?.SmsConfiguration).toEqual(pool.SmsConfiguration);
   });
 });
@@ -194,7 +207,7 @@ describe('the SMS factor follows the pool as UpdateUserPool leaves it', () => {
       SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::123456789012:role/new', ExternalId: 'new' },
     };
     const merged = mergeMfaState(stale, { MfaConfiguration: 'OPTIONAL' }, updatedPool);
-    expect(buildSetMfaRequest(POOL_ID, merged, updatedPool).SmsMfaConfiguration).toEqual({
+    expect(buildSetUserPoolMfaConfigRequest(POOL_ID, merged, updatedPool).SmsMfaConfiguration).toEqual({
       SmsAuthenticationMessage: 'New {####}',
       SmsConfiguration: updatedPool.SmsConfiguration,
     });

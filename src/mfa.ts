@@ -165,7 +165,7 @@ export function findMfaProblems(merged: MfaSettings, declared: DeclaredSettings,
 }
 
 /** The complete SetUserPoolMfaConfig request for `state`: omitted factors are turned off. */
-export function buildSetMfaRequest(
+export function buildSetUserPoolMfaConfigRequest(
   userPoolId: string,
   state: MfaSettings,
   mergedPool: UserPoolType,

@@ -1,11 +1,12 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { CLIENT_MARKER_TAG_PREFIX, MARKER_TAG_VALUE } from '../engine/markerTags';
+import { MARKER_TAG_VALUE, markerTagKey, markerTagPrefix } from '../engine/markerTags';
+import { ResourceModel } from './models';
 
 /**
  * The pool tag that marks a pool as managed by this type, written with TagResource on
  * CREATE and removed with UntagResource on DELETE; UpdateUserPool never carries tags.
  */
-export const OWNERSHIP_TAG_KEY = 'org-cognito-userpoolsettings:managed';
+export const OWNERSHIP_TAG_KEY = markerTagKey(ResourceModel.TYPE_NAME, 'managed');
 export const OWNERSHIP_TAG_VALUE = MARKER_TAG_VALUE;
 
 export function isManaged(pool: UserPoolType): boolean {
@@ -16,15 +17,20 @@ export function withOwnershipTag(pool: UserPoolType): UserPoolType {
   return { ...pool, UserPoolTags: { ...pool.UserPoolTags, [OWNERSHIP_TAG_KEY]: OWNERSHIP_TAG_VALUE } };
 }
 
-/** Whether a pool tag is one of the markers either type writes (or wrote). */
-export function isOwnershipMarker(key: string): boolean {
-  return key === OWNERSHIP_TAG_KEY || key.startsWith(CLIENT_MARKER_TAG_PREFIX);
+/**
+ * The markers of this type and of the app client type, whose earlier versions marked
+ * each claimed client on its pool (`org-cognito-userpoolclientsettings:<ClientId>`).
+ */
+const MARKER_PREFIXES = [ResourceModel.TYPE_NAME, 'Org::Cognito::UserPoolClientSettings'].map(markerTagPrefix);
+
+function isMarkerTag(key: string): boolean {
+  return MARKER_PREFIXES.some((prefix) => key.startsWith(prefix));
 }
 
 /** The pool without the markers of either type: they are bookkeeping, never settings. */
 export function withoutOwnershipTag(pool: UserPoolType): UserPoolType {
   if (!pool.UserPoolTags) return pool;
-  const otherTags = Object.fromEntries(Object.entries(pool.UserPoolTags).filter(([key]) => !isOwnershipMarker(key)));
+  const otherTags = Object.fromEntries(Object.entries(pool.UserPoolTags).filter(([key]) => !isMarkerTag(key)));
   return { ...pool, UserPoolTags: otherTags };
 }
 

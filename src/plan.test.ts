@@ -1,7 +1,7 @@
 import { describedProductionPool, POOL_ID } from '../test/support/describedPool';
 import { OWNERSHIP_TAG_KEY } from './ownership';
 import { planSettings, type PlanInput } from './plan';
-import { buildUpdateRequest } from './updateRequest';
+import { buildUpdateUserPoolRequest } from './updateRequest';
 
 function plan(declared: PlanInput['declared'], overrides: Partial<PlanInput> = {}) {
   return planSettings({
@@ -16,7 +16,7 @@ function plan(declared: PlanInput['declared'], overrides: Partial<PlanInput> = {
 describe('planSettings', () => {
   it('changes one declared nested setting and carries every other setting unchanged', () => {
     const result = plan({ Policies: { PasswordPolicy: { MinimumLength: 16 } } });
-    const unchanged = buildUpdateRequest(POOL_ID, describedProductionPool());
+    const unchanged = buildUpdateUserPoolRequest(POOL_ID, describedProductionPool());
     expect(result.updateRequest).toEqual({
       ...unchanged,
       Policies: {
@@ -68,7 +68,7 @@ describe('planSettings', () => {
 
   it('keeps the restore request equal to the described pool, for rollback', () => {
     const result = plan({ DeletionProtection: 'INACTIVE' });
-    expect(result.restoreRequest).toEqual(buildUpdateRequest(POOL_ID, describedProductionPool()));
+    expect(result.restoreRequest).toEqual(buildUpdateUserPoolRequest(POOL_ID, describedProductionPool()));
   });
 
   it('lets a declared PreTokenGeneration win over the described versioned config, keeping its version', () => {

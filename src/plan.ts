@@ -16,12 +16,12 @@ import {
 } from './lockedSettings';
 import { findCrossFieldProblems } from './crossFieldRules';
 import { compareFeaturePlans } from './featurePlans';
-import { buildSetMfaRequest, declaresMfa, findMfaProblems, mergeMfaState, touchesMfaRules } from './mfa';
+import { buildSetUserPoolMfaConfigRequest, declaresMfa, findMfaProblems, mergeMfaState, touchesMfaRules } from './mfa';
 import { mergeSetting } from './modeSwitch';
 import { withOwnershipTag } from './ownership';
 import { planTags, type TagWrite } from './tags';
 import type { DeclaredSettings, MfaSettings } from './fields';
-import { buildUpdateRequest } from './updateRequest';
+import { buildUpdateUserPoolRequest } from './updateRequest';
 import type { Ownership, Refusal } from '../engine/settingsType';
 
 export interface PlanInput {
@@ -102,8 +102,8 @@ export function planSettings(input: PlanInput): SettingsPlan {
   const modeWhileUpdated = mfa.mfaFirst ? mfa.resultingMfa?.MfaConfiguration : described.MfaConfiguration;
   const withMode = (pool: UserPoolType): UserPoolType =>
     modeWhileUpdated === undefined ? pool : { ...pool, MfaConfiguration: modeWhileUpdated };
-  const restoreRequest = buildUpdateRequest(userPoolId, withMode(described));
-  const settingsRequest = buildUpdateRequest(userPoolId, withMode(mergedPool));
+  const restoreRequest = buildUpdateUserPoolRequest(userPoolId, withMode(described));
+  const settingsRequest = buildUpdateUserPoolRequest(userPoolId, withMode(mergedPool));
   const settingsChange = !isDeepStrictEqual(settingsRequest, restoreRequest);
 
   const resultingPool = poolAfter(claimed, settingsRequest);
@@ -138,8 +138,8 @@ function planMfa(input: PlanInput, mergedPool: UserPoolType): MfaPlan {
   if (!describedMfa || !checksMfa) return { problems: [], mfaFirst: false, resultingMfa: describedMfa };
   const mergedMfa = mergeMfaState(describedMfa, declared, mergedPool);
   const problems = findMfaProblems(mergedMfa, declared, mergedPool);
-  const setMfaRequest = buildSetMfaRequest(userPoolId, mergedMfa, mergedPool);
-  const restoreMfaRequest = buildSetMfaRequest(userPoolId, describedMfa, described);
+  const setMfaRequest = buildSetUserPoolMfaConfigRequest(userPoolId, mergedMfa, mergedPool);
+  const restoreMfaRequest = buildSetUserPoolMfaConfigRequest(userPoolId, describedMfa, described);
   if (isDeepStrictEqual(setMfaRequest, restoreMfaRequest)) {
     return { problems, mfaFirst: false, resultingMfa: mergedMfa };
   }

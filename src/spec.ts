@@ -5,7 +5,7 @@ import { changedMembers, leafChanges } from '../engine/leafChanges';
 import { decodeListToken, encodeListToken } from '../engine/listToken';
 import { explainRefusal } from '../engine/refusalSubject';
 import type { Identifiers, PlannedWrite, SettingsType } from '../engine/settingsType';
-import { currentSettings } from './currentSettings';
+import { settingsOfUserPool } from './currentSettings';
 import { featuresBeyondPlan } from './featurePlans';
 import { DECLARABLE_FIELDS, type DeclaredSettings, type MfaSettings } from './fields';
 import { mfaStateFromDescribed, needsMfaState } from './mfa';
@@ -38,10 +38,10 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
   connect: (caller) => caller.cognito,
 
   async read(cognito, { UserPoolId }, declared) {
-    const described = await cognito.describePool(UserPoolId);
+    const described = await cognito.describeUserPool(UserPoolId);
     if (!needsMfaState(described, declared))
       return { state: { described }, managed: isManaged(described), reads: ['DescribeUserPool'] };
-    const describedMfa = mfaStateFromDescribed(await cognito.describeMfa(UserPoolId));
+    const describedMfa = mfaStateFromDescribed(await cognito.getUserPoolMfaConfig(UserPoolId));
     return {
       state: { described, describedMfa },
       managed: isManaged(described),
@@ -57,18 +57,18 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
   explain: (failure, plan, declared) =>
     explainRefusal(explainFeaturePlan(failure.cause, plan), failure.request, declared, 'pool'),
 
-  report: (plan) => currentSettings(plan.resultingPool, plan.resultingMfa),
-  current: ({ described, describedMfa }) => currentSettings(described, describedMfa),
+  report: (plan) => settingsOfUserPool(plan.resultingPool, plan.resultingMfa),
+  current: ({ described, describedMfa }) => settingsOfUserPool(described, describedMfa),
 
   /**
    * DELETE removes the ownership tag with UntagResource. Every setting stays as it is, and
    * no UpdateUserPool is sent, so no describe→update trap can leave a stack in DELETE_FAILED.
    */
   async release(cognito, { UserPoolId }, log) {
-    const described = await cognito.describePool(UserPoolId);
+    const described = await cognito.describeUserPool(UserPoolId);
     if (!isManaged(described)) return false;
     log.log(`UntagResource ${UserPoolId}: ${OWNERSHIP_TAG_KEY}`);
-    await cognito.untagPool(described, [OWNERSHIP_TAG_KEY]);
+    await cognito.untagResource(described, [OWNERSHIP_TAG_KEY]);
     return true;
   },
 
@@ -78,12 +78,12 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
    * holds. A page may hold no managed pool.
    */
   async listPage(cognito, _within, nextToken) {
-    const page = await cognito.listPoolPage(decodeListToken('ListUserPools', nextToken));
+    const page = await cognito.listUserPools(decodeListToken('ListUserPools', nextToken));
     const found: Identifiers[] = [];
     for (let start = 0; start < page.ids.length; start += LIST_DESCRIBE_CONCURRENCY) {
       const batch = page.ids.slice(start, start + LIST_DESCRIBE_CONCURRENCY);
       // A pool deleted between ListUserPools and DescribeUserPool is skipped.
-      const pools = await Promise.all(batch.map((id) => unlessNotFound(cognito.describePool(id))));
+      const pools = await Promise.all(batch.map((id) => unlessNotFound(cognito.describeUserPool(id))));
       for (const pool of pools) if (pool?.Id && isManaged(pool)) found.push({ UserPoolId: pool.Id });
     }
     return { found, nextToken: encodeListToken('ListUserPools', page.nextToken) };
@@ -109,8 +109,8 @@ function poolWrites(
           log: `UpdateUserPool ${UserPoolId}: ${changedMembers(updateRequest, restoreRequest).join(', ')}`,
           request: updateRequest,
           changes: () => leafChanges(restoreRequest, updateRequest),
-          run: () => cognito.updatePool(updateRequest),
-          undo: () => cognito.updatePool(restoreRequest),
+          run: () => cognito.updateUserPool(updateRequest),
+          undo: () => cognito.updateUserPool(restoreRequest),
         },
       ]
     : [];
@@ -122,8 +122,8 @@ function poolWrites(
             log: `SetUserPoolMfaConfig ${UserPoolId}: MfaConfiguration ${setMfaRequest.MfaConfiguration}`,
             request: setMfaRequest,
             changes: () => leafChanges(restoreMfaRequest, setMfaRequest),
-            run: () => cognito.setMfa(setMfaRequest),
-            undo: () => cognito.setMfa(restoreMfaRequest),
+            run: () => cognito.setUserPoolMfaConfig(setMfaRequest),
+            undo: () => cognito.setUserPoolMfaConfig(restoreMfaRequest),
           },
         ]
       : [];
@@ -134,10 +134,11 @@ function poolWrites(
           log: `TagResource ${UserPoolId}: ${Object.keys(tagWrite.tags).join(', ')}`,
           request: { UserPoolTags: tagWrite.tags },
           changes: () => leafChanges({ UserPoolTags: tagWrite.restoreTags }, { UserPoolTags: tagWrite.tags }),
-          run: () => cognito.tagPool(described, tagWrite.tags),
+          run: () => cognito.tagResource(described, tagWrite.tags),
           undo: async () => {
-            if (tagWrite.addedKeys.length > 0) await cognito.untagPool(described, tagWrite.addedKeys);
-            if (Object.keys(tagWrite.restoreTags).length > 0) await cognito.tagPool(described, tagWrite.restoreTags);
+            if (tagWrite.addedKeys.length > 0) await cognito.untagResource(described, tagWrite.addedKeys);
+            if (Object.keys(tagWrite.restoreTags).length > 0)
+              await cognito.tagResource(described, tagWrite.restoreTags);
           },
         },
       ]

@@ -1,12 +1,12 @@
 import type { UpdateUserPoolCommandInput, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { describedProductionPool, POOL_ID } from '../test/support/describedPool';
-import { buildUpdateRequest } from './updateRequest';
+import { buildUpdateUserPoolRequest } from './updateRequest';
 
 function requestFor(changes: Partial<UserPoolType> = {}): UpdateUserPoolCommandInput {
-  return buildUpdateRequest(POOL_ID, { ...describedProductionPool(), ...changes });
+  return buildUpdateUserPoolRequest(POOL_ID, { ...describedProductionPool(), ...changes });
 }
 
-describe('buildUpdateRequest from a described pool', () => {
+describe('buildUpdateUserPoolRequest from a described pool', () => {
   it('names the pool by UserPoolId and sends its name back unchanged as PoolName', () => {
     const request = requestFor();
     expect(request.UserPoolId).toBe(POOL_ID);
@@ -174,7 +174,7 @@ describe('carried AcrConfiguration', () => {
         Level4: { AcrValue: 'urn:cognito:loa:4' },
       },
     };
-    expect(buildUpdateRequest(POOL_ID, pool).AcrConfiguration).toEqual({
+    expect(buildUpdateUserPoolRequest(POOL_ID, pool).AcrConfiguration).toEqual({
       Level2: { AcrValue: 'https://example.com/acr/strong' },
     });
   });
@@ -183,7 +183,7 @@ describe('carried AcrConfiguration', () => {
     const defaults = Object.fromEntries(
       [1, 2, 3, 4].map((level) => [`Level${level}`, { AcrValue: `urn:cognito:loa:${level}` }]),
     );
-    const request = buildUpdateRequest(POOL_ID, { ...describedProductionPool(), AcrConfiguration: defaults });
+    const request = buildUpdateUserPoolRequest(POOL_ID, { ...describedProductionPool(), AcrConfiguration: defaults });
     expect(request).not.toHaveProperty('AcrConfiguration');
   });
 });

@@ -17,7 +17,7 @@ type Sanitizer<K extends MergeableField> = (value: NonNullable<UserPoolType[K]>)
  * describes it. Every member Cognito would reset when omitted is present; nothing
  * DescribeUserPool returns that UpdateUserPool rejects is.
  */
-export function buildUpdateRequest(userPoolId: string, described: UserPoolType): UpdateUserPoolCommandInput {
+export function buildUpdateUserPoolRequest(userPoolId: string, described: UserPoolType): UpdateUserPoolCommandInput {
   const pool = withLegacyLifetimeCarried(described);
   const request: Record<string, unknown> = { UserPoolId: userPoolId };
   // Renaming is deliberately not offered; the name goes back unchanged.

@@ -1,5 +1,5 @@
 import type { DescribedClient } from './plan';
-import { buildUpdateRequest } from './updateRequest';
+import { buildUpdateUserPoolClientRequest } from './updateRequest';
 import type { DeclaredSettings } from './fields';
 
 /**
@@ -12,7 +12,7 @@ import type { DeclaredSettings } from './fields';
  * is dropped by the gateway as soon as Cognito returns it: no model, log line or
  * progress event can carry it.
  */
-export function currentSettings({ client, hasSecret }: DescribedClient): DeclaredSettings {
-  const { UserPoolId: _pool, ClientId: _client, ...settings } = buildUpdateRequest('', '', client);
+export function settingsOfUserPoolClient({ client, hasSecret }: DescribedClient): DeclaredSettings {
+  const { UserPoolId: _pool, ClientId: _client, ...settings } = buildUpdateUserPoolClientRequest('', '', client);
   return { ...settings, GenerateSecret: hasSecret };
 }

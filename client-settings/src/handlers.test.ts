@@ -12,7 +12,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { entrypoint, testEntrypoint } from './handlers';
 import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
-import { clientMarkerTagKey } from '../../engine/markerTags';
+import { clientMarkerTagKey } from './ownership';
 import { conflictRetry } from '../../engine/retry';
 import { CLIENT_TYPE_NAME } from '../../cli/typeNames';
 import type { HandlerAction } from '../../test/support/cfnRequest';

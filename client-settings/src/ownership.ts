@@ -1,7 +1,7 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { clientIdentifier, type CognitoGateway } from '../../engine/cognito/gateway';
-import { clientMarkerTagKey, hasClientMarkerTag } from '../../engine/markerTags';
+import { MARKER_TAG_VALUE, markerTagKey, markerTagPrefix } from '../../engine/markerTags';
 import type { ParameterStore } from '../../engine/ssm/parameterStore';
 import { ResourceModel } from './models';
 
@@ -21,6 +21,28 @@ export function parameterPath(userPoolId: string): string {
 
 export function parameterName(userPoolId: string, clientId: string): string {
   return `${parameterPath(userPoolId)}${clientId}`;
+}
+
+/**
+ * How earlier versions claimed a client: a tag on its pool keyed by the client's id,
+ * `org-cognito-userpoolclientsettings:<ClientId>`. Still recognised; the next UPDATE moves
+ * the claim to the parameter.
+ */
+export function clientMarkerTagKey(clientId: string): string {
+  return markerTagKey(ResourceModel.TYPE_NAME, clientId);
+}
+
+/** Whether the pool carries an earlier version's marker for the app client. */
+export function hasClientMarkerTag(pool: UserPoolType, clientId: string): boolean {
+  return pool.UserPoolTags?.[clientMarkerTagKey(clientId)] === MARKER_TAG_VALUE;
+}
+
+/** The app clients an earlier version marked on the pool. */
+export function clientsMarkedOn(pool: UserPoolType): string[] {
+  const prefix = markerTagPrefix(ResourceModel.TYPE_NAME);
+  return Object.keys(pool.UserPoolTags ?? {})
+    .filter((key) => key.startsWith(prefix))
+    .map((key) => key.slice(prefix.length));
 }
 
 /** What the parameter says: who manages the client. */
@@ -71,7 +93,7 @@ export class OwnershipParameters {
 
   /** Removes an earlier version's pool tag. */
   async releaseLegacyTag(pool: UserPoolType, clientId: string): Promise<void> {
-    await this.cognito.untagPool(pool, [clientMarkerTagKey(clientId)]);
+    await this.cognito.untagResource(pool, [clientMarkerTagKey(clientId)]);
   }
 
   /** One page of the client ids that have a parameter under the pool's path. */

@@ -1,8 +1,8 @@
 import type { UserPoolClientType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { planSettings, type PlanInput } from './plan';
-import { buildUpdateRequest, DEFAULT_TOKEN_VALIDITY_UNITS } from './updateRequest';
+import { buildUpdateUserPoolClientRequest, DEFAULT_TOKEN_VALIDITY_UNITS } from './updateRequest';
 import { findCrossFieldProblems } from './crossFieldRules';
-import { currentSettings } from './currentSettings';
+import { settingsOfUserPoolClient } from './currentSettings';
 
 const client: UserPoolClientType = {
   UserPoolId: 'us-east-1_pool',
@@ -40,9 +40,9 @@ function plan(overrides: Partial<PlanInput> = {}) {
   });
 }
 
-describe('buildUpdateRequest', () => {
+describe('buildUpdateUserPoolClientRequest', () => {
   it('sends every setting the client has and nothing describe-only', () => {
-    const request = buildUpdateRequest('us-east-1_pool', 'client1', client);
+    const request = buildUpdateUserPoolClientRequest('us-east-1_pool', 'client1', client);
     for (const member of ['CreationDate', 'LastModifiedDate', 'ClientType', 'ClientSecret']) {
       expect(request).not.toHaveProperty(member);
     }
@@ -55,19 +55,22 @@ describe('buildUpdateRequest', () => {
 
   it('always sends complete token units, the defaults where the client reports none', () => {
     const { TokenValidityUnits: _units, ...withoutUnits } = client;
-    expect(buildUpdateRequest('p', 'c', withoutUnits).TokenValidityUnits).toEqual(DEFAULT_TOKEN_VALIDITY_UNITS);
+    expect(buildUpdateUserPoolClientRequest('p', 'c', withoutUnits).TokenValidityUnits).toEqual(
+      DEFAULT_TOKEN_VALIDITY_UNITS,
+    );
     expect(
-      buildUpdateRequest('p', 'c', { ...client, TokenValidityUnits: { AccessToken: 'minutes' } }).TokenValidityUnits,
+      buildUpdateUserPoolClientRequest('p', 'c', { ...client, TokenValidityUnits: { AccessToken: 'minutes' } })
+        .TokenValidityUnits,
     ).toEqual({ AccessToken: 'minutes', IdToken: 'hours', RefreshToken: 'days' });
   });
 
   it('always sends AllowedOAuthFlowsUserPoolClient, false when the client reports none', () => {
     const { AllowedOAuthFlowsUserPoolClient: _flag, ...withoutFlag } = client;
-    expect(buildUpdateRequest('p', 'c', withoutFlag).AllowedOAuthFlowsUserPoolClient).toBe(false);
+    expect(buildUpdateUserPoolClientRequest('p', 'c', withoutFlag).AllowedOAuthFlowsUserPoolClient).toBe(false);
   });
 
   it('leaves empty lists out: Cognito rejects [] and an omitted list is the empty one', () => {
-    expect(buildUpdateRequest('p', 'c', { ...client, LogoutURLs: [] })).not.toHaveProperty('LogoutURLs');
+    expect(buildUpdateUserPoolClientRequest('p', 'c', { ...client, LogoutURLs: [] })).not.toHaveProperty('LogoutURLs');
   });
 });
 
@@ -200,7 +203,7 @@ describe('findCrossFieldProblems', () => {
 
 describe('currentSettings', () => {
   it('reports the sendable settings and whether there is a secret, never describe-only members', () => {
-    const reported = currentSettings({ client, hasSecret: true });
+    const reported = settingsOfUserPoolClient({ client, hasSecret: true });
     expect(reported).toMatchObject({
       GenerateSecret: true,
       AccessTokenValidity: 60,

@@ -6,7 +6,7 @@ import type {
 import { isDeepStrictEqual } from 'node:util';
 import type { Ownership, Refusal } from '../../engine/settingsType';
 import { mergeUnlessModeSwitch, type ModeSwitch } from '../../engine/merge';
-import { buildUpdateRequest } from './updateRequest';
+import { buildUpdateUserPoolClientRequest } from './updateRequest';
 import type { DescribedClient } from '../../engine/cognito/gateway';
 import { findCrossFieldProblems } from './crossFieldRules';
 import { MERGEABLE_FIELDS, type DeclaredSettings, type MergeableField } from './fields';
@@ -54,8 +54,8 @@ export function planSettings(input: PlanInput): SettingsPlan {
   for (const message of findCrossFieldProblems(merged, { hasSecret: described.hasSecret, tier }, declaredMembers)) {
     refusals.push({ kind: 'invalid', message });
   }
-  const restoreRequest = buildUpdateRequest(userPoolId, clientId, described.client);
-  const candidate = buildUpdateRequest(userPoolId, clientId, merged);
+  const restoreRequest = buildUpdateUserPoolClientRequest(userPoolId, clientId, described.client);
+  const candidate = buildUpdateUserPoolClientRequest(userPoolId, clientId, merged);
   return {
     refusals,
     updateRequest: isDeepStrictEqual(candidate, restoreRequest) ? undefined : candidate,

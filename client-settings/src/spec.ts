@@ -2,14 +2,21 @@ import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { unlessNotFound, type CognitoGateway, type DescribedClient } from '../../engine/cognito/gateway';
 import { changedMembers, leafChanges } from '../../engine/leafChanges';
 import { decodeListToken, encodeListToken } from '../../engine/listToken';
-import { clientMarkerTagKey, clientsMarkedOn, hasClientMarkerTag } from '../../engine/markerTags';
 import { explainRefusal } from '../../engine/refusalSubject';
 import type { Identifiers, PlannedWrite, SettingsType } from '../../engine/settingsType';
 import { ParameterStore } from '../../engine/ssm/parameterStore';
-import { currentSettings } from './currentSettings';
+import { settingsOfUserPoolClient } from './currentSettings';
 import { DECLARABLE_FIELDS, type DeclaredSettings } from './fields';
 import { ResourceModel } from './models';
-import { alreadyManaged, parameterName, OwnershipParameters, type ClaimKind } from './ownership';
+import {
+  alreadyManaged,
+  clientMarkerTagKey,
+  clientsMarkedOn,
+  hasClientMarkerTag,
+  parameterName,
+  OwnershipParameters,
+  type ClaimKind,
+} from './ownership';
 import { planSettings, type SettingsPlan } from './plan';
 import { findSchemaProblems } from './validation';
 
@@ -49,8 +56,8 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
   /** The pool, the client and the claim, read in parallel. */
   async read({ cognito, ownership }, { UserPoolId, ClientId }) {
     const [pool, described, parameter] = await Promise.all([
-      cognito.describePool(UserPoolId),
-      cognito.describeClient(UserPoolId, ClientId),
+      cognito.describeUserPool(UserPoolId),
+      cognito.describeUserPoolClient(UserPoolId, ClientId),
       ownership.parameterOf(UserPoolId, ClientId),
     ]);
     const claim = ownership.claimOf(parameter, pool, ClientId);
@@ -71,8 +78,8 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
   // Only UpdateUserPoolClient carries the client's settings; a claim refusal names none.
   explain: (failure, _plan, declared) => explainRefusal(failure.cause, failure.request, declared, 'app client'),
 
-  report: (plan) => currentSettings(plan.resultingClient),
-  current: ({ described }) => currentSettings(described),
+  report: (plan) => settingsOfUserPoolClient(plan.resultingClient),
+  current: ({ described }) => settingsOfUserPoolClient(described),
 
   /**
    * DELETE removes the client's parameter (or an earlier version's pool tag); every setting
@@ -81,7 +88,7 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
   async release({ cognito, ownership }, { UserPoolId, ClientId }, log) {
     log.log(`DeleteParameter ${parameterName(UserPoolId, ClientId)}`);
     if (await ownership.release(UserPoolId, ClientId)) return true;
-    const pool = await cognito.describePool(UserPoolId);
+    const pool = await cognito.describeUserPool(UserPoolId);
     if (!hasClientMarkerTag(pool, ClientId)) return false;
     log.log(`UntagResource ${UserPoolId}: ${clientMarkerTagKey(ClientId)}`);
     await ownership.releaseLegacyTag(pool, ClientId);
@@ -98,11 +105,11 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
     const page = await ownership.claimedPage(UserPoolId, parameterToken);
     const candidates = [...page.clientIds];
     if (!parameterToken) {
-      const tagged = clientsMarkedOn(await cognito.describePool(UserPoolId));
+      const tagged = clientsMarkedOn(await cognito.describeUserPool(UserPoolId));
       candidates.push(...tagged.filter((clientId) => !candidates.includes(clientId)));
     }
     const existing = await Promise.all(
-      candidates.map((clientId) => unlessNotFound(cognito.describeClient(UserPoolId, clientId))),
+      candidates.map((clientId) => unlessNotFound(cognito.describeUserPoolClient(UserPoolId, clientId))),
     );
     return {
       found: candidates.filter((_, index) => existing[index]).map((ClientId) => ({ UserPoolId, ClientId })),
@@ -129,8 +136,8 @@ function clientWrites(
       log: `UpdateUserPoolClient ${UserPoolId}/${ClientId}: ${changedMembers(updateRequest, restoreRequest).join(', ')}`,
       request: updateRequest,
       changes: () => leafChanges(restoreRequest, updateRequest),
-      run: () => cognito.updateClient(updateRequest),
-      undo: () => cognito.updateClient(restoreRequest),
+      run: () => cognito.updateUserPoolClient(updateRequest),
+      undo: () => cognito.updateUserPoolClient(restoreRequest),
     });
   }
   const parameter = parameterName(UserPoolId, ClientId);

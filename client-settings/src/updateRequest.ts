@@ -38,7 +38,7 @@ export function sendableSetting<K extends MergeableField>(
  * describes it: UpdateUserPoolClient resets every member it is not sent, so every
  * mergeable member the client has is present, and nothing describe-only is.
  */
-export function buildUpdateRequest(
+export function buildUpdateUserPoolClientRequest(
   userPoolId: string,
   clientId: string,
   client: UserPoolClientType,

@@ -5,7 +5,6 @@ import {
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   GetUserPoolMfaConfigCommand,
-  ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   SetUserPoolMfaConfigCommand,
   TagResourceCommand,
@@ -43,7 +42,7 @@ export class CognitoGateway {
   ) {}
 
   /** The pool, with its Arn derived from the account when Cognito's answer has none. */
-  async describePool(userPoolId: string): Promise<UserPoolType> {
+  async describeUserPool(userPoolId: string): Promise<UserPoolType> {
     const output = await this.call('DescribeUserPool', userPoolId, () =>
       this.client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId })),
     );
@@ -55,19 +54,19 @@ export class CognitoGateway {
   }
 
   /** GetUserPoolMfaConfig's answer, as the SDK gives it. */
-  async describeMfa(userPoolId: string): Promise<GetUserPoolMfaConfigCommandOutput> {
+  async getUserPoolMfaConfig(userPoolId: string): Promise<GetUserPoolMfaConfigCommandOutput> {
     return this.call('GetUserPoolMfaConfig', userPoolId, () =>
       this.client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: userPoolId })),
     );
   }
 
-  async updatePool(request: UpdateUserPoolCommandInput): Promise<void> {
+  async updateUserPool(request: UpdateUserPoolCommandInput): Promise<void> {
     await this.call('UpdateUserPool', request.UserPoolId ?? '', () =>
       this.client.send(new UpdateUserPoolCommand(request)),
     );
   }
 
-  async setMfa(request: SetUserPoolMfaConfigCommandInput): Promise<void> {
+  async setUserPoolMfaConfig(request: SetUserPoolMfaConfigCommandInput): Promise<void> {
     await this.call('SetUserPoolMfaConfig', request.UserPoolId ?? '', () =>
       this.client.send(new SetUserPoolMfaConfigCommand(request)),
     );
@@ -80,14 +79,14 @@ export class CognitoGateway {
   }
 
   /** Adds tags to a described pool without touching any setting: no UpdateUserPool, no describe→update trap. */
-  async tagPool(pool: UserPoolType, tags: Record<string, string>): Promise<void> {
+  async tagResource(pool: UserPoolType, tags: Record<string, string>): Promise<void> {
     await this.call('TagResource', pool.Id ?? '', () =>
       this.client.send(new TagResourceCommand({ ResourceArn: arnOf(pool), Tags: tags })),
     );
   }
 
   /** Removes tags from a described pool without touching any setting. */
-  async untagPool(pool: UserPoolType, tagKeys: string[]): Promise<void> {
+  async untagResource(pool: UserPoolType, tagKeys: string[]): Promise<void> {
     await this.call('UntagResource', pool.Id ?? '', () =>
       this.client.send(new UntagResourceCommand({ ResourceArn: arnOf(pool), TagKeys: tagKeys })),
     );
@@ -97,7 +96,7 @@ export class CognitoGateway {
    * An app client, with its secret dropped here, as soon as Cognito returns it: only
    * whether it has one travels further.
    */
-  async describeClient(userPoolId: string, clientId: string): Promise<DescribedClient> {
+  async describeUserPoolClient(userPoolId: string, clientId: string): Promise<DescribedClient> {
     const output = await this.call('DescribeUserPoolClient', clientIdentifier(userPoolId, clientId), () =>
       this.client.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId })),
     );
@@ -112,7 +111,7 @@ export class CognitoGateway {
     return { client, hasSecret: typeof secret === 'string' && secret.length > 0 };
   }
 
-  async updateClient(request: UpdateUserPoolClientCommandInput): Promise<void> {
+  async updateUserPoolClient(request: UpdateUserPoolClientCommandInput): Promise<void> {
     const identifier = clientIdentifier(request.UserPoolId ?? '', request.ClientId ?? '');
     // The response repeats the client, secret included: it is discarded unread.
     await this.call('UpdateUserPoolClient', identifier, async () => {
@@ -120,19 +119,8 @@ export class CognitoGateway {
     });
   }
 
-  /** One page of a pool's app client ids (at most 60), and Cognito's token for the next. */
-  async listClientPage(userPoolId: string, nextToken?: string): Promise<{ ids: string[]; nextToken?: string }> {
-    const output = await this.call('ListUserPoolClients', userPoolId, () =>
-      this.client.send(
-        new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60, NextToken: nextToken }),
-      ),
-    );
-    const ids = (output.UserPoolClients ?? []).flatMap((client) => (client.ClientId ? [client.ClientId] : []));
-    return { ids, nextToken: output.NextToken };
-  }
-
   /** One page of the pool ids in the account and region (at most 60), and Cognito's token for the next. */
-  async listPoolPage(nextToken?: string): Promise<{ ids: string[]; nextToken?: string }> {
+  async listUserPools(nextToken?: string): Promise<{ ids: string[]; nextToken?: string }> {
     const output = await this.call('ListUserPools', '', () =>
       this.client.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken: nextToken })),
     );

@@ -4,7 +4,7 @@ import {
   UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { parameterName } from '../../client-settings/src/ownership';
-import { clientMarkerTagKey } from '../../engine/markerTags';
+import { clientMarkerTagKey } from '../../client-settings/src/ownership';
 import { PLACEHOLDER_CREDENTIALS } from '../support/cfnRequest';
 import { amplifyLikeClient, machineClient, settingsOfClient } from '../support/productionClient';
 import { useLocalCognito } from '../support/localCognito';
