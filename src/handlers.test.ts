@@ -1,20 +1,9 @@
-import {
-  AddCustomAttributesCommand,
-  CognitoIdentityProviderClient,
-  DescribeUserPoolCommand,
-  GetUserPoolMfaConfigCommand,
-  ListUserPoolsCommand,
-  SetUserPoolMfaConfigCommand,
-  TagResourceCommand,
-  UntagResourceCommand,
-  UpdateUserPoolCommand,
-  type UserPoolType,
-} from '@aws-sdk/client-cognito-identity-provider';
+import * as idp from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { entrypoint, testEntrypoint } from '../src/handlers';
-import { OWNERSHIP_TAG_KEY } from '../src/ownership';
-import { buildUpdateUserPoolRequest } from '../src/updateRequest';
+import { entrypoint, testEntrypoint } from './handlers';
+import { OWNERSHIP_TAG_KEY } from './ownership';
+import { buildUpdateUserPoolRequest } from './updateRequest';
 import { conflictRetry } from '../engine/retry';
 import { cfnRequest, type CfnRequestOptions, type HandlerAction } from '../test/support/cfnRequest';
 import { invoke as invokeHandler, lambdaContext, testEvent, type ProgressEvent } from '../test/support/handlerRunner';
@@ -22,16 +11,16 @@ import { describedProductionPool, POOL_ID } from '../test/support/describedPool'
 import * as libUtils from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib/dist/utils';
 import { quietLib } from '../test/support/quietLib';
 
-const cognito = mockClient(CognitoIdentityProviderClient);
-const WRITES = [UpdateUserPoolCommand, SetUserPoolMfaConfigCommand, AddCustomAttributesCommand];
+const cognito = mockClient(idp.CognitoIdentityProviderClient);
+const WRITES = [idp.UpdateUserPoolCommand, idp.SetUserPoolMfaConfigCommand, idp.AddCustomAttributesCommand];
 
-function managedPool(changes: Partial<UserPoolType> = {}): UserPoolType {
+function managedPool(changes: Partial<idp.UserPoolType> = {}): idp.UserPoolType {
   const pool = describedProductionPool();
   return { ...pool, UserPoolTags: { ...pool.UserPoolTags, [OWNERSHIP_TAG_KEY]: 'true' }, ...changes };
 }
 
 /** Cognito refuses TOTP-only MFA on a pool with an SMS configuration; these tests turn on TOTP alone. */
-function withoutSms(pool: UserPoolType): UserPoolType {
+function withoutSms(pool: idp.UserPoolType): idp.UserPoolType {
   return { ...pool, SmsConfiguration: undefined };
 }
 
@@ -49,7 +38,7 @@ function invoke(
 
 function writeCount(): number {
   return WRITES.reduce(
-    (count, command) => count + cognito.commandCalls(command as typeof UpdateUserPoolCommand).length,
+    (count, command) => count + cognito.commandCalls(command as typeof idp.UpdateUserPoolCommand).length,
     0,
   );
 }
@@ -61,31 +50,31 @@ beforeAll(() => {
 
 beforeEach(() => {
   cognito.reset();
-  cognito.on(GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: 'OPTIONAL' });
-  cognito.on(UpdateUserPoolCommand).resolves({});
-  cognito.on(SetUserPoolMfaConfigCommand).resolves({});
-  cognito.on(AddCustomAttributesCommand).resolves({});
-  cognito.on(TagResourceCommand).resolves({});
-  cognito.on(UntagResourceCommand).resolves({});
+  cognito.on(idp.GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: 'OPTIONAL' });
+  cognito.on(idp.UpdateUserPoolCommand).resolves({});
+  cognito.on(idp.SetUserPoolMfaConfigCommand).resolves({});
+  cognito.on(idp.AddCustomAttributesCommand).resolves({});
+  cognito.on(idp.TagResourceCommand).resolves({});
+  cognito.on(idp.UntagResourceCommand).resolves({});
 });
 
 describe('CREATE', () => {
-  beforeEach(() => cognito.on(DescribeUserPoolCommand).resolves({ UserPool: describedProductionPool() }));
+  beforeEach(() => cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: describedProductionPool() }));
 
   it('sends the described pool back with the one declared nested setting changed, then claims it with TagResource', async () => {
     const event = await invoke('CREATE', { UserPoolId: POOL_ID, Policies: { PasswordPolicy: { MinimumLength: 16 } } });
     expect(event).toMatchObject({ status: 'SUCCESS' });
     expect(event.errorCode).toBeUndefined();
     const unchanged = buildUpdateUserPoolRequest(POOL_ID, describedProductionPool());
-    expect(cognito).toHaveReceivedCommandTimes(DescribeUserPoolCommand, 1);
-    expect(cognito).toHaveReceivedCommandTimes(UpdateUserPoolCommand, 1);
-    const sent = cognito.commandCalls(UpdateUserPoolCommand)[0].args[0].input;
+    expect(cognito).toHaveReceivedCommandTimes(idp.DescribeUserPoolCommand, 1);
+    expect(cognito).toHaveReceivedCommandTimes(idp.UpdateUserPoolCommand, 1);
+    const sent = cognito.commandCalls(idp.UpdateUserPoolCommand)[0].args[0].input;
     expect(sent).toEqual({
       ...unchanged,
       Policies: { ...unchanged.Policies, PasswordPolicy: { ...unchanged.Policies?.PasswordPolicy, MinimumLength: 16 } },
     });
     expect(sent).not.toHaveProperty('UserPoolTags');
-    expect(cognito).toHaveReceivedCommandWith(TagResourceCommand, {
+    expect(cognito).toHaveReceivedCommandWith(idp.TagResourceCommand, {
       ResourceArn: describedProductionPool().Arn,
       Tags: { [OWNERSHIP_TAG_KEY]: 'true' },
     });
@@ -93,10 +82,10 @@ describe('CREATE', () => {
 
   it('names a pool whose describe has no Arn by the ARN the request account and the pool id give', async () => {
     const { Arn: _arn, ...olderOutput } = describedProductionPool();
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: olderOutput });
+    cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: olderOutput });
     const event = await invoke('CREATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
     expect(event.status).toBe('SUCCESS');
-    expect(cognito).toHaveReceivedCommandWith(TagResourceCommand, {
+    expect(cognito).toHaveReceivedCommandWith(idp.TagResourceCommand, {
       ResourceArn: `arn:aws:cognito-idp:us-east-1:123456789012:userpool/${POOL_ID}`,
     });
   });
@@ -109,7 +98,7 @@ describe('CREATE', () => {
       AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'admin_only', Priority: '1' }] },
     });
     expect(event.status).toBe('SUCCESS');
-    const sent = cognito.commandCalls(UpdateUserPoolCommand)[0].args[0].input;
+    const sent = cognito.commandCalls(idp.UpdateUserPoolCommand)[0].args[0].input;
     expect(sent.Policies?.PasswordPolicy?.MinimumLength).toBe(14);
     expect(sent.Policies?.PasswordPolicy?.RequireSymbols).toBe(true);
     expect(sent.DeviceConfiguration?.ChallengeRequiredOnNewDevice).toBe(false);
@@ -127,14 +116,14 @@ describe('CREATE', () => {
   });
 
   it('answers AlreadyExists for a pool that is already managed, without writing', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
+    cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
     const event = await invoke('CREATE', { UserPoolId: POOL_ID });
     expect(event).toMatchObject({ status: 'FAILED', errorCode: 'AlreadyExists' });
     expect(writeCount()).toBe(0);
   });
 
   it('answers NotFound for a pool that does not exist', async () => {
-    cognito.on(DescribeUserPoolCommand).rejects(cognitoError('ResourceNotFoundException'));
+    cognito.on(idp.DescribeUserPoolCommand).rejects(cognitoError('ResourceNotFoundException'));
     const event = await invoke('CREATE', { UserPoolId: POOL_ID });
     expect(event).toMatchObject({ status: 'FAILED', errorCode: 'NotFound' });
     expect(event.message).toContain(POOL_ID);
@@ -220,12 +209,12 @@ describe('CREATE', () => {
       Policies: { PasswordPolicy: { MinimumLength: '14', RequireSymbols: 'true' } },
     });
     expect(event.status).toBe('SUCCESS');
-    const sent = cognito.commandCalls(UpdateUserPoolCommand)[0].args[0].input;
+    const sent = cognito.commandCalls(idp.UpdateUserPoolCommand)[0].args[0].input;
     expect(sent.Policies?.PasswordPolicy).toMatchObject({ MinimumLength: 14, RequireSymbols: true });
   });
 
   it('adds a declared custom attribute after the settings and turns TOTP on with SetUserPoolMfaConfig', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: withoutSms(describedProductionPool()) });
+    cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: withoutSms(describedProductionPool()) });
     const event = await invoke('CREATE', {
       UserPoolId: POOL_ID,
       Schema: [{ Name: 'custom:plan', AttributeDataType: 'String' }],
@@ -233,11 +222,11 @@ describe('CREATE', () => {
       MfaConfiguration: 'ON',
     });
     expect(event.status).toBe('SUCCESS');
-    expect(cognito).toHaveReceivedCommandWith(AddCustomAttributesCommand, {
+    expect(cognito).toHaveReceivedCommandWith(idp.AddCustomAttributesCommand, {
       UserPoolId: POOL_ID,
       CustomAttributes: [{ Name: 'plan', AttributeDataType: 'String' }],
     });
-    expect(cognito).toHaveReceivedCommandWith(SetUserPoolMfaConfigCommand, {
+    expect(cognito).toHaveReceivedCommandWith(idp.SetUserPoolMfaConfigCommand, {
       UserPoolId: POOL_ID,
       MfaConfiguration: 'ON',
       SoftwareTokenMfaConfiguration: { Enabled: true },
@@ -255,7 +244,7 @@ describe('CREATE', () => {
 
   it('claims a pool whose declared settings already hold with one TagResource and no UpdateUserPool', async () => {
     cognito
-      .on(DescribeUserPoolCommand)
+      .on(idp.DescribeUserPoolCommand)
       .resolves({ UserPool: { ...describedProductionPool(), MfaConfiguration: 'OFF' } });
     const event = await invoke('CREATE', { UserPoolId: POOL_ID, DeletionProtection: 'ACTIVE' });
     expect(event.status).toBe('SUCCESS');
@@ -263,7 +252,7 @@ describe('CREATE', () => {
       'DescribeUserPoolCommand',
       'TagResourceCommand',
     ]);
-    expect(cognito).toHaveReceivedCommandWith(TagResourceCommand, {
+    expect(cognito).toHaveReceivedCommandWith(idp.TagResourceCommand, {
       ResourceArn: describedProductionPool().Arn,
       Tags: { [OWNERSHIP_TAG_KEY]: 'true' },
     });
@@ -273,8 +262,8 @@ describe('CREATE', () => {
     'turns %s into InvalidRequest naming the feature and the plan it needs',
     async (errorName) => {
       const lite = { ...describedProductionPool(), UserPoolTier: 'LITE' as const, UserPoolAddOns: undefined };
-      cognito.on(DescribeUserPoolCommand).resolves({ UserPool: { ...lite, MfaConfiguration: 'OFF' } });
-      cognito.on(UpdateUserPoolCommand).rejects(cognitoError(errorName, 'Feature not available'));
+      cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: { ...lite, MfaConfiguration: 'OFF' } });
+      cognito.on(idp.UpdateUserPoolCommand).rejects(cognitoError(errorName, 'Feature not available'));
       const event = await invoke('CREATE', {
         UserPoolId: POOL_ID,
         Policies: { PasswordPolicy: { PasswordHistorySize: '6' } },
@@ -296,8 +285,8 @@ describe('CREATE', () => {
   });
 
   it('puts the pool back when a later write fails, so nothing is half-applied', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: withoutSms(describedProductionPool()) });
-    cognito.on(SetUserPoolMfaConfigCommand).rejects(cognitoError('InvalidParameterException', 'bad factor'));
+    cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: withoutSms(describedProductionPool()) });
+    cognito.on(idp.SetUserPoolMfaConfigCommand).rejects(cognitoError('InvalidParameterException', 'bad factor'));
     const event = await invoke('CREATE', {
       UserPoolId: POOL_ID,
       Policies: { PasswordPolicy: { MinimumLength: '20' } },
@@ -305,7 +294,7 @@ describe('CREATE', () => {
     });
     expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
     expect(event.message).toContain('bad factor');
-    const updates = cognito.commandCalls(UpdateUserPoolCommand).map((call) => call.args[0].input);
+    const updates = cognito.commandCalls(idp.UpdateUserPoolCommand).map((call) => call.args[0].input);
     expect(updates).toHaveLength(2);
     expect(updates[1]).toEqual(buildUpdateUserPoolRequest(POOL_ID, withoutSms(describedProductionPool())));
   });
@@ -313,7 +302,7 @@ describe('CREATE', () => {
 
 describe('UPDATE', () => {
   it('writes nothing when the declared settings equal the pool: one read, no write', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool({ MfaConfiguration: 'OFF' }) });
+    cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: managedPool({ MfaConfiguration: 'OFF' }) });
     const event = await invoke('UPDATE', {
       UserPoolId: POOL_ID,
       Policies: { PasswordPolicy: { MinimumLength: '12' } },
@@ -323,26 +312,26 @@ describe('UPDATE', () => {
   });
 
   it('changes a setting in one read and one write, keeping the ownership tag', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool({ MfaConfiguration: 'OFF' }) });
+    cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: managedPool({ MfaConfiguration: 'OFF' }) });
     const event = await invoke('UPDATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
     expect(event.status).toBe('SUCCESS');
     expect(cognito.calls()).toHaveLength(2);
-    const sent = cognito.commandCalls(UpdateUserPoolCommand)[0].args[0].input;
+    const sent = cognito.commandCalls(idp.UpdateUserPoolCommand)[0].args[0].input;
     expect(sent.DeletionProtection).toBe('INACTIVE');
     // Tags are TagResource's: UpdateUserPool keeps them, the marker included, when it omits them.
     expect(sent).not.toHaveProperty('UserPoolTags');
   });
 
   it('on a pool with MFA on, also reads the MFA state so the model it returns is what READ reports', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool({ MfaConfiguration: 'OPTIONAL' }) });
-    cognito.on(GetUserPoolMfaConfigCommand).resolves({
+    cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: managedPool({ MfaConfiguration: 'OPTIONAL' }) });
+    cognito.on(idp.GetUserPoolMfaConfigCommand).resolves({
       MfaConfiguration: 'OPTIONAL',
       SoftwareTokenMfaConfiguration: { Enabled: true },
     });
     const updated = await invoke('UPDATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
-    expect(cognito.commandCalls(GetUserPoolMfaConfigCommand)).toHaveLength(1);
-    expect(cognito.commandCalls(SetUserPoolMfaConfigCommand)).toHaveLength(0);
-    cognito.on(DescribeUserPoolCommand).resolves({
+    expect(cognito.commandCalls(idp.GetUserPoolMfaConfigCommand)).toHaveLength(1);
+    expect(cognito.commandCalls(idp.SetUserPoolMfaConfigCommand)).toHaveLength(0);
+    cognito.on(idp.DescribeUserPoolCommand).resolves({
       UserPool: managedPool({ MfaConfiguration: 'OPTIONAL', DeletionProtection: 'INACTIVE' }),
     });
     const read = await invoke('READ', { UserPoolId: POOL_ID });
@@ -351,7 +340,7 @@ describe('UPDATE', () => {
   });
 
   it('answers NotFound with a message for a pool that is not managed', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: describedProductionPool() });
+    cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: describedProductionPool() });
     const event = await invoke('UPDATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
     expect(event).toMatchObject({ status: 'FAILED', errorCode: 'NotFound' });
     expect(event.message).toBeTruthy();
@@ -359,7 +348,7 @@ describe('UPDATE', () => {
   });
 
   it('stops managing a setting removed from the template: the pool keeps its value', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
+    cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
     const event = await invoke(
       'UPDATE',
       { UserPoolId: POOL_ID },
@@ -372,9 +361,9 @@ describe('UPDATE', () => {
 
 describe('READ, DELETE and LIST', () => {
   it('READ returns the current settings and MFA factors in at most two calls, without the marker', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
+    cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
     cognito
-      .on(GetUserPoolMfaConfigCommand)
+      .on(idp.GetUserPoolMfaConfigCommand)
       .resolves({ MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } });
     const event = await invoke('READ', { UserPoolId: POOL_ID });
     expect(event.status).toBe('SUCCESS');
@@ -391,31 +380,31 @@ describe('READ, DELETE and LIST', () => {
   });
 
   it('READ of an unmanaged pool answers NotFound', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: describedProductionPool() });
+    cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: describedProductionPool() });
     expect(await invoke('READ', { UserPoolId: POOL_ID })).toMatchObject({ status: 'FAILED', errorCode: 'NotFound' });
   });
 
   it('DELETE removes only the marker with UntagResource, never UpdateUserPool, and returns no model', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
+    cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
     const event = await invoke('DELETE', { UserPoolId: POOL_ID });
     expect(event).toEqual({ status: 'SUCCESS', message: '', callbackDelaySeconds: 0 });
     expect(cognito.calls()).toHaveLength(2);
-    expect(cognito).toHaveReceivedCommandWith(UntagResourceCommand, {
+    expect(cognito).toHaveReceivedCommandWith(idp.UntagResourceCommand, {
       ResourceArn: managedPool().Arn,
       TagKeys: [OWNERSHIP_TAG_KEY],
     });
-    expect(cognito.commandCalls(UpdateUserPoolCommand)).toHaveLength(0);
+    expect(cognito.commandCalls(idp.UpdateUserPoolCommand)).toHaveLength(0);
   });
 
   it('DELETE succeeds on a pool whose describe→update round trip Cognito would reject', async () => {
     // A describe-only member UpdateUserPool refuses: a full update would fail the DELETE.
-    cognito.on(UpdateUserPoolCommand).rejects(cognitoError('InvalidParameterException', 'unexpected member'));
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
+    cognito.on(idp.UpdateUserPoolCommand).rejects(cognitoError('InvalidParameterException', 'unexpected member'));
+    cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
     expect((await invoke('DELETE', { UserPoolId: POOL_ID })).status).toBe('SUCCESS');
   });
 
   it('DELETE of an unmanaged pool answers NotFound with a message', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: describedProductionPool() });
+    cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: describedProductionPool() });
     const event = await invoke('DELETE', { UserPoolId: POOL_ID });
     expect(event).toMatchObject({ status: 'FAILED', errorCode: 'NotFound' });
     expect(event.message).toBeTruthy();
@@ -423,25 +412,25 @@ describe('READ, DELETE and LIST', () => {
 
   it('LIST reads one ListUserPools page per invocation and hands back a token for the next', async () => {
     cognito
-      .on(ListUserPoolsCommand, { MaxResults: 60, NextToken: undefined })
+      .on(idp.ListUserPoolsCommand, { MaxResults: 60, NextToken: undefined })
       .resolves({ UserPools: [{ Id: 'us-east-1_a' }, { Id: 'us-east-1_b' }], NextToken: 'page-2' });
     cognito
-      .on(ListUserPoolsCommand, { MaxResults: 60, NextToken: 'page-2' })
+      .on(idp.ListUserPoolsCommand, { MaxResults: 60, NextToken: 'page-2' })
       .resolves({ UserPools: [{ Id: 'us-east-1_c' }] });
     cognito
-      .on(DescribeUserPoolCommand, { UserPoolId: 'us-east-1_a' })
+      .on(idp.DescribeUserPoolCommand, { UserPoolId: 'us-east-1_a' })
       .resolves({ UserPool: managedPool({ Id: 'us-east-1_a' }) });
     cognito
-      .on(DescribeUserPoolCommand, { UserPoolId: 'us-east-1_b' })
+      .on(idp.DescribeUserPoolCommand, { UserPoolId: 'us-east-1_b' })
       .resolves({ UserPool: describedProductionPool() });
     cognito
-      .on(DescribeUserPoolCommand, { UserPoolId: 'us-east-1_c' })
+      .on(idp.DescribeUserPoolCommand, { UserPoolId: 'us-east-1_c' })
       .resolves({ UserPool: managedPool({ Id: 'us-east-1_c' }) });
     const first = await invoke('LIST', {});
     expect(first).toMatchObject({ status: 'SUCCESS', resourceModels: [{ UserPoolId: 'us-east-1_a' }] });
     expect(first.nextToken).toEqual(expect.any(String));
-    expect(cognito).toHaveReceivedCommandTimes(ListUserPoolsCommand, 1);
-    expect(cognito).toHaveReceivedCommandTimes(DescribeUserPoolCommand, 2);
+    expect(cognito).toHaveReceivedCommandTimes(idp.ListUserPoolsCommand, 1);
+    expect(cognito).toHaveReceivedCommandTimes(idp.DescribeUserPoolCommand, 2);
     const second = await invoke('LIST', {}, { nextToken: first.nextToken });
     expect(second).toMatchObject({ status: 'SUCCESS', resourceModels: [{ UserPoolId: 'us-east-1_c' }] });
     expect(second.nextToken).toBeUndefined();
@@ -456,7 +445,7 @@ describe('READ, DELETE and LIST', () => {
 });
 
 describe('errors and retries', () => {
-  beforeEach(() => cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() }));
+  beforeEach(() => cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: managedPool() }));
 
   it.each([
     ['InvalidParameterException', 'InvalidRequest'],
@@ -468,21 +457,21 @@ describe('errors and retries', () => {
     ['InternalErrorException', 'ServiceInternalError'],
     ['ResourceNotFoundException', 'NotFound'],
   ])('maps %s to %s with Cognito message', async (cognitoName, errorCode) => {
-    cognito.on(UpdateUserPoolCommand).rejects(cognitoError(cognitoName, 'reason from Cognito'));
+    cognito.on(idp.UpdateUserPoolCommand).rejects(cognitoError(cognitoName, 'reason from Cognito'));
     const event = await invoke('UPDATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
     expect(event).toMatchObject({ status: 'FAILED', errorCode });
     if (errorCode !== 'NotFound') expect(event.message).toContain('reason from Cognito');
   });
 
   it('retries a concurrent modification from a fresh read, then succeeds', async () => {
-    cognito.on(UpdateUserPoolCommand).rejectsOnce(cognitoError('ConcurrentModificationException')).resolves({});
+    cognito.on(idp.UpdateUserPoolCommand).rejectsOnce(cognitoError('ConcurrentModificationException')).resolves({});
     const event = await invoke('UPDATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
     expect(event.status).toBe('SUCCESS');
-    expect(cognito).toHaveReceivedCommandTimes(DescribeUserPoolCommand, 2);
+    expect(cognito).toHaveReceivedCommandTimes(idp.DescribeUserPoolCommand, 2);
   });
 
   it('gives up on endless concurrent modification with ResourceConflict', async () => {
-    cognito.on(UpdateUserPoolCommand).rejects(cognitoError('ConcurrentModificationException'));
+    cognito.on(idp.UpdateUserPoolCommand).rejects(cognitoError('ConcurrentModificationException'));
     const event = await invoke('UPDATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
     expect(event).toMatchObject({ status: 'FAILED', errorCode: 'ResourceConflict' });
   });
@@ -490,7 +479,7 @@ describe('errors and retries', () => {
   it.each(['InvalidSmsRoleTrustRelationshipException', 'InvalidSmsRoleAccessPolicyException'])(
     'waits for IAM propagation on %s: IN_PROGRESS with the identifier and an integer delay',
     async (name) => {
-      cognito.on(UpdateUserPoolCommand).rejects(cognitoError(name));
+      cognito.on(idp.UpdateUserPoolCommand).rejects(cognitoError(name));
       const event = await invoke('UPDATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
       expect(event.status).toBe('IN_PROGRESS');
       expect(event.errorCode).toBeUndefined();
@@ -510,7 +499,7 @@ describe('errors and retries', () => {
   );
 
   it('stops waiting for IAM after the retry budget with InvalidRequest', async () => {
-    cognito.on(UpdateUserPoolCommand).rejects(cognitoError('InvalidSmsRoleTrustRelationshipException'));
+    cognito.on(idp.UpdateUserPoolCommand).rejects(cognitoError('InvalidSmsRoleTrustRelationshipException'));
     const event = await invoke(
       'UPDATE',
       { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' },
@@ -523,7 +512,7 @@ describe('errors and retries', () => {
 describe('the invocation itself', () => {
   it("never pays the lib's fixed wait: its delay is not called on any path", async () => {
     const delay = jest.spyOn(libUtils, 'delay');
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool({ MfaConfiguration: 'OFF' }) });
+    cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: managedPool({ MfaConfiguration: 'OFF' }) });
     await invoke('UPDATE', { UserPoolId: POOL_ID });
     await invoke('READ', { UserPoolId: POOL_ID });
     await invoke('READ', { UserPoolId: 'us-east-1_missing', Polices: {} });
@@ -552,7 +541,7 @@ describe('testEntrypoint (cfn test and SAM local)', () => {
   });
 
   it('runs the same handlers from a sam-tests style event', async () => {
-    cognito.on(DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
+    cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
     const event = await testEntrypoint(testEvent('READ', { UserPoolId: POOL_ID }), lambdaContext());
     expect(event.status).toBe('SUCCESS');
     expect(event.resourceModel?.userPoolId).toBe(POOL_ID);
