@@ -1,3 +1,4 @@
+import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { unlessNotFound, type CognitoGateway } from '../engine/cognito/gateway';
 import { cognitoErrorName, FEATURE_PLAN_ERRORS } from '../engine/cognito/errors';
@@ -13,7 +14,6 @@ import { ResourceModel } from './models';
 import { isManaged, OWNERSHIP_TAG_KEY } from './ownership';
 import { planSettings, type SettingsPlan } from './plan';
 import { findSchemaProblems } from './validation';
-import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 
 /** What the pool type reads: the pool and, when the operation needs it, its MFA state. */
 export interface State {

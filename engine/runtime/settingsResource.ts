@@ -13,7 +13,7 @@ import {
 import { callerOf, createCognitoClient } from '../cognito/client';
 import { IamPropagationPending } from '../cognito/errors';
 import { CognitoGateway } from '../cognito/gateway';
-import { SettingsLifecycle } from '../lifecycle';
+import { identifierOf, SettingsLifecycle } from '../lifecycle';
 import { declaredFromModel } from '../modelValues';
 import type { AnySettingsType, Identifiers, SettingsPlan } from '../settingsType';
 import { ProviderResource, type ModelClass } from './providerResource';
@@ -55,7 +55,7 @@ export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
   }
 
   @handlerEvent(Action.Update)
-  public update(...args: HandlerArgs<T>): Promise<ProgressEvent<T>> {
+  public async update(...args: HandlerArgs<T>): Promise<ProgressEvent<T>> {
     const [, request] = args;
     this.refuseIdentifierChange(this.identifiersOf(request.desiredResourceState), request.previousResourceState);
     return this.writeSettings(args, (lifecycle, ids, declared) => lifecycle.update(ids, declared));
@@ -74,14 +74,14 @@ export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
   public async read(...[session, request, , logger]: HandlerArgs<T>): Promise<ProgressEvent<T>> {
     // READ is a function of the identifiers alone: drift detection and import send nothing else.
     const ids = this.identifiersOf(request.desiredResourceState);
-    const settings = await this.lifecycle(session, request, logger).read(ids);
+    const settings = await this.lifecycle(session, request, logger, ids).read(ids);
     return ProgressEvent.success<ProgressEvent<T>>(this.modelOf(ids, settings));
   }
 
   @handlerEvent(Action.List)
   public async list(...[session, request, , logger]: HandlerArgs<T>): Promise<ProgressEvent<T>> {
     const within = this.identifiersOf(request.desiredResourceState, this.type.listedWithin, 'LIST');
-    const page = await this.lifecycle(session, request, logger).list(within, request.nextToken);
+    const page = await this.lifecycle(session, request, logger, within).list(within, request.nextToken);
     const event = ProgressEvent.builder<ProgressEvent<T>>()
       .status(OperationStatus.Success)
       .resourceModels(page.found.map((ids) => this.modelOf(ids, {})))
@@ -103,7 +103,13 @@ export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
     );
   }
 
-  private lifecycle(session: Optional<SessionProxy>, request: Request<T>, logger: LoggerProxy): Lifecycle {
+  /** The type's lifecycle for one invocation, connected as the caller, about the given resource. */
+  private lifecycle(
+    session: Optional<SessionProxy>,
+    request: Request<T>,
+    logger: LoggerProxy,
+    ids: Identifiers,
+  ): Lifecycle {
     const { credentials, region } = callerOf(session, request.region);
     const cognito = new CognitoGateway(createCognitoClient(credentials, region, this.typeName), this.typeName, {
       accountId: request.awsAccountId,
@@ -114,12 +120,7 @@ export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
       cognito,
       credentials,
       region,
-      identifier: this.type.identifiers
-        .map(
-          (name: string) =>
-            (request.desiredResourceState?.serialize() as Record<string, unknown> | undefined)?.[name] ?? '',
-        )
-        .join('|'),
+      identifier: identifierOf(ids),
       // The runtime adds the stack id; the lib's request type has none.
       stackId: (request as { stackId?: string }).stackId,
       logicalResourceId: request.logicalResourceIdentifier,
@@ -174,7 +175,7 @@ export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
   ): Promise<ProgressEvent<T>> {
     const ids = this.identifiersOf(request.desiredResourceState);
     try {
-      return await run(this.lifecycle(session, request, logger), ids);
+      return await run(this.lifecycle(session, request, logger, ids), ids);
     } catch (error) {
       if (!(error instanceof IamPropagationPending)) throw error;
       const retries = callbackContext?.iamPropagationRetries ?? 0;
