@@ -357,6 +357,17 @@ describe('UPDATE', () => {
     expect(event.status).toBe('SUCCESS');
     expect(writeCount()).toBe(0);
   });
+
+  it('refuses to move to another pool as NotUpdatable (CloudFormation replaces instead), calling nothing', async () => {
+    const event = await invoke(
+      'UPDATE',
+      { UserPoolId: 'us-east-1_Another1' },
+      { previousProperties: { UserPoolId: POOL_ID } },
+    );
+    expect(event).toMatchObject({ status: 'FAILED', errorCode: 'NotUpdatable' });
+    expect(event.message).toContain(`UserPoolId cannot change from ${POOL_ID} to us-east-1_Another1`);
+    expect(cognito.calls()).toHaveLength(0);
+  });
 });
 
 describe('READ, DELETE and LIST', () => {
