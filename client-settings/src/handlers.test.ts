@@ -11,7 +11,6 @@ import * as parameterStore from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { entrypoint, testEntrypoint } from './handlers';
-import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
 import { clientMarkerTagKey } from './ownership';
 import { conflictRetry } from '../../engine/retry';
 import { CLIENT_TYPE_NAME } from '../../cli/typeNames';
@@ -66,7 +65,8 @@ function pool(managed: boolean) {
       UserPoolTier: 'ESSENTIALS' as const,
       UserPoolTags: {
         team: 'identity',
-        [OWNERSHIP_TAG_KEY]: 'true',
+        // The pool is also managed by Org::Cognito::UserPoolSettings: its marker is just another tag here.
+        'org-cognito-userpoolsettings:managed': 'true',
         ...(managed ? { [clientMarkerTagKey(CLIENT_ID)]: 'true' } : {}),
       },
     },
