@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Compiles the command-line tools (demo, invoke, bench, plan, export) to build/ with esbuild;
+// Compiles the programs in tools/ (demo, invoke, bench, plan, export) to build/tools with esbuild;
 // their dependencies stay in node_modules, only the handler is bundled for shipping.
 'use strict';
 const path = require('node:path');
@@ -8,9 +8,11 @@ const esbuild = require('esbuild');
 const root = path.resolve(__dirname, '..');
 esbuild
   .build({
-    entryPoints: ['demo', 'invoke', 'bench', 'plan', 'export']
-      .map((name) => path.join(root, 'tools', `${name}.ts`))
-      .filter((file) => require('node:fs').existsSync(file)),
+    // tools/ holds only the programs, one file each.
+    entryPoints: require('node:fs')
+      .readdirSync(path.join(root, 'tools'))
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => path.join(root, 'tools', name)),
     outdir: path.join(root, 'build', 'tools'),
     bundle: true,
     packages: 'external',
