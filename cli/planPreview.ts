@@ -6,7 +6,7 @@ import { ResourceModel } from '../src/models';
 import { settingsType } from '../src/spec';
 import { ParameterStore } from '../engine/ssm/parameterStore';
 import { PLACEHOLDER_CREDENTIALS } from '../test/support/cfnRequest';
-import type { CognitoGateway } from '../engine/cognito/gateway';
+import { unlessNotFound, type CognitoGateway } from '../engine/cognito/gateway';
 import type { LeafChange } from '../engine/leafChanges';
 import { SettingsLifecycle } from '../engine/lifecycle';
 import { declaredFromModel } from '../engine/modelValues';
@@ -68,9 +68,10 @@ export async function previewSettings<Declared extends object, State, Plan exten
     calls: [],
   };
   if (preview.problems.length > 0) {
-    // Nothing to plan: the properties cannot even be converted. The resource says which action it would be.
-    const { managed } = await type.read(connection, ids, {} as Declared);
-    preview.action = managed ? 'UPDATE' : 'CREATE';
+    // Nothing to plan: the properties cannot even be converted. The resource, if it exists,
+    // says which action it would be; the problems are the answer either way.
+    const reading = await unlessNotFound(type.read(connection, ids, {} as Declared));
+    preview.action = reading?.managed ? 'UPDATE' : 'CREATE';
     return { preview };
   }
   const declared = declaredFromModel(modelClass.deserialize(raw), type.declarable) as Declared;

@@ -129,6 +129,20 @@ describe('npm run plan on an app client template', () => {
     expect(preview.refusals).toEqual([expect.stringContaining('GenerateSecret is false on the client')]);
     expect(preview.writes).toEqual([]);
   });
+
+  it('names invalid properties even when the client does not exist (yet)', async () => {
+    const poolId = await cognito.createPool();
+    const clientGateway = new CognitoGateway(
+      new CognitoIdentityProviderClient({ region: 'us-east-1', credentials: PLACEHOLDER_CREDENTIALS }),
+      CLIENT_TYPE_NAME,
+    );
+    const preview = await previewClientPlan(clientGateway, poolId, 'noSuchClient0000000000000', {
+      AllowedOAuthFlows: ['password'],
+    });
+    expect(preview.action).toBe('CREATE');
+    expect(preview.problems).toEqual([expect.stringContaining('AllowedOAuthFlows.0')]);
+    expect(preview.writes).toEqual([]);
+  });
 });
 
 describe('npm run export --client', () => {
