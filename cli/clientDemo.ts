@@ -8,12 +8,11 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import path from 'node:path';
 import { CLIENT_TYPE_NAME } from './typeNames';
-import { openDemoCognito, type DemoCognito } from './demoCognito';
+import { demoInvoker, openDemoCognito, type DemoCognito } from './demoCognito';
 import { CognitoProxy } from '../test/support/cognitoProxy';
 import { driftBetween } from './drift';
 import { settingsFromTemplate } from './exampleTemplate';
-import { loadHandler, runToCompletion, type ProgressEvent } from '../test/support/handlerRunner';
-import { silenceConsoleLog } from './localRun';
+import type { ProgressEvent } from '../test/support/handlerRunner';
 import { diffPools } from './poolDiff';
 import { amplifyLikeClient } from '../test/support/productionClient';
 import { productionPoolRequest } from '../test/support/productionPool';
@@ -64,16 +63,11 @@ export async function runClientDemo(options: ClientDemoOptions = {}): Promise<Cl
     // Through the proxy: cognito-local alone would neither give new clients Cognito's
     // defaults nor reset on update.
     sdk = new CognitoIdentityProviderClient({ region, credentials, endpoint: process.env[ENDPOINT_VARIABLE] });
-    const entrypoint = loadHandler(options.handlerPath ?? handlerBundle(CLIENT_TYPE_NAME));
-    const invoke = async (action: 'CREATE' | 'READ' | 'UPDATE' | 'DELETE', properties: Record<string, unknown>) => {
-      const restoreLog = options.verbose ? () => undefined : silenceConsoleLog();
-      try {
-        const request = { action, properties, region, credentials, resourceType: CLIENT_TYPE_NAME };
-        return (await runToCompletion(entrypoint, request)).event;
-      } finally {
-        restoreLog();
-      }
-    };
+    const invoke = demoInvoker(
+      options.handlerPath ?? handlerBundle(CLIENT_TYPE_NAME),
+      { region, credentials },
+      { resourceType: CLIENT_TYPE_NAME, verbose: options.verbose },
+    );
     const pool = await sdk.send(new CreateUserPoolCommand(productionPoolRequest(`client-demo-${Date.now()}`)));
     poolId = pool.UserPool?.Id ?? '';
     const createClient = async () =>

@@ -8,17 +8,16 @@ import {
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import path from 'node:path';
-import { openDemoCognito, type DemoCognito } from './demoCognito';
+import { demoInvoker, openDemoCognito, type DemoCognito } from './demoCognito';
 import { CognitoProxy } from '../test/support/cognitoProxy';
 import { runClientDemo } from './clientDemo';
 import { settingsFromTemplate, typeInTemplate } from './exampleTemplate';
-import { silenceConsoleLog } from './localRun';
-import { loadHandler, runToCompletion, type ProgressEvent } from '../test/support/handlerRunner';
+import type { ProgressEvent } from '../test/support/handlerRunner';
 import { deepMerge } from '../engine/merge';
 import { driftBetween } from './drift';
 import { diffPools } from './poolDiff';
 import { poolChangesFor, productionPoolRequest } from '../test/support/productionPool';
-import { projectRoot } from './projectRoot';
+import { handlerBundle, projectRoot } from './projectRoot';
 
 const OWNERSHIP_TAG = 'org-cognito-userpoolsettings:managed';
 const LEGACY_NOTES: Record<string, string> = {
@@ -70,15 +69,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     if (local) print(`  listening at ${local.endpoint}, calls counted through a local proxy`);
     // The demo's own reads go straight to Cognito, so the proxy counts only the handler's calls.
     cognito = new CognitoIdentityProviderClient({ region, credentials, endpoint: local?.endpoint });
-    const entrypoint = loadHandler(options.handlerPath);
-    const invoke = async (action: 'CREATE' | 'READ' | 'UPDATE' | 'DELETE', properties: Record<string, unknown>) => {
-      const restoreLog = options.verbose ? () => undefined : silenceConsoleLog();
-      try {
-        return (await runToCompletion(entrypoint, { action, properties, region, credentials })).event;
-      } finally {
-        restoreLog();
-      }
-    };
+    const invoke = demoInvoker(options.handlerPath ?? handlerBundle(), { region, credentials }, options);
     // The pool as the handler sees it: through the proxy on the emulator, which keeps what
     // cognito-local does not store (DeletionProtection, the feature plan, …).
     // The MFA factor blocks come from GetUserPoolMfaConfig, as the handler reads them.

@@ -1,7 +1,8 @@
 import { PLACEHOLDER_CREDENTIALS } from '../test/support/cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from '../test/support/cognitoLocal';
 import { CognitoProxy } from '../test/support/cognitoProxy';
-import { accountCredentials } from './localRun';
+import { loadHandler, runToCompletion, type ProgressEvent } from '../test/support/handlerRunner';
+import { accountCredentials, silenceConsoleLog } from './localRun';
 import { pointHandlersAt } from '../test/support/emulatorEndpoints';
 
 /** Where a demo runs: an AWS account, or the embedded cognito-local behind the proxy. */
@@ -13,6 +14,29 @@ export interface DemoCognito {
   proxy?: CognitoProxy;
   /** Stops the emulator and restores the handler's endpoint. */
   stop(): Promise<void>;
+}
+
+export type DemoAction = 'CREATE' | 'READ' | 'UPDATE' | 'DELETE';
+
+/**
+ * How a demo calls a type's bundled handler: through its production entrypoint, as
+ * CloudFormation would, with the lib's console chatter kept out unless verbose.
+ */
+export function demoInvoker(
+  handlerPath: string,
+  where: Pick<DemoCognito, 'region' | 'credentials'>,
+  options: { resourceType?: string; verbose?: boolean },
+): (action: DemoAction, properties: Record<string, unknown>) => Promise<ProgressEvent> {
+  const entrypoint = loadHandler(handlerPath);
+  return async (action, properties) => {
+    const restoreLog = options.verbose ? () => undefined : silenceConsoleLog();
+    try {
+      const request = { action, properties, ...where, resourceType: options.resourceType };
+      return (await runToCompletion(entrypoint, request)).event;
+    } finally {
+      restoreLog();
+    }
+  };
 }
 
 /**
