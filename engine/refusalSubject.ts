@@ -81,7 +81,8 @@ export function refusalExplanation(
   message: string,
   request: object,
   declared: object,
-  owner: 'pool' | 'app client',
+  /** What the type calls the resource whose setting is at fault: 'pool', 'app client'. */
+  owner: string,
 ): string {
   const setting = findRefusedSetting(errorName, message, request);
   if (!setting) {
@@ -104,7 +105,8 @@ export function explainRefusal(
   error: unknown,
   request: object,
   declared: object,
-  owner: 'pool' | 'app client',
+  /** What the type calls the resource whose setting is at fault: 'pool', 'app client'. */
+  owner: string,
 ): unknown {
   const name = cognitoErrorName(error);
   if (!name) return error;

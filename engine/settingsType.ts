@@ -32,7 +32,6 @@ export interface Caller {
   /** The stack and logical resource of the request, when CloudFormation sends them. */
   stackId?: string;
   logicalResourceId?: string;
-  log: OperationLog;
 }
 
 /** What a type reads before it plans or reports: the state, whether it is managed, and the calls made. */

@@ -124,7 +124,6 @@ export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
       // The runtime adds the stack id; the lib's request type has none.
       stackId: (request as { stackId?: string }).stackId,
       logicalResourceId: request.logicalResourceIdentifier,
-      log,
     });
     return new SettingsLifecycle(this.type, connection, log);
   }
