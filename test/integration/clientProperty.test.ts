@@ -1,3 +1,4 @@
+import { checkProperty } from '../support/propertyRun';
 import fc from 'fast-check';
 import { flatten } from '../../engine/leafChanges';
 import { useLocalCognito } from '../support/localCognito';
@@ -78,67 +79,54 @@ async function violationsAfter(ids: { UserPoolId: string; ClientId: string }, de
  */
 describe('property: declared client settings applied, every other client setting untouched', () => {
   it('holds for random app clients and random declarations, through CREATE and then UPDATE', async () => {
-    const runs = Number(process.env.PROPERTY_CASES ?? 25);
-    const seed = Number(process.env.PROPERTY_SEED ?? Date.now() % 2 ** 31);
-    const started = Date.now();
-    const failures: string[] = [];
     let poolId = '';
-    const samples = fc.sample(fc.tuple(settings, settings, settings), { numRuns: runs, seed });
-    for (const [index, [clientSettings, createDeclared, updateDeclared]] of samples.entries()) {
-      // Each managed client's marker is one of its pool's 50 tags: a fresh pool every 40 clients.
-      if (index % 40 === 0) poolId = await cognito.createPool({ PoolName: `client-property-${index}` });
-      // A new client's units are whole: what a template leaves out of them is the client's own.
-      const units = { ...OAUTH_CLIENT.TokenValidityUnits, ...clientSettings.TokenValidityUnits };
-      const clientId = await cognito.createClient(poolId, {
-        ...OAUTH_CLIENT,
-        ...clientSettings,
-        TokenValidityUnits: units,
-      } as never);
-      const ids = { UserPoolId: poolId, ClientId: clientId };
-      const violations: string[] = [];
-      for (const [action, declared] of [
-        ['CREATE', createDeclared],
-        ['UPDATE', updateDeclared],
-      ] as const) {
-        const before = await cognito.describeClient(poolId, clientId);
-        const other = { 'other-writer': `case${index}${action}` };
-        cognito.proxy.refusals.length = 0;
-        // Another writer tags the pool right after the type read it.
-        cognito.proxy.afterNext('DescribeUserPool', (id) =>
-          cognito.proxy.tagAsAnotherWriter(id, other).catch(() => undefined),
-        );
-        const event = await cognito.handleClient(
-          action,
-          { ...ids, ...declared },
-          action === 'UPDATE' ? ids : undefined,
-        );
-        if (event.status !== 'SUCCESS') violations.push(`${action} ended ${event.errorCode}: ${event.message}`);
-        else
-          violations.push(
-            ...(await violationsAfter(ids, declared, before)).map((violation) => `${action}: ${violation}`),
+    const cases = fc.tuple(settings, settings, settings);
+    await checkProperty(
+      'app client type',
+      cases,
+      25,
+      async ([clientSettings, createDeclared, updateDeclared], index) => {
+        // A fresh pool every 40 clients keeps each pool's list of clients short.
+        if (index % 40 === 0) poolId = await cognito.createPool({ PoolName: `client-property-${index}` });
+        // A new client's units are whole: what a template leaves out of them is the client's own.
+        const units = { ...OAUTH_CLIENT.TokenValidityUnits, ...clientSettings.TokenValidityUnits };
+        const clientId = await cognito.createClient(poolId, {
+          ...OAUTH_CLIENT,
+          ...clientSettings,
+          TokenValidityUnits: units,
+        } as never);
+        const ids = { UserPoolId: poolId, ClientId: clientId };
+        const violations: string[] = [];
+        for (const [action, declared] of [
+          ['CREATE', createDeclared],
+          ['UPDATE', updateDeclared],
+        ] as const) {
+          const before = await cognito.describeClient(poolId, clientId);
+          const other = { 'other-writer': `case${index}${action}` };
+          cognito.proxy.refusals.length = 0;
+          // Another writer tags the pool right after the type read it.
+          cognito.proxy.afterNext('DescribeUserPool', (id) =>
+            cognito.proxy.tagAsAnotherWriter(id, other).catch(() => undefined),
           );
-        violations.push(
-          ...cognito.proxy.refusals.map((refusal) => `${action}: sent a request Cognito refuses: ${refusal}`),
-        );
-        const tags = (await cognito.proxy.describe(poolId)).UserPoolTags ?? {};
-        if (tags['other-writer'] !== other['other-writer'])
-          violations.push(`${action}: another writer's pool tag was lost`);
-      }
-      if (violations.length > 0)
-        failures.push(
-          `case ${index} ${JSON.stringify([clientSettings, createDeclared, updateDeclared])}\n  ${violations.join('\n  ')}`,
-        );
-    }
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    if (process.env.PROPERTY_CASES) {
-      process.stderr.write(
-        `property (app client type): ${runs} cases, ${failures.length} with violations, seed ${seed}, ${seconds} s\n`,
-      );
-    }
-    if (failures.length > 0) {
-      throw new Error(
-        `${failures.length} of ${runs} cases violate the model; rerun with PROPERTY_SEED=${seed}\n${failures.slice(0, 3).join('\n')}`,
-      );
-    }
+          const event = await cognito.handleClient(
+            action,
+            { ...ids, ...declared },
+            action === 'UPDATE' ? ids : undefined,
+          );
+          if (event.status !== 'SUCCESS') violations.push(`${action} ended ${event.errorCode}: ${event.message}`);
+          else
+            violations.push(
+              ...(await violationsAfter(ids, declared, before)).map((violation) => `${action}: ${violation}`),
+            );
+          violations.push(
+            ...cognito.proxy.refusals.map((refusal) => `${action}: sent a request Cognito refuses: ${refusal}`),
+          );
+          const tags = (await cognito.proxy.describe(poolId)).UserPoolTags ?? {};
+          if (tags['other-writer'] !== other['other-writer'])
+            violations.push(`${action}: another writer's pool tag was lost`);
+        }
+        return { violations };
+      },
+    );
   }, 900_000);
 });
