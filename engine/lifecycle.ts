@@ -13,8 +13,7 @@ import type {
 } from './settingsType';
 
 /** The reads and the plan of a CREATE or UPDATE, and the writes that would carry it out; nothing written. */
-export interface Preview<State, Plan> {
-  state: State;
+export interface Preview<Plan> {
   plan: Plan;
   reads: readonly string[];
   ownership: Ownership;
@@ -69,7 +68,7 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
    * any write: what `apply` carries out, and what `npm run plan` shows. Without an
    * ownership, the resource decides: CREATE when it is not managed yet, UPDATE when it is.
    */
-  async preview(ids: Identifiers, declared: Declared, requested?: Ownership): Promise<Preview<State, Plan>> {
+  async preview(ids: Identifiers, declared: Declared, requested?: Ownership): Promise<Preview<Plan>> {
     const { state, managed, reads } = await this.type.read(this.connection, ids, declared);
     const ownership = requested ?? (managed ? 'keep' : 'claim');
     if (ownership === 'claim' && managed) {
@@ -80,7 +79,7 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
     if (ownership === 'keep' && !managed) throw this.notFound(ids);
     const plan = this.type.plan(state, ids, declared, ownership);
     const writes = this.type.writes(this.connection, ids, plan, state);
-    return { state, plan, reads, ownership, writes };
+    return { plan, reads, ownership, writes };
   }
 
   private apply(ids: Identifiers, declared: Declared, ownership: Ownership): Promise<Declared> {

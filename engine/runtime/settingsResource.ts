@@ -55,10 +55,12 @@ export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
   }
 
   @handlerEvent(Action.Update)
-  public async update(...args: HandlerArgs<T>): Promise<ProgressEvent<T>> {
-    const [, request] = args;
-    this.refuseIdentifierChange(this.identifiersOf(request.desiredResourceState), request.previousResourceState);
-    return this.writeSettings(args, (lifecycle, ids, declared) => lifecycle.update(ids, declared));
+  public update(...args: HandlerArgs<T>): Promise<ProgressEvent<T>> {
+    const previous = args[1].previousResourceState;
+    return this.writeSettings(args, (lifecycle, ids, declared) => {
+      this.refuseIdentifierChange(ids, previous);
+      return lifecycle.update(ids, declared);
+    });
   }
 
   @handlerEvent(Action.Delete)
