@@ -64,7 +64,13 @@ export async function planFile(file: string, connection: PoolConnection): Promis
         type: isClient ? CLIENT_TYPE_NAME : TYPE_NAME,
         preview: isClient
           ? await previewClient(connection, properties)
-          : await previewPlan(connection.gateway, connection.poolId, properties, referenceCheck(connection)),
+          : await previewPlan(
+              connection.gateway,
+              connection.poolId,
+              properties,
+              referenceCheck(connection),
+              connection.parameters,
+            ),
       },
     ];
   }
@@ -82,7 +88,13 @@ export async function planFile(file: string, connection: PoolConnection): Promis
     const preview =
       type === CLIENT_TYPE_NAME
         ? await previewClient(connection, properties)
-        : await previewPlan(connection.gateway, connection.poolId, properties, referenceCheck(connection));
+        : await previewPlan(
+            connection.gateway,
+            connection.poolId,
+            properties,
+            referenceCheck(connection),
+            connection.parameters,
+          );
     plans.push({ logicalId, type, preview });
   }
   return plans;

@@ -1,10 +1,10 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { ResourceModel as ClientModel } from '../client-settings/src/models';
-import { OwnershipParameters } from '../client-settings/src/ownership';
 import { settingsType as clientSettings } from '../client-settings/src/spec';
 import { ResourceModel } from '../src/models';
 import { settingsType } from '../src/spec';
 import { ParameterStore } from '../engine/ssm/parameterStore';
+import { OwnershipRecords } from '../engine/ownershipRecords';
 import { PLACEHOLDER_CREDENTIALS } from '../test/support/cfnRequest';
 import { unlessNotFound, type CognitoGateway } from '../engine/cognito/gateway';
 import type { LeafChange } from '../engine/leafChanges';
@@ -55,7 +55,9 @@ export async function previewSettings<Declared extends object, State, Plan exten
   connection: Connection,
   ids: Identifiers,
   properties: Record<string, unknown>,
+  parameters: ParameterStore = defaultParameterStore(type.typeName),
 ): Promise<{ preview: PlanPreview; plan?: Plan }> {
+  const records = new OwnershipRecords(parameters, type.typeName);
   const raw = { ...properties, ...ids };
   const preview: PlanPreview = {
     typeName: type.typeName,
@@ -70,12 +72,15 @@ export async function previewSettings<Declared extends object, State, Plan exten
   if (preview.problems.length > 0) {
     // Nothing to plan: the properties cannot even be converted. The resource, if it exists,
     // says which action it would be; the problems are the answer either way.
-    const reading = await unlessNotFound(type.read(connection, ids, {} as Declared));
-    preview.action = reading?.managed ? 'UPDATE' : 'CREATE';
+    const [record, reading] = await Promise.all([
+      records.read(ids),
+      unlessNotFound(type.read(connection, ids, {} as Declared)),
+    ]);
+    preview.action = record || reading?.legacyClaim ? 'UPDATE' : 'CREATE';
     return { preview };
   }
   const declared = declaredFromModel(modelClass.deserialize(raw), type.declarable) as Declared;
-  const lifecycle = new SettingsLifecycle(type, connection, { log: () => undefined });
+  const lifecycle = new SettingsLifecycle(type, connection, records, { log: () => undefined });
   const { plan, reads, ownership, writes } = await lifecycle.preview(ids, declared);
   preview.action = ownership === 'claim' ? 'CREATE' : 'UPDATE';
   preview.calls.push(...reads);
@@ -92,19 +97,17 @@ export async function previewPlan(
   poolId: string,
   properties: Record<string, unknown>,
   checkReferences?: ReferenceCheck,
+  parameters?: ParameterStore,
 ): Promise<PlanPreview> {
   const ids = { UserPoolId: poolId };
-  const { preview, plan } = await previewSettings(settingsType, ResourceModel, gateway, ids, properties);
+  const { preview, plan } = await previewSettings(settingsType, ResourceModel, gateway, ids, properties, parameters);
   if (plan && checkReferences) preview.warnings = await checkReferences(plan.resultingPool, properties);
   return preview;
 }
 
 /** Parameter Store where the SDK's settings point (AWS_ENDPOINT_URL_SSM on the emulator). */
-function defaultParameterStore(): ParameterStore {
-  return ParameterStore.forCaller(PLACEHOLDER_CREDENTIALS, 'us-east-1', {
-    typeName: ClientModel.TYPE_NAME,
-    identifier: '',
-  });
+function defaultParameterStore(typeName: string): ParameterStore {
+  return ParameterStore.forCaller(PLACEHOLDER_CREDENTIALS, 'us-east-1', { typeName, identifier: '' });
 }
 
 /** The preview of an app client's settings: see `previewSettings`. */
@@ -113,11 +116,10 @@ export async function previewClientPlan(
   poolId: string,
   clientId: string,
   properties: Record<string, unknown>,
-  parameters: ParameterStore = defaultParameterStore(),
+  parameters?: ParameterStore,
 ): Promise<PlanPreview> {
-  const connection = { cognito: gateway, ownership: new OwnershipParameters(parameters, gateway, {}) };
   const ids = { UserPoolId: poolId, ClientId: clientId };
-  return (await previewSettings(clientSettings, ClientModel, connection, ids, properties)).preview;
+  return (await previewSettings(clientSettings, ClientModel, gateway, ids, properties, parameters)).preview;
 }
 
 export function formatPreview(preview: PlanPreview, where: string): string {

@@ -1,12 +1,28 @@
+import { randomUUID } from 'node:crypto';
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { ConcurrentPoolChange } from './cognito/errors';
+import { unlessNotFound } from './cognito/gateway';
+import { decodeListToken, encodeListToken, listTokenName } from './listToken';
+import { deepMerge } from './merge';
 import { runOrderedWrites, WriteFailed } from './orderedWrites';
+import {
+  declaresPath,
+  recordedChanges,
+  restoreOf,
+  targetOf,
+  touchedBy,
+  type OperationRecord,
+  type OwnershipRecord,
+  type RecordedChange,
+} from './ownershipRecord';
+import type { Claimant, OwnershipRecords } from './ownershipRecords';
 import { withConflictRetry } from './retry';
 import type {
   Identifiers,
   OperationLog,
   Ownership,
   PlannedWrite,
+  Reading,
   Refusal,
   SettingsPlan,
   SettingsType,
@@ -18,19 +34,38 @@ export interface Preview<Plan> {
   reads: readonly string[];
   ownership: Ownership;
   writes: PlannedWrite[];
+  /** The last operation never finished: its changes are put back before anything else. */
+  unfinished?: OperationRecord;
 }
+
+/** What CloudFormation says about the request besides the desired state. */
+export interface Invocation {
+  claimant: Claimant;
+  /** The request's top-level `rollback`: the stack operation is rolling back. */
+  rollback: boolean;
+  /** UPDATE: the settings the previous template declared (the one a rollback rolls back). */
+  previous?: object;
+}
+
+const NO_INVOCATION: Invocation = { claimant: {}, rollback: false };
 
 /**
  * What each action does to a resource of a settings type, written once for every type:
  *
+ * - every CREATE, UPDATE and DELETE first reads the resource's ownership record; when the
+ *   last operation never finished (the handler stopped, or its undo failed), it puts back
+ *   what that operation changed before it handles its own request;
  * - CREATE and UPDATE: as one attempt, retried whole when Cognito reports a concurrent
- *   change, the reads, the ownership check (CREATE claims an unmanaged resource, UPDATE
- *   needs a managed one), the pure plan, its refusals (nothing written), the ordered
- *   writes (undone in reverse when a later one fails, the failure explained), and the
- *   settings READ reports next;
+ *   change, the reads, the ownership check (CREATE claims an unclaimed resource, or carries
+ *   on with its own stack's claim; UPDATE needs a claimed one), the pure plan, its refusals
+ *   (nothing written), then the undo record, the ordered writes (undone in reverse when a
+ *   later one fails, the failure explained) and the record marked finished; a stack
+ *   rollback also puts back what the rolled-back template changed and the target does not
+ *   declare;
  * - READ: the current settings of a managed resource, from its identifiers alone;
- * - DELETE: the type lets go of the resource, every setting left as it is;
- * - LIST: one page of managed resources per invocation.
+ * - DELETE: the record removed, every setting left as it is; a rolled-back CREATE first
+ *   puts back what it changed;
+ * - LIST: one page of records (then of legacy claims) per invocation.
  *
  * Properties are checked against the schema once, by the runtime, before any of this.
  */
@@ -38,7 +73,9 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
   constructor(
     private readonly type: SettingsType<Declared, State, Plan, Connection>,
     private readonly connection: Connection,
+    private readonly records: OwnershipRecords,
     private readonly logger: OperationLog,
+    private readonly invocation: Invocation = NO_INVOCATION,
   ) {}
 
   create(ids: Identifiers, declared: Declared): Promise<Declared> {
@@ -50,17 +87,54 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
   }
 
   async read(ids: Identifiers): Promise<Declared> {
-    const reading = await this.type.read(this.connection, ids, {} as Declared);
-    if (!reading.managed) throw this.notFound(ids);
+    const [record, reading] = await Promise.all([
+      this.records.read(ids),
+      this.type.read(this.connection, ids, {} as Declared),
+    ]);
+    if (!record && !reading.legacyClaim) throw this.notFound(ids);
     return this.type.current(reading.state);
   }
 
   async delete(ids: Identifiers): Promise<void> {
-    if (!(await this.type.release(this.connection, ids, this.logger))) throw this.notFound(ids);
+    let record = await this.records.read(ids);
+    const touched = (record?.operation ? touchedBy(record.operation.changes) : {}) as Declared;
+    // The resource may be gone (deleted outside the stack): the record still goes.
+    const reading = await unlessNotFound(this.type.read(this.connection, ids, touched));
+    if (!record && !reading?.legacyClaim) throw this.notFound(ids);
+    if (record?.operation && reading) {
+      if (!record.operation.finished) record = await this.recover(ids, record);
+      else if (this.invocation.rollback && record.operation.action === 'CREATE') {
+        this.logger.log(`${this.subject(ids)}: the stack rolls back its CREATE; putting back what it changed`);
+        await this.restore(ids, record.operation.changes);
+        this.logPermanent(record.operation);
+      }
+    }
+    if (record) {
+      this.logger.log(`DeleteParameter ${this.records.nameOf(ids)}`);
+      await this.records.release(ids);
+    }
+    if (reading?.legacyClaim) await this.type.releaseLegacyClaim(this.connection, ids, reading.state, this.logger);
   }
 
-  list(within: Identifiers, nextToken?: string): Promise<{ found: Identifiers[]; nextToken?: string }> {
-    return this.type.listPage(this.connection, within, nextToken);
+  /** One page of records, then of the resources earlier versions claimed, within the given identifiers. */
+  async list(within: Identifiers, nextToken?: string): Promise<{ found: Identifiers[]; nextToken?: string }> {
+    if (listTokenName(nextToken) === LEGACY_LIST) {
+      const page = await this.type.legacyClaimsPage(this.connection, within, decodeListToken(LEGACY_LIST, nextToken));
+      return { found: page.found, nextToken: encodeListToken(LEGACY_LIST, page.nextToken) };
+    }
+    const page = await this.records.page(within, decodeListToken(RECORD_LIST, nextToken));
+    const claimed = page.found.map((values) =>
+      Object.fromEntries(this.type.identifiers.map((name, index) => [name, values[index]])),
+    );
+    // A resource deleted outside its stack keeps its record until DELETE; LIST skips it.
+    const exists = await Promise.all(claimed.map((ids) => this.type.exists(this.connection, ids)));
+    return {
+      found: claimed.filter((_, index) => exists[index]),
+      // Every page continues, even one with no resource on it, until the legacy claims end.
+      nextToken: page.nextToken
+        ? encodeListToken(RECORD_LIST, page.nextToken)
+        : encodeListToken(LEGACY_LIST, LEGACY_LIST_START),
+    };
   }
 
   /**
@@ -69,34 +143,181 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
    * ownership, the resource decides: CREATE when it is not managed yet, UPDATE when it is.
    */
   async preview(ids: Identifiers, declared: Declared, requested?: Ownership): Promise<Preview<Plan>> {
-    const { state, managed, reads } = await this.type.read(this.connection, ids, declared);
+    const [record, reading] = await Promise.all([
+      this.records.read(ids),
+      this.type.read(this.connection, ids, declared),
+    ]);
+    const prepared = this.prepare(ids, declared, record, reading, requested);
+    return { ...prepared, reads: ['GetParameter', ...reading.reads], unfinished: unfinishedOf(record) };
+  }
+
+  private apply(ids: Identifiers, target: Declared, ownership: Ownership): Promise<Declared> {
+    return withConflictRetry(async () => {
+      let record = await this.records.read(ids);
+      if (record?.operation && !record.operation.finished) record = await this.recover(ids, record);
+      const rollback = this.rollbackChanges(target, record);
+      const touched = { ...touchedBy(rollback?.changes ?? []), ...target } as Declared;
+      const reading = await this.type.read(this.connection, ids, touched);
+      const declared = rollback ? this.withRollback(target, rollback, reading.state) : target;
+      const { plan, writes } = this.prepare(ids, declared, record, reading, ownership, targetOf(target));
+      refuseIfNeeded(plan.refusals);
+      await this.run(ids, writes, plan, declared);
+      return this.type.report(plan);
+    });
+  }
+
+  /**
+   * The ownership check, the plan and its writes, between the undo record's two writes: the
+   * record (the claim on CREATE) with each leaf's value before, then the type's writes, then
+   * the record marked finished. No write when nothing changes.
+   */
+  private prepare(
+    ids: Identifiers,
+    declared: Declared,
+    record: OwnershipRecord | undefined,
+    { state, legacyClaim }: Reading<State>,
+    requested?: Ownership,
+    target = targetOf(declared),
+  ): Omit<Preview<Plan>, 'reads'> {
+    const managed = record !== undefined || legacyClaim;
     const ownership = requested ?? (managed ? 'keep' : 'claim');
-    if (ownership === 'claim' && managed) {
-      throw (
-        this.type.alreadyManaged?.(state, ids) ?? new exceptions.AlreadyExists(this.type.typeName, identifierOf(ids))
-      );
-    }
+    if (ownership === 'claim' && managed && !this.isOwnClaim(record)) throw this.records.alreadyManaged(ids, record);
     if (ownership === 'keep' && !managed) throw this.notFound(ids);
     const plan = this.type.plan(state, ids, declared, ownership);
     const writes = this.type.writes(this.connection, ids, plan, state);
-    return { plan, reads, ownership, writes };
+    if (record && writes.length === 0) return { plan, ownership, writes };
+
+    const operation: OperationRecord = {
+      action: ownership === 'claim' ? 'CREATE' : 'UPDATE',
+      nonce: randomUUID(),
+      target,
+      changes: recordedChanges(this.type.current(state), this.type.report(plan)),
+      permanent: writes.filter((write) => !write.undo).map((write) => write.log),
+      finished: writes.length === 0,
+    };
+    const next: OwnershipRecord = record
+      ? { ...record, operation }
+      : { type: this.type.typeName, ...this.invocation.claimant, operation };
+    const name = this.records.nameOf(ids);
+    const begin: PlannedWrite = record
+      ? {
+          operation: 'PutParameter',
+          log: `PutParameter ${name}: the undo record of this ${operation.action}`,
+          request: {},
+          changes: () => [{ path: name, before: 'finished', after: 'unfinished' }],
+          run: () => this.records.write(ids, next),
+          undo: () => this.records.write(ids, record),
+          undoneLast: true,
+        }
+      : {
+          operation: 'PutParameter',
+          log: `PutParameter ${name}: the claim${writes.length > 0 ? ' and the undo record' : ''}`,
+          request: {},
+          changes: () => [{ path: name, before: undefined, after: claimDescription(this.invocation.claimant) }],
+          run: () => this.records.claim(ids, next),
+          undo: () => this.records.releaseOwnClaim(ids, operation.nonce),
+          undoneLast: true,
+        };
+    if (writes.length === 0) return { plan, ownership, writes: [begin] };
+    const finish: PlannedWrite = {
+      operation: 'PutParameter',
+      log: `PutParameter ${name}: the ${operation.action} finished`,
+      request: {},
+      changes: () => [{ path: name, before: 'unfinished', after: 'finished' }],
+      run: () => this.records.write(ids, { ...next, operation: { ...operation, finished: true } }),
+    };
+    return { plan, ownership, writes: [begin, ...writes, finish] };
   }
 
-  private apply(ids: Identifiers, declared: Declared, ownership: Ownership): Promise<Declared> {
-    return withConflictRetry(async () => {
-      const { plan, writes } = await this.preview(ids, declared, ownership);
-      refuseIfNeeded(plan.refusals);
-      try {
-        await runOrderedWrites(writes, Object.values(ids).join('/'), this.logger);
-      } catch (failure) {
-        if (!(failure instanceof WriteFailed)) throw failure;
-        // A concurrent change is for the retry around this attempt, not for the type to explain.
-        throw failure.cause instanceof ConcurrentPoolChange
-          ? failure.cause
-          : this.type.explain(failure, plan, declared);
-      }
-      return this.type.report(plan);
-    });
+  /** Runs a plan's writes; a refused write is explained by the type, a concurrent change retried. */
+  private async run(ids: Identifiers, writes: PlannedWrite[], plan: Plan, declared: Declared): Promise<void> {
+    try {
+      await runOrderedWrites(writes, this.subject(ids), this.logger);
+    } catch (failure) {
+      if (!(failure instanceof WriteFailed)) throw failure;
+      // A concurrent change is for the retry around this attempt, not for the type to explain.
+      throw failure.cause instanceof ConcurrentPoolChange ? failure.cause : this.type.explain(failure, plan, declared);
+    }
+  }
+
+  /** Puts back what an unfinished operation changed, then marks its record finished. */
+  private async recover(ids: Identifiers, record: OwnershipRecord): Promise<OwnershipRecord> {
+    const operation = record.operation as OperationRecord;
+    this.logger.log(
+      `${this.subject(ids)}: the last ${operation.action} never finished (the handler stopped, or its undo failed); putting back what it changed`,
+    );
+    await this.restore(ids, operation.changes);
+    const finished = { ...record, operation: { ...operation, finished: true } };
+    this.logger.log(`PutParameter ${this.records.nameOf(ids)}: the unfinished ${operation.action} put back`);
+    await this.records.write(ids, finished);
+    return finished;
+  }
+
+  /** Compare-and-restore of recorded leaves, through the type's own plan and writes. */
+  private async restore(ids: Identifiers, changes: readonly RecordedChange[]): Promise<void> {
+    const reading = await this.type.read(this.connection, ids, touchedBy(changes) as Declared);
+    const restore = this.restoreFrom(reading.state, changes);
+    if (restore.restored.length === 0) return;
+    const declared = restore.declared as Declared;
+    const plan = this.type.plan(reading.state, ids, declared, 'keep');
+    refuseIfNeeded(plan.refusals);
+    await this.run(ids, this.type.writes(this.connection, ids, plan, reading.state), plan, declared);
+  }
+
+  private restoreFrom(state: State, changes: readonly RecordedChange[]) {
+    const restore = restoreOf(this.type.current(state), changes);
+    for (const leaf of restore.changedSince) {
+      this.logger.log(`${leaf}: another writer changed it since; left as it is`);
+    }
+    if (restore.restored.length > 0) this.logger.log(`Putting back: ${restore.restored.join(', ')}`);
+    return restore;
+  }
+
+  /**
+   * A stack rollback's UPDATE: the record of the operation it rolls back (the one that
+   * applied the previous template), and the leaves that operation changed which the target
+   * does not declare. Undefined when there is nothing to put back.
+   */
+  private rollbackChanges(
+    target: Declared,
+    record: OwnershipRecord | undefined,
+  ): { operation: OperationRecord; changes: RecordedChange[] } | undefined {
+    const { rollback, previous } = this.invocation;
+    const operation = record?.operation;
+    if (!rollback || !previous || !operation) return undefined;
+    if (operation.target !== targetOf(previous)) {
+      this.logger.log('Rollback: the last recorded operation applied another template; only the target is applied');
+      return undefined;
+    }
+    this.logPermanent(operation);
+    return { operation, changes: operation.changes.filter((change) => !declaresPath(target, change.path)) };
+  }
+
+  /** The target's settings, plus the before-values of what the rolled-back operation changed beyond them. */
+  private withRollback(target: Declared, rollback: { changes: RecordedChange[] }, state: State): Declared {
+    const restore = this.restoreFrom(state, rollback.changes);
+    return deepMerge(restore.declared, target) as Declared;
+  }
+
+  private logPermanent(operation: OperationRecord): void {
+    for (const write of operation.permanent) {
+      this.logger.log(`${write}: custom attributes can never be removed; the rollback leaves them`);
+    }
+  }
+
+  private isOwnClaim(record: OwnershipRecord | undefined): boolean {
+    const { stackId, logicalResourceId } = this.invocation.claimant;
+    return (
+      record !== undefined &&
+      stackId !== undefined &&
+      logicalResourceId !== undefined &&
+      record.stackId === stackId &&
+      record.logicalResourceId === logicalResourceId
+    );
+  }
+
+  private subject(ids: Identifiers): string {
+    return Object.values(ids).join('/');
   }
 
   private notFound(ids: Identifiers): Error {
@@ -104,9 +325,21 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
   }
 }
 
+const RECORD_LIST = 'GetParametersByPath';
+const LEGACY_LIST = 'legacy-claims';
+const LEGACY_LIST_START = 'start';
+
 /** A resource's primary identifier as CloudFormation shows it: its identifiers joined by `|`. */
 export function identifierOf(ids: Identifiers): string {
   return Object.values(ids).join('|');
+}
+
+function unfinishedOf(record: OwnershipRecord | undefined): OperationRecord | undefined {
+  return record?.operation && !record.operation.finished ? record.operation : undefined;
+}
+
+function claimDescription({ stackId, logicalResourceId }: Claimant): string {
+  return stackId ? `managed by ${logicalResourceId ?? 'a resource'} in ${stackId}` : 'managed';
 }
 
 /** Throws the refusals of a plan, if any: locked settings as NotUpdatable, the rest as InvalidRequest. */

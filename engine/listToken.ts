@@ -24,3 +24,14 @@ export function decodeListToken(list: string, nextToken: string | undefined): st
   }
   return parsed.token;
 }
+
+/** The name of the list a token walks, or undefined for none (or one that is not a token this LIST handed out). */
+export function listTokenName(nextToken: string | undefined): string | undefined {
+  if (!nextToken) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(String(nextToken), 'base64url').toString('utf8')) as { list?: unknown };
+    return typeof parsed?.list === 'string' ? parsed.list : undefined;
+  } catch {
+    return undefined;
+  }
+}

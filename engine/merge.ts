@@ -1,15 +1,32 @@
 /**
  * Deep-merges declared settings into the described pool: objects merge key by key,
  * arrays and scalars replace, and anything not declared keeps its described value.
+ *
+ * `null` removes the member. Templates never hold it (the schema refuses it); a restore
+ * does, to put back a member that was absent before (a trigger an operation added). An
+ * object left without members by removals is removed too.
  */
 export function deepMerge<T>(described: T, declared: unknown): T {
   if (declared === undefined) return described;
-  if (!isPlainObject(described) || !isPlainObject(declared)) return declared as T;
+  if (declared === null) return undefined as T;
+  if (!isPlainObject(described) || !isPlainObject(declared)) return withoutRemovals(declared) as T;
   const merged: Record<string, unknown> = { ...described };
+  let removed = false;
   for (const [key, value] of Object.entries(declared)) {
-    merged[key] = deepMerge(merged[key], value);
+    const member = deepMerge(merged[key], value);
+    if (member === undefined) {
+      removed ||= merged[key] !== undefined || value === null;
+      delete merged[key];
+    } else merged[key] = member;
   }
-  return merged as T;
+  return (removed && Object.keys(merged).length === 0 ? undefined : merged) as T;
+}
+
+/** A declared value with its removals (`null`) dropped: what it sets where nothing was described. */
+function withoutRemovals(value: unknown): unknown {
+  if (!isPlainObject(value)) return value;
+  const kept = Object.entries(value).filter(([, member]) => member !== null);
+  return Object.fromEntries(kept.map(([key, member]) => [key, withoutRemovals(member)]));
 }
 
 /** Whether a declared object selects another mode than the described one (e.g. another sending account). */
@@ -21,7 +38,7 @@ export type ModeSwitch = (described: unknown, declared: unknown) => boolean;
  * old mode and which Cognito would reject in the new one.
  */
 export function mergeUnlessModeSwitch<T>(described: T, declared: unknown, switchesMode?: ModeSwitch): T {
-  if (declared !== undefined && switchesMode?.(described, declared)) return declared as T;
+  if (declared !== undefined && declared !== null && switchesMode?.(described, declared)) return declared as T;
   return deepMerge(described, declared);
 }
 

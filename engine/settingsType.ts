@@ -4,7 +4,7 @@ import type { LeafChange } from './leafChanges';
 import type { Write, WriteFailed } from './orderedWrites';
 import type { PropertiesValidator } from './schemaValidation';
 
-/** CREATE claims a resource with its ownership marker; UPDATE keeps it. */
+/** CREATE claims a resource with its ownership record; UPDATE keeps it. */
 export type Ownership = 'claim' | 'keep';
 
 /** Something a plan will not write, decided before any write: NotUpdatable when locked, else InvalidRequest. */
@@ -34,10 +34,11 @@ export interface Caller {
   logicalResourceId?: string;
 }
 
-/** What a type reads before it plans or reports: the state, whether it is managed, and the calls made. */
+/** What a type reads before it plans or reports: the state, and the calls made. */
 export interface Reading<State> {
   state: State;
-  managed: boolean;
+  /** Claimed the way earlier versions claimed (a marker tag on the pool): managed, migrated to a record on its next write. */
+  legacyClaim: boolean;
   /** The API calls the read made, in order: what `npm run plan` lists before the writes. */
   reads: readonly string[];
 }
@@ -75,22 +76,25 @@ export interface SettingsType<Declared extends object, State, Plan extends Setti
   connect: (caller: Caller) => Connection;
   /** Reads what planning the declared settings, or reporting them (nothing declared), needs. */
   read: (connection: Connection, ids: Identifiers, declared: Declared) => Promise<Reading<State>>;
-  /** The error a CREATE of an already managed resource answers; AlreadyExists naming it by default. */
-  alreadyManaged?: (state: State, ids: Identifiers) => Error;
-  /** The pure plan: the writes' requests and what they would leave, with the refusals. */
+  /**
+   * The pure plan: the writes' requests and what they would leave, with the refusals.
+   * `declared` is template-form; a restore also holds `null` for a member to remove.
+   */
   plan: (state: State, ids: Identifiers, declared: Declared, ownership: Ownership) => Plan;
-  /** The writes that carry a plan out, in order. */
+  /** The writes that carry a plan out, in order; a legacy claim's marker is removed by one of them. */
   writes: (connection: Connection, ids: Identifiers, plan: Plan, state: State) => PlannedWrite[];
   /** The error a refused write answers with: Cognito's, with the setting it is about named. */
   explain: (failure: WriteFailed, plan: Plan, declared: Declared) => unknown;
   /** The settings a CREATE or UPDATE leaves: what READ reports next. */
   report: (plan: Plan) => Declared;
-  /** The settings READ reports. */
+  /** The settings READ reports: what the undo record compares and restores, leaf by leaf. */
   current: (state: State) => Declared;
-  /** DELETE: stops managing the resource, every setting left as it is; false when it was not managed. */
-  release: (connection: Connection, ids: Identifiers, log: OperationLog) => Promise<boolean>;
-  /** One page of the managed resources, within the identifiers `listedWithin` names. */
-  listPage: (
+  /** DELETE of a legacy claim: removes the marker an earlier version wrote, every setting left as it is. */
+  releaseLegacyClaim: (connection: Connection, ids: Identifiers, state: State, log: OperationLog) => Promise<void>;
+  /** LIST: whether a resource whose record it found still exists. */
+  exists: (connection: Connection, ids: Identifiers) => Promise<boolean>;
+  /** LIST, after the records: one page of the resources earlier versions claimed with a marker tag. */
+  legacyClaimsPage: (
     connection: Connection,
     within: Identifiers,
     nextToken: string | undefined,

@@ -3,18 +3,15 @@ import { MARKER_TAG_VALUE, markerTagKey, markerTagPrefix } from '../engine/marke
 import { ResourceModel } from './models';
 
 /**
- * The pool tag that marks a pool as managed by this type, written with TagResource on
- * CREATE and removed with UntagResource on DELETE; UpdateUserPool never carries tags.
+ * The pool tag earlier versions wrote to mark a pool as managed by this type. The claim now
+ * lives in the engine's ownership record (Parameter Store), which frees one of the pool's
+ * 50 tags; a pool that still carries the tag is managed, and its next write removes it.
  */
 export const OWNERSHIP_TAG_KEY = markerTagKey(ResourceModel.TYPE_NAME, 'managed');
 export const OWNERSHIP_TAG_VALUE = MARKER_TAG_VALUE;
 
 export function isManaged(pool: UserPoolType): boolean {
   return pool.UserPoolTags?.[OWNERSHIP_TAG_KEY] === OWNERSHIP_TAG_VALUE;
-}
-
-export function withOwnershipTag(pool: UserPoolType): UserPoolType {
-  return { ...pool, UserPoolTags: { ...pool.UserPoolTags, [OWNERSHIP_TAG_KEY]: OWNERSHIP_TAG_VALUE } };
 }
 
 /**
@@ -35,6 +32,6 @@ export function withoutOwnershipTag(pool: UserPoolType): UserPoolType {
 }
 
 /** Tags whose key starts with `aws:` are reserved for AWS: never written, never reported. */
-export function withoutReservedTags(tags: Record<string, string>): Record<string, string> {
+export function withoutReservedTags<T>(tags: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(tags).filter(([key]) => !key.toLowerCase().startsWith('aws:')));
 }

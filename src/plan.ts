@@ -18,7 +18,6 @@ import { findCrossFieldProblems } from './crossFieldRules';
 import { compareFeaturePlans } from './featurePlans';
 import { buildSetUserPoolMfaConfigRequest, declaresMfa, findMfaProblems, mergeMfaState, touchesMfaRules } from './mfa';
 import { mergeSetting } from './modeSwitch';
-import { withOwnershipTag } from './ownership';
 import { planTags, type TagWrite } from './tags';
 import type { DeclaredSettings, MfaSettings } from './fields';
 import { buildUpdateUserPoolRequest } from './updateRequest';
@@ -48,7 +47,7 @@ export interface SettingsPlan {
    * state is one Cognito accepts.
    */
   mfaFirst: boolean;
-  /** Declared tags that change, and the ownership marker on CREATE: TagResource, after the settings. */
+  /** Declared tags that change: TagResource, after the settings. */
   tagWrite?: TagWrite;
   customAttributeBatches: SchemaAttributeType[][];
   /** The pool and MFA state once every write has succeeded. */
@@ -81,10 +80,8 @@ export function planSettings(input: PlanInput): SettingsPlan {
       (mergedPool as Record<string, unknown>)[field] = mergeSetting(field, described[field], declaredValue);
     }
   }
-  const claim = input.ownership === 'claim';
-  const claimed = claim ? withOwnershipTag(mergedPool) : mergedPool;
-  invalid(findCrossFieldProblems(claimed, described, declared));
-  const tagPlan = planTags(described, declared.UserPoolTags, claim);
+  invalid(findCrossFieldProblems(mergedPool, described, declared));
+  const tagPlan = planTags(described, declared.UserPoolTags);
   invalid(tagPlan.problems);
 
   const existingCustom = countCustomAttributes(described);
@@ -106,7 +103,7 @@ export function planSettings(input: PlanInput): SettingsPlan {
   const settingsRequest = buildUpdateUserPoolRequest(userPoolId, withMode(mergedPool));
   const settingsChange = !isDeepStrictEqual(settingsRequest, restoreRequest);
 
-  const resultingPool = poolAfter(claimed, settingsRequest);
+  const resultingPool = poolAfter(mergedPool, settingsRequest);
   const resultingMode = mfa.resultingMfa?.MfaConfiguration ?? described.MfaConfiguration;
   if (resultingMode !== undefined) resultingPool.MfaConfiguration = resultingMode;
   return {

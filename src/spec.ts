@@ -1,9 +1,8 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import type { SchemaAttributeType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { unlessNotFound, type CognitoGateway } from '../engine/cognito/gateway';
 import { cognitoErrorName, FEATURE_PLAN_ERRORS } from '../engine/cognito/errors';
 import { changedMembers, leafChanges } from '../engine/leafChanges';
-import { decodeListToken, encodeListToken } from '../engine/listToken';
 import { explainRefusal } from '../engine/refusalSubject';
 import type { Identifiers, PlannedWrite, SettingsType } from '../engine/settingsType';
 import { settingsOfUserPool } from './currentSettings';
@@ -11,8 +10,10 @@ import { featuresBeyondPlan } from './featurePlans';
 import { DECLARABLE_FIELDS, type DeclaredSettings, type MfaSettings } from './fields';
 import { mfaStateFromDescribed, needsMfaState } from './mfa';
 import { ResourceModel } from './models';
-import { isManaged, OWNERSHIP_TAG_KEY } from './ownership';
+import { isManaged, OWNERSHIP_TAG_KEY, OWNERSHIP_TAG_VALUE } from './ownership';
+import { planSchemaAttributes } from './lockedSettings';
 import { planSettings, type SettingsPlan } from './plan';
+import type { TagWrite } from './tags';
 import { findSchemaProblems } from './validation';
 
 /** What the pool type reads: the pool and, when the operation needs it, its MFA state. */
@@ -25,9 +26,11 @@ export interface State {
 const LIST_DESCRIBE_CONCURRENCY = 5;
 
 /**
- * Org::Cognito::UserPoolSettings as the engine runs it. A pool is managed when it carries
- * the ownership tag; DescribeUserPool (and GetUserPoolMfaConfig) are the reads, and
- * UpdateUserPool, SetUserPoolMfaConfig, TagResource and AddCustomAttributes the writes.
+ * Org::Cognito::UserPoolSettings as the engine runs it. A pool is managed when it has an
+ * ownership record (the engine's), or the ownership tag of earlier versions, which its
+ * next write moves to the record; DescribeUserPool (and GetUserPoolMfaConfig) are the
+ * reads, and UpdateUserPool, SetUserPoolMfaConfig, TagResource/UntagResource and
+ * AddCustomAttributes the writes.
  */
 export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, CognitoGateway> = {
   typeName: ResourceModel.TYPE_NAME,
@@ -40,11 +43,11 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
   async read(cognito, { UserPoolId }, declared) {
     const described = await cognito.describeUserPool(UserPoolId);
     if (!needsMfaState(described, declared))
-      return { state: { described }, managed: isManaged(described), reads: ['DescribeUserPool'] };
+      return { state: { described }, legacyClaim: isManaged(described), reads: ['DescribeUserPool'] };
     const describedMfa = mfaStateFromDescribed(await cognito.getUserPoolMfaConfig(UserPoolId));
     return {
       state: { described, describedMfa },
-      managed: isManaged(described),
+      legacyClaim: isManaged(described),
       reads: ['DescribeUserPool', 'GetUserPoolMfaConfig'],
     };
   },
@@ -60,25 +63,21 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
   report: (plan) => settingsOfUserPool(plan.resultingPool, plan.resultingMfa),
   current: ({ described, describedMfa }) => settingsOfUserPool(described, describedMfa),
 
-  /**
-   * DELETE removes the ownership tag with UntagResource. Every setting stays as it is, and
-   * no UpdateUserPool is sent, so no describe→update trap can leave a stack in DELETE_FAILED.
-   */
-  async release(cognito, { UserPoolId }, log) {
-    const described = await cognito.describeUserPool(UserPoolId);
-    if (!isManaged(described)) return false;
+  /** DELETE of a pool an earlier version claimed: its ownership tag goes; no UpdateUserPool is sent. */
+  async releaseLegacyClaim(cognito, { UserPoolId }, { described }, log) {
     log.log(`UntagResource ${UserPoolId}: ${OWNERSHIP_TAG_KEY}`);
     await cognito.untagResource(described, [OWNERSHIP_TAG_KEY]);
-    return true;
   },
 
+  exists: async (cognito, { UserPoolId }) => (await unlessNotFound(cognito.describeUserPool(UserPoolId))) !== undefined,
+
   /**
-   * One ListUserPools page (at most 60 pools) and a DescribeUserPool of each, a few at a
-   * time (only the describe shows tags): at most 61 Cognito calls whatever the account
-   * holds. A page may hold no managed pool.
+   * The pools earlier versions claimed with the ownership tag: one ListUserPools page (at
+   * most 60 pools) and a DescribeUserPool of each, a few at a time (only the describe shows
+   * tags): at most 61 Cognito calls whatever the account holds. A page may hold none.
    */
-  async listPage(cognito, _within, nextToken) {
-    const page = await cognito.listUserPools(decodeListToken('ListUserPools', nextToken));
+  async legacyClaimsPage(cognito, _within, nextToken) {
+    const page = await cognito.listUserPools(nextToken);
     const found: Identifiers[] = [];
     for (let start = 0; start < page.ids.length; start += LIST_DESCRIBE_CONCURRENCY) {
       const batch = page.ids.slice(start, start + LIST_DESCRIBE_CONCURRENCY);
@@ -86,7 +85,7 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
       const pools = await Promise.all(batch.map((id) => unlessNotFound(cognito.describeUserPool(id))));
       for (const pool of pools) if (pool?.Id && isManaged(pool)) found.push({ UserPoolId: pool.Id });
     }
-    return { found, nextToken: encodeListToken('ListUserPools', page.nextToken) };
+    return { found, nextToken: page.nextToken };
   },
 };
 
@@ -127,32 +126,72 @@ function poolWrites(
           },
         ]
       : [];
-  const tags: PlannedWrite[] = tagWrite
-    ? [
-        {
-          operation: 'TagResource',
-          log: `TagResource ${UserPoolId}: ${Object.keys(tagWrite.tags).join(', ')}`,
-          request: { UserPoolTags: tagWrite.tags },
-          changes: () => leafChanges({ UserPoolTags: tagWrite.restoreTags }, { UserPoolTags: tagWrite.tags }),
-          run: () => cognito.tagResource(described, tagWrite.tags),
-          undo: async () => {
-            if (tagWrite.addedKeys.length > 0) await cognito.untagResource(described, tagWrite.addedKeys);
-            if (Object.keys(tagWrite.restoreTags).length > 0)
-              await cognito.tagResource(described, tagWrite.restoreTags);
-          },
-        },
-      ]
-    : [];
+  const tags: PlannedWrite[] = tagWrite ? [tagsWrite(cognito, UserPoolId, described, tagWrite)] : [];
   const attributes: PlannedWrite[] = plan.customAttributeBatches.map((batch) => ({
     operation: 'AddCustomAttributes',
     log: `AddCustomAttributes ${UserPoolId}: ${batch.map((attribute) => attribute.Name).join(', ')}`,
     request: { Schema: batch },
     changes: () =>
       batch.map((attribute) => ({ path: `Schema.custom:${attribute.Name}`, before: undefined, after: attribute })),
-    run: () => cognito.addCustomAttributes(UserPoolId, batch),
+    run: () => addCustomAttributesOnce(cognito, UserPoolId, batch),
   }));
+  // Earlier versions claimed the pool with a tag; the engine's record holds the claim now.
+  const legacyTag: PlannedWrite[] = isManaged(described)
+    ? [
+        {
+          operation: 'UntagResource',
+          log: `UntagResource ${UserPoolId}: ${OWNERSHIP_TAG_KEY} (the claim moved to the ownership record)`,
+          request: {},
+          changes: () => [{ path: `UserPoolTags.${OWNERSHIP_TAG_KEY}`, before: OWNERSHIP_TAG_VALUE, after: undefined }],
+          run: () => cognito.untagResource(described, [OWNERSHIP_TAG_KEY]),
+          undo: () => cognito.tagResource(described, { [OWNERSHIP_TAG_KEY]: OWNERSHIP_TAG_VALUE }),
+        },
+      ]
+    : [];
   const settings = plan.mfaFirst ? [...mfa, ...pool] : [...pool, ...mfa];
-  return [...settings, ...tags, ...attributes];
+  return [...settings, ...tags, ...legacyTag, ...attributes];
+}
+
+/** Declared tags with TagResource (a restore's removals with UntagResource); the undo puts every key back. */
+function tagsWrite(cognito: CognitoGateway, UserPoolId: string, described: UserPoolType, write: TagWrite): PlannedWrite {
+  const { tags, removedKeys, restoreTags, addedKeys } = write;
+  const keys = [...Object.keys(tags), ...removedKeys];
+  const operation = Object.keys(tags).length > 0 ? 'TagResource' : 'UntagResource';
+  return {
+    operation,
+    log: `${operation} ${UserPoolId}: ${keys.join(', ')}`,
+    request: { UserPoolTags: tags },
+    changes: () =>
+      leafChanges({ UserPoolTags: restoreTags }, { UserPoolTags: Object.fromEntries(keys.map((k) => [k, tags[k]])) }),
+    run: async () => {
+      if (Object.keys(tags).length > 0) await cognito.tagResource(described, tags);
+      if (removedKeys.length > 0) await cognito.untagResource(described, removedKeys);
+    },
+    undo: async () => {
+      if (addedKeys.length > 0) await cognito.untagResource(described, addedKeys);
+      if (Object.keys(restoreTags).length > 0) await cognito.tagResource(described, restoreTags);
+    },
+  };
+}
+
+/**
+ * AddCustomAttributes, once: an attribute can be added only once, so a call whose answer
+ * was lost and that the SDK sent again is refused although the first one took effect.
+ * When the pool then has every attribute of the batch, with the declared shape, the write
+ * counts as done.
+ */
+async function addCustomAttributesOnce(
+  cognito: CognitoGateway,
+  UserPoolId: string,
+  batch: SchemaAttributeType[],
+): Promise<void> {
+  try {
+    await cognito.addCustomAttributes(UserPoolId, batch);
+  } catch (error) {
+    if (!(error instanceof exceptions.InvalidRequest) && !(error instanceof exceptions.NetworkFailure)) throw error;
+    const { toAdd, conflicts } = planSchemaAttributes(await cognito.describeUserPool(UserPoolId), batch);
+    if (toAdd.length > 0 || conflicts.length > 0) throw error;
+  }
 }
 
 /** Names the declared features a feature-plan refusal is about, and the plan each needs. */

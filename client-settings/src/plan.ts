@@ -17,7 +17,7 @@ export interface PlanInput {
   userPoolId: string;
   clientId: string;
   described: DescribedClient;
-  /** The client's pool: its feature plan and tags (where the ownership marker lives). */
+  /** The client's pool: its feature plan and tags (where earlier versions' claim tags live). */
   pool: UserPoolType;
   declared: DeclaredSettings;
   ownership: Ownership;
@@ -29,8 +29,6 @@ export interface SettingsPlan {
   updateRequest?: UpdateUserPoolClientCommandInput;
   /** Puts the client back as described, if a later write fails. */
   restoreRequest: UpdateUserPoolClientCommandInput;
-  /** CREATE claims the client (its ownership parameter, after the settings). */
-  claims: boolean;
   /** The client once every write has succeeded. */
   resultingClient: DescribedClient;
 }
@@ -60,7 +58,6 @@ export function planSettings(input: PlanInput): SettingsPlan {
     refusals,
     updateRequest: isDeepStrictEqual(candidate, restoreRequest) ? undefined : candidate,
     restoreRequest,
-    claims: input.ownership === 'claim',
     resultingClient: { client: merged, hasSecret: described.hasSecret },
   };
 }

@@ -90,7 +90,10 @@ function mapError(error: unknown, name: string, operation: string, resource: Res
   }
   if (name === 'InvalidNextToken') return new exceptions.InvalidRequest(reason);
   if (name === 'InternalErrorException') return new exceptions.ServiceInternalError(reason);
-  if (isNetworkError(name)) return new exceptions.NetworkFailure(reason);
+  // Node's socket errors carry the reason in `code` (ECONNRESET for "socket hang up").
+  if (isNetworkError(name) || isNetworkError((error as { code?: string })?.code ?? '')) {
+    return new exceptions.NetworkFailure(reason);
+  }
   return new exceptions.InternalFailure(reason);
 }
 

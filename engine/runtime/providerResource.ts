@@ -93,8 +93,10 @@ export abstract class ProviderResource<T extends BaseModel> extends BaseResource
           nextToken: event.nextToken,
         }),
       );
-      // The lib's request has no stack id; a type that records who manages a resource needs it.
+      // The lib's request has no stack id and drops `rollback` (cloudformation-cli-java-plugin's
+      // HandlerRequest has both): the ownership record needs the one, a stack rollback the other.
       if (event.stackId) Object.assign(request as object, { stackId: event.stackId });
+      Object.assign(request as object, { rollback: isRollback(eventData) });
       const session = SessionProxy.getSession(callerCredentials as never, event.region);
       return this.invoke(action, session, request, event.callbackContext ?? {}, log);
     });
@@ -124,6 +126,7 @@ export abstract class ProviderResource<T extends BaseModel> extends BaseResource
         request?: Record<string, unknown>;
         callbackContext?: Record<string, unknown>;
         region?: string;
+        rollback?: unknown;
       };
       if (!event?.credentials) throw new exceptions.InvalidRequest('The test event has no credentials.');
       log.redact(...secretsOf(event.credentials));
@@ -132,6 +135,7 @@ export abstract class ProviderResource<T extends BaseModel> extends BaseResource
       const request = this.modeledRequest(action, rawRequest.desiredResourceState, () =>
         UnmodeledRequest.deserialize({ region: event.region, ...rawRequest }),
       );
+      Object.assign(request as object, { rollback: isRollback(event) || isRollback(rawRequest) });
       const session = SessionProxy.getSession(event.credentials as never, event.region);
       return this.invoke(action, session, request, event.callbackContext ?? {}, log);
     });
@@ -201,6 +205,12 @@ function parseHandlerRequest(eventData: unknown): HandlerRequest {
   if (!event?.awsAccountId) throw new exceptions.InvalidRequest('The request has no awsAccountId.');
   if (!event.requestData) throw new exceptions.InvalidRequest('The request has no requestData.');
   return event;
+}
+
+/** CloudFormation's `rollback` flag: a boolean, or the string "true" from a hand-written event. */
+function isRollback(event: unknown): boolean {
+  const flag = (event as { rollback?: unknown } | null)?.rollback;
+  return flag === true || flag === 'true';
 }
 
 function secretsOf(credentials: object | null | undefined): string[] {

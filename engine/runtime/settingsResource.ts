@@ -15,6 +15,8 @@ import { IamPropagationPending } from '../cognito/errors';
 import { CognitoGateway } from '../cognito/gateway';
 import { identifierOf, SettingsLifecycle } from '../lifecycle';
 import { declaredFromModel } from '../modelValues';
+import { OwnershipRecords } from '../ownershipRecords';
+import { ParameterStore } from '../ssm/parameterStore';
 import type { AnySettingsType, Identifiers, SettingsPlan } from '../settingsType';
 import { ProviderResource, type ModelClass } from './providerResource';
 
@@ -118,16 +120,22 @@ export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
       partition: request.awsPartition,
     });
     const log = { log: (message: string) => logger.log(message) };
-    const connection = this.type.connect({
-      cognito,
-      credentials,
-      region,
+    // The runtime adds the stack id and the rollback flag; the lib's request type has neither.
+    const { stackId, rollback } = request as { stackId?: string; rollback?: boolean };
+    const claimant = { stackId, logicalResourceId: request.logicalResourceIdentifier ?? undefined };
+    const connection = this.type.connect({ cognito, credentials, region, identifier: identifierOf(ids), ...claimant });
+    const parameters = ParameterStore.forCaller(credentials, region, {
+      typeName: this.typeName,
       identifier: identifierOf(ids),
-      // The runtime adds the stack id; the lib's request type has none.
-      stackId: (request as { stackId?: string }).stackId,
-      logicalResourceId: request.logicalResourceIdentifier,
     });
-    return new SettingsLifecycle(this.type, connection, log);
+    const previous = request.previousResourceState
+      ? declaredFromModel(request.previousResourceState, this.type.declarable)
+      : undefined;
+    return new SettingsLifecycle(this.type, connection, new OwnershipRecords(parameters, this.typeName), log, {
+      claimant,
+      rollback: rollback === true,
+      previous,
+    });
   }
 
   /** The identifiers a model names (all of the type's, unless told which), each required. */

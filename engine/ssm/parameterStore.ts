@@ -1,33 +1,50 @@
-import {
-  DeleteParameterCommand,
-  GetParameterCommand,
-  GetParametersByPathCommand,
-  PutParameterCommand,
-  SSMClient,
-} from '@aws-sdk/client-ssm';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { callerClientOptions, type CallerCredentials } from '../cognito/client';
 import { toHandlerError, type ResourceRef } from '../cognito/errors';
+import type { ParameterAccess } from '../ownershipRecords';
+
+// Loaded on first use, not at module load: a cold start that never reaches Parameter
+// Store (a refused request) does not pay for its client.
+type Ssm = typeof import('@aws-sdk/client-ssm');
+let ssm: Ssm | undefined;
+function ssmModule(): Ssm {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ssm ??= require('@aws-sdk/client-ssm') as Ssm;
+  return ssm;
+}
 
 /**
  * The one place that talks to AWS Systems Manager Parameter Store: SDK shapes in and out,
  * errors mapped to handler exceptions. The endpoint comes only from the SDK's own settings
  * (AWS_ENDPOINT_URL_SSM), as Cognito's does.
  */
-export class ParameterStore {
+export class ParameterStore implements ParameterAccess {
+  private client?: SSMClient;
+
   constructor(
-    private readonly client: SSMClient,
+    private readonly connectClient: () => SSMClient,
     /** The resource a missing parameter or a refusal is reported for. */
     private readonly resource: ResourceRef,
   ) {}
 
   static forCaller(credentials: CallerCredentials, region: string, resource: ResourceRef): ParameterStore {
-    return new ParameterStore(new SSMClient(callerClientOptions(credentials, region, resource.typeName)), resource);
+    return new ParameterStore(
+      () => new (ssmModule().SSMClient)(callerClientOptions(credentials, region, resource.typeName)),
+      resource,
+    );
+  }
+
+  private send<T>(command: (module: Ssm) => object): Promise<T> {
+    this.client ??= this.connectClient();
+    return this.client.send(command(ssmModule()) as never) as Promise<T>;
   }
 
   /** The parameter's value, or undefined when there is no such parameter. */
   async get(name: string): Promise<string | undefined> {
     try {
-      const answer = await this.client.send(new GetParameterCommand({ Name: name }));
+      const answer = await this.send<{ Parameter?: { Value?: string } }>(
+        ({ GetParameterCommand }) => new GetParameterCommand({ Name: name }),
+      );
       return answer.Parameter?.Value;
     } catch (error) {
       if ((error as { name?: string })?.name === 'ParameterNotFound') return undefined;
@@ -41,16 +58,7 @@ export class ParameterStore {
    */
   async create(name: string, value: string, description: string): Promise<boolean> {
     try {
-      await this.client.send(
-        new PutParameterCommand({
-          Name: name,
-          Value: value,
-          Type: 'String',
-          Tier: 'Standard',
-          Overwrite: false,
-          Description: description,
-        }),
-      );
+      await this.putParameter(name, value, description, false);
       return true;
     } catch (error) {
       if ((error as { name?: string })?.name === 'ParameterAlreadyExists') return false;
@@ -58,10 +66,38 @@ export class ParameterStore {
     }
   }
 
+  /** Writes the parameter, overwriting it. */
+  async put(name: string, value: string, description: string): Promise<void> {
+    try {
+      await this.putParameter(name, value, description, true);
+    } catch (error) {
+      throw toHandlerError(error, 'PutParameter', this.resource);
+    }
+  }
+
+  /**
+   * Intelligent-Tiering: Parameter Store keeps a value of up to 4 KB in the free Standard
+   * tier and moves a larger one (up to 8 KB) to Advanced, so the rare large undo record
+   * (message templates) fits without every record paying for Advanced.
+   */
+  private putParameter(name: string, value: string, description: string, overwrite: boolean): Promise<unknown> {
+    return this.send(
+      ({ PutParameterCommand }) =>
+        new PutParameterCommand({
+          Name: name,
+          Value: value,
+          Type: 'String',
+          Tier: 'Intelligent-Tiering',
+          Overwrite: overwrite,
+          Description: description,
+        }),
+    );
+  }
+
   /** Deletes the parameter; false when there was none. */
   async delete(name: string): Promise<boolean> {
     try {
-      await this.client.send(new DeleteParameterCommand({ Name: name }));
+      await this.send(({ DeleteParameterCommand }) => new DeleteParameterCommand({ Name: name }));
       return true;
     } catch (error) {
       if ((error as { name?: string })?.name === 'ParameterNotFound') return false;
@@ -72,8 +108,9 @@ export class ParameterStore {
   /** One page (at most 10, Parameter Store's limit) of the parameter names under a path. */
   async listPage(path: string, nextToken?: string): Promise<{ names: string[]; nextToken?: string }> {
     try {
-      const answer = await this.client.send(
-        new GetParametersByPathCommand({ Path: path, Recursive: false, MaxResults: 10, NextToken: nextToken }),
+      const answer = await this.send<{ Parameters?: { Name?: string }[]; NextToken?: string }>(
+        ({ GetParametersByPathCommand }) =>
+          new GetParametersByPathCommand({ Path: path, Recursive: false, MaxResults: 10, NextToken: nextToken }),
       );
       return {
         names: (answer.Parameters ?? []).flatMap((parameter) => (parameter.Name ? [parameter.Name] : [])),
