@@ -119,7 +119,12 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
   /** One page of records, then of the resources earlier versions claimed, within the given identifiers. */
   async list(within: Identifiers, nextToken?: string): Promise<{ found: Identifiers[]; nextToken?: string }> {
     if (listTokenName(nextToken) === LEGACY_LIST) {
-      const page = await this.type.legacyClaimsPage(this.connection, within, decodeListToken(LEGACY_LIST, nextToken));
+      const token = decodeListToken(LEGACY_LIST, nextToken);
+      const page = await this.type.legacyClaimsPage(
+        this.connection,
+        within,
+        token === LEGACY_LIST_START ? undefined : token,
+      );
       return { found: page.found, nextToken: encodeListToken(LEGACY_LIST, page.nextToken) };
     }
     const page = await this.records.page(within, decodeListToken(RECORD_LIST, nextToken));

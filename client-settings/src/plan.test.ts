@@ -90,11 +90,9 @@ describe('planSettings', () => {
     });
   });
 
-  it('sends no UpdateUserPoolClient when nothing declared changes, and claims the client on CREATE', () => {
+  it('sends no UpdateUserPoolClient when nothing declared changes', () => {
     const result = plan({ declared: { AccessTokenValidity: 60, GenerateSecret: false } });
     expect(result.updateRequest).toBeUndefined();
-    expect(result.claims).toBe(true);
-    expect(plan({ ownership: 'keep' }).claims).toBe(false);
   });
 
   it('refuses a GenerateSecret that differs from the client as locked', () => {

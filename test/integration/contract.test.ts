@@ -55,11 +55,25 @@ describe('the resource handler contract, as cfn test checks it', () => {
     VerificationMessageTemplate: { EmailSubject: 'Verify now' },
   });
 
-  it('create then create again answers AlreadyExists', async () => {
+  it('create then create again, from another stack or logical resource, answers AlreadyExists naming the owner', async () => {
     const poolId = await cognito.createPool();
     expect((await cognito.handle('CREATE', createInput(poolId))).status).toBe('SUCCESS');
-    const again = await cognito.handle('CREATE', createInput(poolId));
-    expect(again).toMatchObject({ status: 'FAILED', errorCode: 'AlreadyExists' });
+    const otherStack = 'arn:aws:cloudformation:us-east-1:123456789012:stack/other/11111111-1111-1111-1111-111111111111';
+    const fromOtherStack = await cognito.run({
+      action: 'CREATE',
+      properties: createInput(poolId),
+      stackId: otherStack,
+    });
+    expect(fromOtherStack).toMatchObject({ status: 'FAILED', errorCode: 'AlreadyExists' });
+    expect(fromOtherStack.message).toContain('by UserPoolSettings in stack arn:aws:cloudformation');
+    const otherResource = await cognito.run({
+      action: 'CREATE',
+      properties: createInput(poolId),
+      logicalResourceId: 'SecondSettings',
+    });
+    expect(otherResource).toMatchObject({ status: 'FAILED', errorCode: 'AlreadyExists' });
+    // The same stack and logical id is CloudFormation retrying a CREATE whose answer it lost.
+    expect((await cognito.handle('CREATE', createInput(poolId))).status).toBe('SUCCESS');
   });
 
   it('create then read returns the input values; success carries no error code', async () => {
@@ -138,7 +152,7 @@ describe('the resource handler contract, as cfn test checks it', () => {
     await cognito.handle('CREATE', createInput(poolId));
     cognito.proxy.resetCounts();
     expect((await cognito.handle('UPDATE', createInput(poolId), createInput(poolId))).status).toBe('SUCCESS');
-    expect(cognito.proxy.counts()).toEqual({ DescribeUserPool: 1 });
+    expect(cognito.proxy.counts()).toEqual({ GetParameter: 1, DescribeUserPool: 1 });
   });
 
   it('a changing UPDATE takes one read, one UpdateUserPool and, for its changed tag, one TagResource', async () => {
@@ -146,8 +160,15 @@ describe('the resource handler contract, as cfn test checks it', () => {
     await cognito.handle('CREATE', createInput(poolId));
     cognito.proxy.resetCounts();
     await cognito.handle('UPDATE', updateInput(poolId), createInput(poolId));
-    // The declared tag changes too: TagResource writes it (DESIGN's calls per operation).
-    expect(cognito.proxy.counts()).toEqual({ DescribeUserPool: 1, UpdateUserPool: 1, TagResource: 1 });
+    // The declared tag changes too: TagResource writes it (DESIGN's calls per operation); the
+    // ownership record is written before the first write and marked finished after the last.
+    expect(cognito.proxy.counts()).toEqual({
+      GetParameter: 1,
+      DescribeUserPool: 1,
+      PutParameter: 2,
+      UpdateUserPool: 1,
+      TagResource: 1,
+    });
   });
 });
 

@@ -93,12 +93,14 @@ describe('tags: TagResource only, so another writer between read and write keeps
     const declared = { UserPoolId: poolId, DeletionProtection: 'ACTIVE', UserPoolTags: { owner: 'platform' } };
     await runWithConcurrentTagger('CREATE', declared);
     let tags = (await cognito.describe(poolId)).UserPoolTags;
-    expect(tags).toMatchObject({ ...otherTag, owner: 'platform', team: 'identity', [OWNERSHIP_TAG_KEY]: 'true' });
+    expect(tags).toMatchObject({ ...otherTag, owner: 'platform', team: 'identity' });
+    // The claim is the ownership record in Parameter Store: no marker tag takes one of the 50.
+    expect(tags).not.toHaveProperty(OWNERSHIP_TAG_KEY);
 
     await cognito.proxy.tagAsAnotherWriter(poolId, { 'cost-tool': 'reset' });
     await runWithConcurrentTagger('UPDATE', { ...declared, DeletionProtection: 'INACTIVE' });
     tags = (await cognito.describe(poolId)).UserPoolTags;
-    expect(tags).toMatchObject({ ...otherTag, owner: 'platform', [OWNERSHIP_TAG_KEY]: 'true' });
+    expect(tags).toMatchObject({ ...otherTag, owner: 'platform' });
 
     await cognito.proxy.tagAsAnotherWriter(poolId, { 'cost-tool': 'reset' });
     cognito.proxy.resetCounts();
@@ -126,11 +128,13 @@ describe('tags: TagResource only, so another writer between read and write keeps
     expect(after.UserPoolTags).toMatchObject({ a: 'b' });
   });
 
-  it('refuses a CREATE that only claims a pool with 50 tags: InvalidRequest naming the limit, nothing written', async () => {
+  it('claims a pool that already has 50 tags (the claim takes no tag); one more declared tag is refused, nothing written', async () => {
     const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, index) => [`tag-${index}`, 'x']));
     const poolId = await cognito.createPool({ PoolName: 'full-of-tags', UserPoolTags: fifty });
     cognito.proxy.resetCounts();
-    const event = await cognito.handle('CREATE', { UserPoolId: poolId });
+    expect((await cognito.handle('CREATE', { UserPoolId: poolId })).status).toBe('SUCCESS');
+    expect(writes()).toEqual([]);
+    const event = await cognito.handle('UPDATE', { UserPoolId: poolId, UserPoolTags: { one: 'more' } });
     expect(event).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
     expect(event.message).toMatch(/at most 50 tags per user pool/);
     expect(writes()).toEqual([]);

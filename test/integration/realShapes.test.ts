@@ -77,7 +77,14 @@ describe('every setting a real pool has survives an update (fixtures in the shap
     server.setAnswers({ pool, mfa: mfaOf(pool) });
     const { event } = await runToCompletion(
       entrypoint as never,
-      { action: 'CREATE', properties: { UserPoolId: pool.Id, Policies: { PasswordPolicy: { MinimumLength: '15' } } } },
+      {
+        action: 'CREATE',
+        properties: {
+          UserPoolId: pool.Id,
+          Policies: { PasswordPolicy: { MinimumLength: '15' } },
+          UserPoolTags: { 'settings-check': 'declared' },
+        },
+      },
       { wait },
     );
     expect({ fixture: fixture.follows, status: event.status, message: event.message }).toMatchObject({
@@ -107,7 +114,7 @@ describe('every setting a real pool has survives an update (fixtures in the shap
     expect(request.Policies.PasswordPolicy.TemporaryPasswordValidityDays).toBe(lifetime);
     expect(request.AdminCreateUserConfig ?? {}).not.toHaveProperty('UnusedAccountValidityDays');
 
-    // The claim goes to the pool's ARN, derived from the request's account when the describe has none.
+    // Tags go to the pool's ARN, derived from the request's account when the describe has none.
     const [tagRequest]: Json[] = server.requestsOf('TagResource');
     const region = String(pool.Id).split('_')[0];
     expect(tagRequest.ResourceArn).toBe(pool.Arn ?? `arn:aws:cognito-idp:${region}:123456789012:userpool/${pool.Id}`);
@@ -182,11 +189,11 @@ describe('every setting a real app client has survives an update', () => {
     });
     // The claim is the client's own parameter: the pool's tags are never touched.
     expect(server.requestsOf('TagResource')).toEqual([]);
+    // The claim with the undo record first (without overwrite), then the record marked finished.
+    const name = `/org-cognito-userpoolclientsettings/${client.UserPoolId}/${client.ClientId}`;
     expect(server.requestsOf('PutParameter')).toEqual([
-      expect.objectContaining({
-        Name: `/org-cognito-userpoolclientsettings/${client.UserPoolId}/${client.ClientId}`,
-        Overwrite: false,
-      }),
+      expect.objectContaining({ Name: name, Overwrite: false }),
+      expect.objectContaining({ Name: name, Overwrite: true }),
     ]);
   });
 });

@@ -20,6 +20,11 @@ export interface CfnRequestOptions {
   resourceType?: string;
   /** LIST: the token the previous page answered with. */
   nextToken?: string;
+  /** The request's top-level `rollback`: CloudFormation is rolling the stack back. */
+  rollback?: boolean;
+  /** Who sends it: another stack or logical resource than the default example's. */
+  stackId?: string;
+  logicalResourceId?: string;
 }
 
 /** CloudFormation sends every primitive in resource properties as a string. */
@@ -43,14 +48,18 @@ export function cfnRequest(options: CfnRequestOptions): Record<string, unknown> 
     responseEndpoint: null,
     resourceType: options.resourceType ?? 'Org::Cognito::UserPoolSettings',
     resourceTypeVersion: '00000001',
-    stackId: `arn:aws:cloudformation:${region}:123456789012:stack/example/00000000-0000-0000-0000-000000000000`,
+    stackId:
+      options.stackId ??
+      `arn:aws:cloudformation:${region}:123456789012:stack/example/00000000-0000-0000-0000-000000000000`,
     callbackContext: options.callbackContext ?? null,
+    ...(options.rollback !== undefined ? { rollback: options.rollback } : {}),
     ...(options.nextToken !== undefined ? { nextToken: options.nextToken } : {}),
     requestData: {
       callerCredentials: options.credentials ?? PLACEHOLDER_CREDENTIALS,
       providerCredentials: options.provider?.credentials ?? null,
       providerLogGroupName: options.provider?.logGroupName ?? null,
-      logicalResourceId: (options.resourceType ?? 'Org::Cognito::UserPoolSettings').split('::')[2],
+      logicalResourceId:
+        options.logicalResourceId ?? (options.resourceType ?? 'Org::Cognito::UserPoolSettings').split('::')[2],
       resourceProperties: asCloudFormationSends(options.properties ?? {}),
       previousResourceProperties: options.previousProperties ? asCloudFormationSends(options.previousProperties) : null,
       stackTags: null,

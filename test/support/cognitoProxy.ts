@@ -10,12 +10,22 @@ import {
   type PoolFacts,
 } from './cognitoRules';
 
-/** A Cognito error the proxy answers instead of forwarding, `times` times. */
+/**
+ * A fault at one operation, `times` times:
+ * - `refused` (the default): the proxy answers `errorName` instead of forwarding; nothing is written;
+ * - `answer-lost`: the write is applied, then the connection is dropped before the answer
+ *   (the SDK sees a reset socket, and retries);
+ * - `stopped`: the write is applied and no answer ever comes, as when Lambda stops the
+ *   handler (timeout, crash) right after the write: the invocation never continues.
+ */
 export interface InjectedFault {
   operation: string;
-  errorName: string;
+  errorName?: string;
   times: number;
+  /** Calls of the operation to let through first: `skip: 1` is the fault at its second call. */
+  skip?: number;
   message?: string;
+  effect?: 'refused' | 'answer-lost' | 'stopped';
 }
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -54,6 +64,13 @@ export class EmulatedParameterStore {
               'The parameter already exists. To overwrite this value, set the overwrite option in the request to true.',
           };
         }
+        // Values up to 4 KB in Standard, 8 KB in Advanced; Intelligent-Tiering picks the tier
+        // by size (SSM API reference, PutParameter: Tier, Value).
+        const size = Buffer.byteLength(String(request.Value ?? ''));
+        const tier = request.Tier === 'Advanced' || (request.Tier === 'Intelligent-Tiering' && size > 4096);
+        if (size > (tier ? 8192 : 4096)) {
+          return { error: 'ValidationException', message: `Parameter value of ${size} bytes exceeds the tier's limit` };
+        }
         const version = (existing?.Version ?? 0) + 1;
         this.parameters.set(name, {
           Value: String(request.Value),
@@ -61,7 +78,7 @@ export class EmulatedParameterStore {
           Version: version,
           Description: request.Description,
         });
-        return { body: { Version: version, Tier: 'Standard' } };
+        return { body: { Version: version, Tier: tier ? 'Advanced' : 'Standard' } };
       }
       case 'GetParameter':
         if (!existing) return { error: 'ParameterNotFound', message: '' };
@@ -171,6 +188,9 @@ export class CognitoProxy {
   readonly refusals: string[] = [];
   strict = true;
   private readonly faults: InjectedFault[] = [];
+  /** Answers held by `stopped` faults: their handlers never continue. */
+  private readonly held: http.ServerResponse[] = [];
+  private stopListeners: (() => void)[] = [];
   /** Requests answered TooManyRequestsException because their category was over its rate, by operation. */
   readonly throttled: Record<string, number> = {};
   private quota?: RequestQuota;
@@ -191,6 +211,8 @@ export class CognitoProxy {
   }
 
   async stop(): Promise<void> {
+    for (const response of this.held.splice(0)) response.socket?.destroy();
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
@@ -266,6 +288,44 @@ export class CognitoProxy {
     this.faults.push({ ...fault });
   }
 
+  /** Resolves when a `stopped` fault has held its answer: the handler that sent it is stopped. */
+  whenStopped(): Promise<'stopped'> {
+    return new Promise((resolve) => this.stopListeners.push(() => resolve('stopped')));
+  }
+
+  /** The next matching fault, counted; a refusal is answered here, the other effects wrap the answer. */
+  private takeFault(operation: string, response: http.ServerResponse): 'answered' | undefined {
+    const fault = this.faults.find((candidate) => candidate.operation === operation && candidate.times > 0);
+    if (!fault) return undefined;
+    if (fault.skip) {
+      fault.skip -= 1;
+      return undefined;
+    }
+    fault.times -= 1;
+    const effect = fault.effect ?? 'refused';
+    if (effect === 'refused') {
+      const errorName = fault.errorName ?? 'InternalErrorException';
+      this.answerError(response, errorName, fault.message ?? `injected ${errorName}`);
+      return 'answered';
+    }
+    // The write goes through; its answer never reaches the handler.
+    const swallow = () => {
+      if (effect === 'answer-lost') response.socket?.destroy();
+      return response;
+    };
+    response.writeHead = swallow as never;
+    response.write = (() => true) as never;
+    response.end = swallow as never;
+    if (effect === 'stopped') {
+      this.held.push(response);
+      const listeners = this.stopListeners;
+      this.stopListeners = [];
+      // After the write is applied (the answer is being written).
+      setImmediate(() => listeners.forEach((listener) => listener()));
+    }
+    return undefined;
+  }
+
   clearFaults(): void {
     this.faults.length = 0;
     this.broken.length = 0;
@@ -300,11 +360,7 @@ export class CognitoProxy {
         this.calls.push(operation);
         const parsed = body.length ? (JSON.parse(body.toString()) as Json) : {};
         this.requests.push({ operation, body: parsed });
-        const fault = this.faults.find((candidate) => candidate.operation === operation && candidate.times > 0);
-        if (fault) {
-          fault.times -= 1;
-          return this.answerError(response, fault.errorName, fault.message ?? `injected ${fault.errorName}`);
-        }
+        if (this.takeFault(operation, response)) return;
         const answer = this.parameterStore.handle(operation, parsed);
         if ('error' in answer) return this.answerError(response, answer.error, answer.message);
         response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
@@ -318,11 +374,7 @@ export class CognitoProxy {
         this.throttled[operation] = (this.throttled[operation] ?? 0) + 1;
         return this.answerError(response, 'TooManyRequestsException', 'Too many requests');
       }
-      const fault = this.faults.find((candidate) => candidate.operation === operation && candidate.times > 0);
-      if (fault) {
-        fault.times -= 1;
-        return this.answerError(response, fault.errorName, fault.message ?? `injected ${fault.errorName}`);
-      }
+      if (this.takeFault(operation, response)) return;
       this.emulate(operation, parsed).then(
         async (answer) => {
           const hook = this.afterHooks.findIndex((candidate) => candidate.operation === operation);

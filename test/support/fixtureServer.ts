@@ -12,6 +12,9 @@ export class FixtureServer {
   readonly requests: { operation: string; body: Json }[] = [];
   private server?: http.Server;
 
+  /** Parameter Store parameters the handler wrote: its ownership records. */
+  private readonly parameters = new Map<string, string>();
+
   constructor(private answers: { pool?: Json; mfa?: Json; client?: Json }) {}
 
   setAnswers(answers: { pool?: Json; mfa?: Json; client?: Json }): void {
@@ -30,7 +33,7 @@ export class FixtureServer {
             .pop() ?? '';
         const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as Json) : {};
         this.requests.push({ operation, body });
-        const answer = this.answer(operation);
+        const answer = this.answer(operation, body);
         const missing = operation === 'GetParameter' ? 'ParameterNotFound' : 'ResourceNotFoundException';
         response.writeHead(answer ? 200 : 400, { 'content-type': 'application/x-amz-json-1.1' });
         response.end(JSON.stringify(answer ?? { __type: missing, message: 'no fixture' }));
@@ -49,7 +52,7 @@ export class FixtureServer {
     return this.requests.filter((request) => request.operation === operation).map((request) => request.body);
   }
 
-  private answer(operation: string): Json | undefined {
+  private answer(operation: string, body: Json): Json | undefined {
     switch (operation) {
       case 'DescribeUserPool':
         return this.answers.pool && { UserPool: this.answers.pool };
@@ -59,9 +62,14 @@ export class FixtureServer {
         return this.answers.client && { UserPoolClient: this.answers.client };
       case 'UpdateUserPoolClient':
         return { UserPoolClient: this.answers.client };
-      // Parameter Store: no app client is claimed yet.
-      case 'GetParameter':
-        return undefined;
+      // Parameter Store: the ownership records the handler writes, nothing before.
+      case 'PutParameter':
+        this.parameters.set(String(body.Name), String(body.Value));
+        return { Version: 1 };
+      case 'GetParameter': {
+        const value = this.parameters.get(String(body.Name));
+        return value === undefined ? undefined : { Parameter: { Name: body.Name, Value: value } };
+      }
       default:
         return {};
     }

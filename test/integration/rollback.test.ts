@@ -1,0 +1,280 @@
+import { conflictRetry } from '../../engine/retry';
+import type { InjectedFault } from '../support/cognitoProxy';
+import type { ProgressEvent } from '../support/handlerRunner';
+import { useLocalCognito } from '../support/localCognito';
+
+/**
+ * Faults at every write of a multi-write CREATE and UPDATE of both types, through the
+ * production entrypoint with requests shaped as CloudFormation sends them. After each, the
+ * resource is compared member by member (settings, MFA configuration, tags, app client):
+ * it is the declared target after a retry that succeeds, or exactly what it was before the
+ * stack operation after a refusal or a rollback.
+ */
+const cognito = useLocalCognito();
+
+beforeAll(() => {
+  conflictRetry.sleep = () => Promise.resolve();
+});
+afterEach(() => cognito.proxy.clearFaults());
+
+/** The SDK's attempts per call (engine/cognito/client.ts): a fault that lasts them all outlasts the retries. */
+const EVERY_ATTEMPT = 6;
+
+type Fault = 'refused' | 'failing on every retry' | 'answer lost once' | 'answer lost on every retry';
+const FAULTS: Record<Fault, Omit<InjectedFault, 'operation'>> = {
+  refused: { errorName: 'InvalidParameterException', times: 1 },
+  'failing on every retry': { errorName: 'InternalErrorException', times: EVERY_ATTEMPT },
+  'answer lost once': { effect: 'answer-lost', times: 1 },
+  'answer lost on every retry': { effect: 'answer-lost', times: EVERY_ATTEMPT },
+};
+const ENDS_AT_TARGET: ReadonlySet<Fault> = new Set(['answer lost once']);
+
+/** A write of the operation: the n-th call (from 0) of an API. */
+interface WriteAt {
+  operation: string;
+  skip: number;
+}
+const label = ({ operation, skip }: WriteAt) => (skip > 0 ? `${operation} #${skip + 1}` : operation);
+
+/** Everything a pool holds that a template can declare, as a client of Cognito reads it. */
+async function poolState(poolId: string): Promise<Record<string, unknown>> {
+  const { LastModifiedDate: _modified, AdminCreateUserConfig, ...pool } = await cognito.proxy.describe(poolId);
+  // Any UpdateUserPool leaves out the legacy member Cognito derives from TemporaryPasswordValidityDays.
+  const { UnusedAccountValidityDays: _legacy, ...config } = AdminCreateUserConfig ?? {};
+  return { pool: { ...pool, AdminCreateUserConfig: config }, mfa: await cognito.proxy.describeMfa(poolId) };
+}
+
+async function clientState(poolId: string, clientId: string): Promise<Record<string, unknown>> {
+  const { LastModifiedDate: _modified, ...client } = await cognito.describeClient(poolId, clientId);
+  return client;
+}
+
+function inject(write: WriteAt, fault: Omit<InjectedFault, 'operation'>): void {
+  cognito.proxy.inject({ operation: write.operation, skip: write.skip, ...fault });
+}
+
+/** Runs a handler action until the `stopped` fault stops it; the invocation never continues. */
+async function stoppedDuring(action: () => Promise<ProgressEvent>): Promise<void> {
+  const outcome = await Promise.race([action(), cognito.proxy.whenStopped()]);
+  expect(outcome).toBe('stopped');
+}
+
+describe('Org::Cognito::UserPoolSettings: a fault at every write of an UPDATE', () => {
+  const template = (poolId: string) => ({ UserPoolId: poolId, Policies: { PasswordPolicy: { MinimumLength: 10 } } });
+  // A new trigger, MFA turned ON, a changed and a new tag: four writers beside the record.
+  const next = (poolId: string) => ({
+    UserPoolId: poolId,
+    Policies: { PasswordPolicy: { MinimumLength: 12 } },
+    LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:pre-sign-up' },
+    MfaConfiguration: 'ON',
+    SoftwareTokenMfaConfiguration: { Enabled: true },
+    UserPoolTags: { team: 'identity', environment: 'staging' },
+  });
+  const WRITES: WriteAt[] = [
+    { operation: 'PutParameter', skip: 0 },
+    { operation: 'UpdateUserPool', skip: 0 },
+    { operation: 'SetUserPoolMfaConfig', skip: 0 },
+    { operation: 'TagResource', skip: 0 },
+    { operation: 'PutParameter', skip: 1 },
+  ];
+
+  /** A managed pool under the old template, its state, and the state the new template leaves. */
+  async function managedPool() {
+    const poolId = await cognito.createPool();
+    expect((await cognito.handle('CREATE', template(poolId))).status).toBe('SUCCESS');
+    const before = await poolState(poolId);
+    return { poolId, before };
+  }
+
+  it('a changing UPDATE makes exactly these writes (the matrix covers each)', async () => {
+    const { poolId } = await managedPool();
+    cognito.proxy.resetCounts();
+    expect((await cognito.handle('UPDATE', next(poolId), template(poolId))).status).toBe('SUCCESS');
+    const writes = cognito.proxy.calls.filter((call) => !/^(Describe|Get)/.test(call));
+    expect(writes).toEqual(['PutParameter', 'UpdateUserPool', 'SetUserPoolMfaConfig', 'TagResource', 'PutParameter']);
+  });
+
+  for (const write of WRITES) {
+    for (const [fault, injected] of Object.entries(FAULTS) as [Fault, Omit<InjectedFault, 'operation'>][]) {
+      it(`${label(write)} ${fault}: ${ENDS_AT_TARGET.has(fault) ? 'the target' : 'the pool as it was'}`, async () => {
+        const { poolId, before } = await managedPool();
+        const reference = await cognito.createPool();
+        inject(write, injected);
+        const event = await cognito.handle('UPDATE', next(poolId), template(poolId));
+        cognito.proxy.clearFaults();
+        if (ENDS_AT_TARGET.has(fault)) {
+          expect(event.status).toBe('SUCCESS');
+          await cognito.handle('CREATE', template(reference));
+          await cognito.handle('UPDATE', next(reference), template(reference));
+          expect(withoutId(await poolState(poolId))).toEqual(withoutId(await poolState(reference)));
+        } else {
+          expect(event.status).toBe('FAILED');
+          expect(await poolState(poolId)).toEqual(before);
+        }
+      }, 60_000);
+    }
+
+    it(`handler stopped after ${label(write)}: CloudFormation's retry reaches the target; its rollback the pool as it was`, async () => {
+      const { poolId, before } = await managedPool();
+      inject(write, { effect: 'stopped', times: 1 });
+      await stoppedDuring(() => cognito.handle('UPDATE', next(poolId), template(poolId)));
+      const rollback = await cognito.run({
+        action: 'UPDATE',
+        properties: template(poolId),
+        previousProperties: next(poolId),
+        rollback: true,
+      });
+      expect(rollback.status).toBe('SUCCESS');
+      expect(await poolState(poolId)).toEqual(before);
+
+      const other = await managedPool();
+      inject(write, { effect: 'stopped', times: 1 });
+      await stoppedDuring(() => cognito.handle('UPDATE', next(other.poolId), template(other.poolId)));
+      expect((await cognito.handle('UPDATE', next(other.poolId), template(other.poolId))).status).toBe('SUCCESS');
+      const reached = await poolState(other.poolId);
+      expect(reached.mfa).toMatchObject({ MfaConfiguration: 'ON' });
+      expect((reached.pool as { LambdaConfig?: object }).LambdaConfig).toMatchObject(next(poolId).LambdaConfig);
+      expect((reached.pool as { UserPoolTags?: object }).UserPoolTags).toMatchObject(next(poolId).UserPoolTags);
+    }, 60_000);
+  }
+
+  it('a stack rollback after a successful UPDATE leaves the pool exactly as before, tags and MFA included', async () => {
+    const { poolId, before } = await managedPool();
+    expect((await cognito.handle('UPDATE', next(poolId), template(poolId))).status).toBe('SUCCESS');
+    expect(await poolState(poolId)).not.toEqual(before);
+    const rollback = await cognito.run({
+      action: 'UPDATE',
+      properties: template(poolId),
+      previousProperties: next(poolId),
+      rollback: true,
+    });
+    expect(rollback.status).toBe('SUCCESS');
+    expect(await poolState(poolId)).toEqual(before);
+  }, 60_000);
+
+  it('a stack rollback after a successful CREATE (DELETE with rollback) leaves the pool as before that CREATE', async () => {
+    const poolId = await cognito.createPool();
+    const before = await poolState(poolId);
+    expect((await cognito.handle('CREATE', next(poolId))).status).toBe('SUCCESS');
+    const rollback = await cognito.run({ action: 'DELETE', properties: next(poolId), rollback: true });
+    expect(rollback.status).toBe('SUCCESS');
+    expect(await poolState(poolId)).toEqual(before);
+    // Released: the next CREATE claims it afresh.
+    expect((await cognito.handle('READ', { UserPoolId: poolId })).errorCode).toBe('NotFound');
+  }, 60_000);
+
+  it('a CREATE retried after its answer was lost (same stack and logical id) succeeds', async () => {
+    const poolId = await cognito.createPool();
+    expect((await cognito.handle('CREATE', next(poolId))).status).toBe('SUCCESS');
+    expect((await cognito.handle('CREATE', next(poolId))).status).toBe('SUCCESS');
+  }, 60_000);
+
+  it('a CREATE whose claim answer was lost on every retry leaves no claim behind, and its retry succeeds', async () => {
+    const poolId = await cognito.createPool();
+    const before = await poolState(poolId);
+    inject({ operation: 'PutParameter', skip: 0 }, FAULTS['answer lost on every retry']);
+    expect((await cognito.handle('CREATE', next(poolId))).status).toBe('FAILED');
+    cognito.proxy.clearFaults();
+    expect(await poolState(poolId)).toEqual(before);
+    expect((await cognito.handle('CREATE', next(poolId))).status).toBe('SUCCESS');
+  }, 60_000);
+
+  it('a custom attribute whose AddCustomAttributes answer was lost counts as added', async () => {
+    const { poolId } = await managedPool();
+    inject({ operation: 'AddCustomAttributes', skip: 0 }, FAULTS['answer lost once']);
+    const event = await cognito.handle('UPDATE', {
+      ...template(poolId),
+      Schema: [{ Name: 'tenant', AttributeDataType: 'String', Mutable: true }],
+    });
+    expect(event.status).toBe('SUCCESS');
+    const attributes = (await cognito.describe(poolId)).SchemaAttributes ?? [];
+    expect(attributes.map((attribute) => attribute.Name)).toContain('custom:tenant');
+  }, 60_000);
+});
+
+describe('Org::Cognito::UserPoolClientSettings: a fault at every write of an UPDATE', () => {
+  const template = (poolId: string, clientId: string) => ({
+    UserPoolId: poolId,
+    ClientId: clientId,
+    IdTokenValidity: 30,
+  });
+  const next = (poolId: string, clientId: string) => ({
+    UserPoolId: poolId,
+    ClientId: clientId,
+    IdTokenValidity: 45,
+    CallbackURLs: ['https://app.example.com/callback'],
+    AllowedOAuthFlows: ['code'],
+    AllowedOAuthScopes: ['openid'],
+    AllowedOAuthFlowsUserPoolClient: true,
+    SupportedIdentityProviders: ['COGNITO'],
+  });
+  const WRITES: WriteAt[] = [
+    { operation: 'PutParameter', skip: 0 },
+    { operation: 'UpdateUserPoolClient', skip: 0 },
+    { operation: 'PutParameter', skip: 1 },
+  ];
+
+  async function managedClient() {
+    const poolId = await cognito.createPool();
+    const clientId = await cognito.createClient(poolId);
+    expect((await cognito.handleClient('CREATE', template(poolId, clientId))).status).toBe('SUCCESS');
+    return { poolId, clientId, before: await clientState(poolId, clientId) };
+  }
+
+  for (const write of WRITES) {
+    for (const [fault, injected] of Object.entries(FAULTS) as [Fault, Omit<InjectedFault, 'operation'>][]) {
+      it(`${label(write)} ${fault}: ${ENDS_AT_TARGET.has(fault) ? 'the target' : 'the client as it was'}`, async () => {
+        const { poolId, clientId, before } = await managedClient();
+        inject(write, injected);
+        const event = await cognito.handleClient('UPDATE', next(poolId, clientId), template(poolId, clientId));
+        cognito.proxy.clearFaults();
+        if (ENDS_AT_TARGET.has(fault)) {
+          expect(event.status).toBe('SUCCESS');
+          expect(await clientState(poolId, clientId)).toMatchObject({
+            IdTokenValidity: 45,
+            AllowedOAuthFlows: ['code'],
+          });
+        } else {
+          expect(event.status).toBe('FAILED');
+          expect(await clientState(poolId, clientId)).toEqual(before);
+        }
+      }, 60_000);
+    }
+
+    it(`handler stopped after ${label(write)}: the retry reaches the target; the rollback the client as it was`, async () => {
+      const { poolId, clientId, before } = await managedClient();
+      inject(write, { effect: 'stopped', times: 1 });
+      await stoppedDuring(() => cognito.handleClient('UPDATE', next(poolId, clientId), template(poolId, clientId)));
+      const rollback = await cognito.runClient({
+        action: 'UPDATE',
+        properties: template(poolId, clientId),
+        previousProperties: next(poolId, clientId),
+        rollback: true,
+      });
+      expect(rollback.status).toBe('SUCCESS');
+      expect(await clientState(poolId, clientId)).toEqual(before);
+
+      inject(write, { effect: 'stopped', times: 1 });
+      await stoppedDuring(() => cognito.handleClient('UPDATE', next(poolId, clientId), template(poolId, clientId)));
+      const retried = await cognito.handleClient('UPDATE', next(poolId, clientId), template(poolId, clientId));
+      expect(retried.status).toBe('SUCCESS');
+      expect(await clientState(poolId, clientId)).toMatchObject({ IdTokenValidity: 45, AllowedOAuthFlows: ['code'] });
+    }, 60_000);
+  }
+
+  it('a stack rollback after a successful CREATE leaves the client as before; a lost claim answer retried succeeds', async () => {
+    const poolId = await cognito.createPool();
+    const clientId = await cognito.createClient(poolId);
+    const before = await clientState(poolId, clientId);
+    inject({ operation: 'PutParameter', skip: 0 }, FAULTS['answer lost once']);
+    expect((await cognito.handleClient('CREATE', next(poolId, clientId))).status).toBe('SUCCESS');
+    const rollback = await cognito.runClient({ action: 'DELETE', properties: next(poolId, clientId), rollback: true });
+    expect(rollback.status).toBe('SUCCESS');
+    expect(await clientState(poolId, clientId)).toEqual(before);
+  }, 60_000);
+});
+
+function withoutId(state: Record<string, unknown>): unknown {
+  const { Id: _id, Name: _name, Arn: _arn, CreationDate: _created, ...pool } = state.pool as Record<string, unknown>;
+  return { ...state, pool };
+}
