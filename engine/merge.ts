@@ -22,11 +22,18 @@ export function deepMerge<T>(described: T, declared: unknown): T {
   return (removed && Object.keys(merged).length === 0 ? undefined : merged) as T;
 }
 
-/** A declared value with its removals (`null`) dropped: what it sets where nothing was described. */
-function withoutRemovals(value: unknown): unknown {
+/** A declared value with its removals (`null`) dropped: what it sets, as the rules about declared values read it. */
+export function withoutRemovals(value: unknown): unknown {
   if (!isPlainObject(value)) return value;
-  const kept = Object.entries(value).filter(([, member]) => member !== null);
-  return Object.fromEntries(kept.map(([key, member]) => [key, withoutRemovals(member)]));
+  const kept: Record<string, unknown> = {};
+  let removed = false;
+  for (const [key, member] of Object.entries(value)) {
+    const keptMember = member === null ? undefined : withoutRemovals(member);
+    if (keptMember === undefined) removed = true;
+    else kept[key] = keptMember;
+  }
+  // An object that held only removals declares nothing.
+  return removed && Object.keys(kept).length === 0 ? undefined : kept;
 }
 
 /** Whether a declared object selects another mode than the described one (e.g. another sending account). */

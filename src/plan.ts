@@ -18,6 +18,7 @@ import { findCrossFieldProblems } from './crossFieldRules';
 import { compareFeaturePlans } from './featurePlans';
 import { buildSetUserPoolMfaConfigRequest, declaresMfa, findMfaProblems, mergeMfaState, touchesMfaRules } from './mfa';
 import { mergeSetting } from './modeSwitch';
+import { withoutRemovals } from '../engine/merge';
 import { planTags, type TagWrite } from './tags';
 import type { DeclaredSettings, MfaSettings } from './fields';
 import { buildUpdateUserPoolRequest } from './updateRequest';
@@ -80,7 +81,8 @@ export function planSettings(input: PlanInput): SettingsPlan {
       (mergedPool as Record<string, unknown>)[field] = mergeSetting(field, described[field], declaredValue);
     }
   }
-  invalid(findCrossFieldProblems(mergedPool, described, declared));
+  // Rules read what is declared; a restore's removals (`null`) are not declared values.
+  invalid(findCrossFieldProblems(mergedPool, described, withoutRemovals(declared) as DeclaredSettings));
   const tagPlan = planTags(described, declared.UserPoolTags);
   invalid(tagPlan.problems);
 
@@ -134,7 +136,7 @@ function planMfa(input: PlanInput, mergedPool: UserPoolType): MfaPlan {
   const checksMfa = declaresMfa(declared) || touchesMfaRules(declared);
   if (!describedMfa || !checksMfa) return { problems: [], mfaFirst: false, resultingMfa: describedMfa };
   const mergedMfa = mergeMfaState(describedMfa, declared, mergedPool);
-  const problems = findMfaProblems(mergedMfa, declared, mergedPool);
+  const problems = findMfaProblems(mergedMfa, withoutRemovals(declared) as DeclaredSettings, mergedPool);
   const setMfaRequest = buildSetUserPoolMfaConfigRequest(userPoolId, mergedMfa, mergedPool);
   const restoreMfaRequest = buildSetUserPoolMfaConfigRequest(userPoolId, describedMfa, described);
   if (isDeepStrictEqual(setMfaRequest, restoreMfaRequest)) {

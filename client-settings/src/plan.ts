@@ -5,7 +5,7 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isDeepStrictEqual } from 'node:util';
 import type { Ownership, Refusal } from '../../engine/settingsType';
-import { mergeUnlessModeSwitch, type ModeSwitch } from '../../engine/merge';
+import { mergeUnlessModeSwitch, withoutRemovals, type ModeSwitch } from '../../engine/merge';
 import { buildUpdateUserPoolClientRequest } from './updateRequest';
 import type { DescribedClient } from '../../engine/cognito/gateway';
 import { findCrossFieldProblems } from './crossFieldRules';
@@ -48,7 +48,8 @@ export function planSettings(input: PlanInput): SettingsPlan {
   }
   const merged = mergeClient(described.client, declared);
   const tier = pool.UserPoolTier ?? 'ESSENTIALS';
-  const declaredMembers = declared as Partial<Record<keyof UserPoolClientType, unknown>>;
+  // Rules read what is declared; a restore's removals (`null`) are not declared values.
+  const declaredMembers = withoutRemovals(declared) as Partial<Record<keyof UserPoolClientType, unknown>>;
   for (const message of findCrossFieldProblems(merged, { hasSecret: described.hasSecret, tier }, declaredMembers)) {
     refusals.push({ kind: 'invalid', message });
   }

@@ -90,8 +90,14 @@ function mapError(error: unknown, name: string, operation: string, resource: Res
   }
   if (name === 'InvalidNextToken') return new exceptions.InvalidRequest(reason);
   if (name === 'InternalErrorException') return new exceptions.ServiceInternalError(reason);
-  // Node's socket errors carry the reason in `code` (ECONNRESET for "socket hang up").
-  if (isNetworkError(name) || isNetworkError((error as { code?: string })?.code ?? '')) {
+  // Node's socket errors carry the reason in `code` (ECONNRESET for "socket hang up"); an
+  // error from another realm reaches us as the SDK's "AWS SDK error wrapper for <name>: …".
+  const wrapped = /^AWS SDK error wrapper for (\w+)/.exec((error as { message?: string })?.message ?? '')?.[1];
+  if (
+    isNetworkError(name) ||
+    isNetworkError((error as { code?: string })?.code ?? '') ||
+    isNetworkError(wrapped ?? '')
+  ) {
     return new exceptions.NetworkFailure(reason);
   }
   return new exceptions.InternalFailure(reason);
