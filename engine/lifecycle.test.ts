@@ -63,7 +63,10 @@ const store: ParameterAccess = {
     calls.push('GetParametersByPath');
     const names = [...parameters.keys()].filter((name) => name.startsWith(`${path}/`)).sort();
     const start = Number(token ?? 0);
-    return { names: names.slice(start, start + 1), nextToken: start + 1 < names.length ? String(start + 1) : undefined };
+    return {
+      names: names.slice(start, start + 1),
+      nextToken: start + 1 < names.length ? String(start + 1) : undefined,
+    };
   },
 };
 
@@ -119,6 +122,13 @@ const widgetType: SettingsType<Declared, Widget, Plan, Map<string, Widget>> = {
       conflicts -= 1;
       failing.push({ write: 'set conflicted', error: new ConcurrentPoolChange('changed meanwhile') });
       writes.push(memberWrite(widget, 'conflicted', {}, {}));
+    }
+    // Migration: the next write of a legacy claim removes its marker.
+    if (before.legacyMarker) {
+      writes.push({
+        ...memberWrite(widget, 'marker', {}, {}),
+        run: async () => void (calls.push('unmark'), (widget.legacyMarker = false)),
+      });
     }
     const members = [...new Set([...Object.keys(plan.next), ...Object.keys(before.settings)])].sort();
     for (const member of members) {
@@ -337,13 +347,16 @@ describe('the settings lifecycle, for any type', () => {
   });
 
   it('a legacy claim is managed, migrated to a record on its next write, and released on DELETE', async () => {
+    widgets.set('w2', { settings: {}, legacyMarker: true });
+    await lifecycle().delete({ WidgetId: 'w2' });
+    expect(widgets.get('w2')!.legacyMarker).toBe(false);
     widgets.get('w1')!.legacyMarker = true;
     await expect(lifecycle().read(ids)).resolves.toBeDefined();
     await expect(lifecycle().create(ids, {})).rejects.toThrow(/earlier version/);
     await lifecycle().update(ids, { Color: { name: 'blue' } });
     expect(record().operation?.action).toBe('UPDATE');
-    await lifecycle().delete(ids);
     expect(widgets.get('w1')!.legacyMarker).toBe(false);
+    await lifecycle().delete(ids);
     expect(parameters.has(recordName)).toBe(false);
   });
 

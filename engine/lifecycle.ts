@@ -97,9 +97,14 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
 
   async delete(ids: Identifiers): Promise<void> {
     let record = await this.records.read(ids);
-    const touched = (record?.operation ? touchedBy(record.operation.changes) : {}) as Declared;
-    // The resource may be gone (deleted outside the stack): the record still goes.
-    const reading = await unlessNotFound(this.type.read(this.connection, ids, touched));
+    const operation = record?.operation;
+    const restores = operation && (!operation.finished || (this.invocation.rollback && operation.action === 'CREATE'));
+    // The resource is read only for a legacy claim or a restore; it may be gone (deleted
+    // outside the stack), and the record still goes.
+    const reading =
+      !record || restores
+        ? await unlessNotFound(this.type.read(this.connection, ids, touchedBy(operation?.changes ?? []) as Declared))
+        : undefined;
     if (!record && !reading?.legacyClaim) throw this.notFound(ids);
     if (record?.operation && reading) {
       if (!record.operation.finished) record = await this.recover(ids, record);

@@ -1,4 +1,5 @@
 import * as idp from '@aws-sdk/client-cognito-identity-provider';
+import * as ssmSdk from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { entrypoint, testEntrypoint } from './handlers';
@@ -12,11 +13,14 @@ import * as libUtils from '@amazon-web-services-cloudformation/cloudformation-cl
 import { quietLib } from '../test/support/quietLib';
 
 const cognito = mockClient(idp.CognitoIdentityProviderClient);
+const ssm = mockClient(ssmSdk.SSMClient);
+/** Whether the pool has an ownership record (Parameter Store): managedPool() claims it. */
+let claimed = false;
 const WRITES = [idp.UpdateUserPoolCommand, idp.SetUserPoolMfaConfigCommand, idp.AddCustomAttributesCommand];
 
 function managedPool(changes: Partial<idp.UserPoolType> = {}): idp.UserPoolType {
-  const pool = describedProductionPool();
-  return { ...pool, UserPoolTags: { ...pool.UserPoolTags, [OWNERSHIP_TAG_KEY]: 'true' }, ...changes };
+  claimed = true;
+  return { ...describedProductionPool(), ...changes };
 }
 
 /** Cognito refuses TOTP-only MFA on a pool with an SMS configuration; these tests turn on TOTP alone. */
@@ -49,6 +53,15 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
+  claimed = false;
+  ssm.reset();
+  ssm.on(ssmSdk.GetParameterCommand).callsFake(async () => {
+    if (!claimed) throw Object.assign(new Error('not found'), { name: 'ParameterNotFound', $metadata: {} });
+    return { Parameter: { Value: JSON.stringify({ type: 'Org::Cognito::UserPoolSettings', stackId: 'arn:other' }) } };
+  });
+  ssm.on(ssmSdk.PutParameterCommand).resolves({});
+  ssm.on(ssmSdk.DeleteParameterCommand).resolves({});
+  ssm.on(ssmSdk.GetParametersByPathCommand).resolves({ Parameters: [] });
   cognito.reset();
   cognito.on(idp.GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: 'OPTIONAL' });
   cognito.on(idp.UpdateUserPoolCommand).resolves({});
@@ -61,7 +74,7 @@ beforeEach(() => {
 describe('CREATE', () => {
   beforeEach(() => cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: describedProductionPool() }));
 
-  it('sends the described pool back with the one declared nested setting changed, then claims it with TagResource', async () => {
+  it('claims the pool with its ownership record, then sends the described pool back with the one declared nested setting changed', async () => {
     const event = await invoke('CREATE', { UserPoolId: POOL_ID, Policies: { PasswordPolicy: { MinimumLength: 16 } } });
     expect(event).toMatchObject({ status: 'SUCCESS' });
     expect(event.errorCode).toBeUndefined();
@@ -74,16 +87,18 @@ describe('CREATE', () => {
       Policies: { ...unchanged.Policies, PasswordPolicy: { ...unchanged.Policies?.PasswordPolicy, MinimumLength: 16 } },
     });
     expect(sent).not.toHaveProperty('UserPoolTags');
-    expect(cognito).toHaveReceivedCommandWith(idp.TagResourceCommand, {
-      ResourceArn: describedProductionPool().Arn,
-      Tags: { [OWNERSHIP_TAG_KEY]: 'true' },
+    // The claim is the ownership record, not a tag: the pool's 50 tags are the user's.
+    expect(cognito).toHaveReceivedCommandTimes(idp.TagResourceCommand, 0);
+    expect(ssm).toHaveReceivedCommandWith(ssmSdk.PutParameterCommand, {
+      Name: `/org-cognito-userpoolsettings/${POOL_ID}`,
+      Overwrite: false,
     });
   });
 
   it('names a pool whose describe has no Arn by the ARN the request account and the pool id give', async () => {
     const { Arn: _arn, ...olderOutput } = describedProductionPool();
     cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: olderOutput });
-    const event = await invoke('CREATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
+    const event = await invoke('CREATE', { UserPoolId: POOL_ID, UserPoolTags: { 'arn-check': 'declared' } });
     expect(event.status).toBe('SUCCESS');
     expect(cognito).toHaveReceivedCommandWith(idp.TagResourceCommand, {
       ResourceArn: `arn:aws:cognito-idp:us-east-1:123456789012:userpool/${POOL_ID}`,
@@ -237,25 +252,18 @@ describe('CREATE', () => {
       'DescribeUserPoolCommand',
       'GetUserPoolMfaConfigCommand',
       'SetUserPoolMfaConfigCommand',
-      'TagResourceCommand',
       'AddCustomAttributesCommand',
     ]);
   });
 
-  it('claims a pool whose declared settings already hold with one TagResource and no UpdateUserPool', async () => {
+  it('claims a pool whose declared settings already hold with one PutParameter and no Cognito write', async () => {
     cognito
       .on(idp.DescribeUserPoolCommand)
       .resolves({ UserPool: { ...describedProductionPool(), MfaConfiguration: 'OFF' } });
     const event = await invoke('CREATE', { UserPoolId: POOL_ID, DeletionProtection: 'ACTIVE' });
     expect(event.status).toBe('SUCCESS');
-    expect(cognito.calls().map((call) => call.args[0].constructor.name)).toEqual([
-      'DescribeUserPoolCommand',
-      'TagResourceCommand',
-    ]);
-    expect(cognito).toHaveReceivedCommandWith(idp.TagResourceCommand, {
-      ResourceArn: describedProductionPool().Arn,
-      Tags: { [OWNERSHIP_TAG_KEY]: 'true' },
-    });
+    expect(cognito.calls().map((call) => call.args[0].constructor.name)).toEqual(['DescribeUserPoolCommand']);
+    expect(ssm).toHaveReceivedCommandTimes(ssmSdk.PutParameterCommand, 1);
   });
 
   it.each(['FeatureUnavailableInTierException', 'TierChangeNotAllowedException', 'OperationNotEnabledException'])(
@@ -395,16 +403,28 @@ describe('READ, DELETE and LIST', () => {
     expect(await invoke('READ', { UserPoolId: POOL_ID })).toMatchObject({ status: 'FAILED', errorCode: 'NotFound' });
   });
 
-  it('DELETE removes only the marker with UntagResource, never UpdateUserPool, and returns no model', async () => {
+  it('DELETE removes only the ownership record, never UpdateUserPool, and returns no model', async () => {
     cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
     const event = await invoke('DELETE', { UserPoolId: POOL_ID });
     expect(event).toEqual({ status: 'SUCCESS', message: '', callbackDelaySeconds: 0 });
-    expect(cognito.calls()).toHaveLength(2);
-    expect(cognito).toHaveReceivedCommandWith(idp.UntagResourceCommand, {
-      ResourceArn: managedPool().Arn,
-      TagKeys: [OWNERSHIP_TAG_KEY],
+    // GetParameter and DeleteParameter: the settings are not even read.
+    expect(cognito.calls()).toHaveLength(0);
+    expect(ssm).toHaveReceivedCommandWith(ssmSdk.DeleteParameterCommand, {
+      Name: `/org-cognito-userpoolsettings/${POOL_ID}`,
     });
     expect(cognito.commandCalls(idp.UpdateUserPoolCommand)).toHaveLength(0);
+  });
+
+  it('DELETE of a pool an earlier version claimed with its tag removes the tag with UntagResource', async () => {
+    const pool = describedProductionPool();
+    cognito.on(idp.DescribeUserPoolCommand).resolves({
+      UserPool: { ...pool, UserPoolTags: { ...pool.UserPoolTags, [OWNERSHIP_TAG_KEY]: 'true' } },
+    });
+    expect((await invoke('DELETE', { UserPoolId: POOL_ID })).status).toBe('SUCCESS');
+    expect(cognito).toHaveReceivedCommandWith(idp.UntagResourceCommand, {
+      ResourceArn: pool.Arn,
+      TagKeys: [OWNERSHIP_TAG_KEY],
+    });
   });
 
   it('DELETE succeeds on a pool whose describe→update round trip Cognito would reject', async () => {
@@ -421,7 +441,11 @@ describe('READ, DELETE and LIST', () => {
     expect(event.message).toBeTruthy();
   });
 
-  it('LIST reads one ListUserPools page per invocation and hands back a token for the next', async () => {
+  it('LIST reads the ownership records, then one ListUserPools page of legacy claims per invocation, with a token for the next', async () => {
+    const legacyClaim = (Id: string) => {
+      const pool = describedProductionPool();
+      return { ...pool, Id, UserPoolTags: { ...pool.UserPoolTags, [OWNERSHIP_TAG_KEY]: 'true' } };
+    };
     cognito
       .on(idp.ListUserPoolsCommand, { MaxResults: 60, NextToken: undefined })
       .resolves({ UserPools: [{ Id: 'us-east-1_a' }, { Id: 'us-east-1_b' }], NextToken: 'page-2' });
@@ -430,14 +454,18 @@ describe('READ, DELETE and LIST', () => {
       .resolves({ UserPools: [{ Id: 'us-east-1_c' }] });
     cognito
       .on(idp.DescribeUserPoolCommand, { UserPoolId: 'us-east-1_a' })
-      .resolves({ UserPool: managedPool({ Id: 'us-east-1_a' }) });
+      .resolves({ UserPool: legacyClaim('us-east-1_a') });
     cognito
       .on(idp.DescribeUserPoolCommand, { UserPoolId: 'us-east-1_b' })
       .resolves({ UserPool: describedProductionPool() });
     cognito
       .on(idp.DescribeUserPoolCommand, { UserPoolId: 'us-east-1_c' })
-      .resolves({ UserPool: managedPool({ Id: 'us-east-1_c' }) });
-    const first = await invoke('LIST', {});
+      .resolves({ UserPool: legacyClaim('us-east-1_c') });
+    // No ownership record yet: an empty page that still hands on to the legacy claims.
+    const records = await invoke('LIST', {});
+    expect(records).toMatchObject({ status: 'SUCCESS', resourceModels: [] });
+    expect(ssm).toHaveReceivedCommandTimes(ssmSdk.GetParametersByPathCommand, 1);
+    const first = await invoke('LIST', {}, { nextToken: records.nextToken });
     expect(first).toMatchObject({ status: 'SUCCESS', resourceModels: [{ UserPoolId: 'us-east-1_a' }] });
     expect(first.nextToken).toEqual(expect.any(String));
     expect(cognito).toHaveReceivedCommandTimes(idp.ListUserPoolsCommand, 1);

@@ -34,13 +34,7 @@ describe('planSettings', () => {
     expect(result.customAttributeBatches).toEqual([]);
   });
 
-  it('claims the pool with TagResource on CREATE when no declared setting changes: no UpdateUserPool at all', () => {
-    const result = plan({ DeletionProtection: 'ACTIVE' }, { ownership: 'claim' });
-    expect(result.updateRequest).toBeUndefined();
-    expect(result.tagWrite?.tags).toEqual({ [OWNERSHIP_TAG_KEY]: 'true' });
-  });
-
-  it('writes the marker with TagResource on a changing CREATE too: UpdateUserPool never carries UserPoolTags', () => {
+  it('writes declared tags with TagResource on CREATE too, never a marker: UpdateUserPool never carries UserPoolTags', () => {
     const result = plan(
       { DeletionProtection: 'INACTIVE', UserPoolTags: { owner: 'platform' } },
       { ownership: 'claim' },
@@ -49,9 +43,22 @@ describe('planSettings', () => {
     expect(result.updateRequest).not.toHaveProperty('UserPoolTags');
     expect(result.restoreRequest).not.toHaveProperty('UserPoolTags');
     expect(result.tagWrite).toEqual({
-      tags: { owner: 'platform', [OWNERSHIP_TAG_KEY]: 'true' },
+      tags: { owner: 'platform' },
+      removedKeys: [],
       restoreTags: {},
-      addedKeys: [OWNERSHIP_TAG_KEY, 'owner'],
+      addedKeys: ['owner'],
+    });
+    expect(JSON.stringify(result.tagWrite)).not.toContain(OWNERSHIP_TAG_KEY);
+  });
+
+  it('a restore removes a tag that was absent before (null) with UntagResource, and its undo puts it back', () => {
+    const described = { ...describedProductionPool(), UserPoolTags: { team: 'identity', added: 'by-update' } };
+    const result = plan({ UserPoolTags: { added: null } } as never, { described });
+    expect(result.tagWrite).toEqual({
+      tags: {},
+      removedKeys: ['added'],
+      restoreTags: { added: 'by-update' },
+      addedKeys: [],
     });
   });
 
@@ -60,6 +67,7 @@ describe('planSettings', () => {
     expect(result.updateRequest).toBeUndefined();
     expect(result.tagWrite).toEqual({
       tags: { team: 'platform', owner: 'platform' },
+      removedKeys: [],
       restoreTags: { team: 'identity' },
       addedKeys: ['owner'],
     });
@@ -257,25 +265,20 @@ describe('a member that selects a mode replaces instead of merging', () => {
 });
 
 describe('limits and small rules', () => {
-  it('refuses more than 50 tags, the ownership marker included', () => {
+  it('refuses more than 50 tags', () => {
     // The described pool has 1 tag of its own and a reserved aws: tag, which does not count.
     const tags = Object.fromEntries(Array.from({ length: 49 }, (_, index) => [`tag${index}`, 'x']));
     expect(plan({ UserPoolTags: tags }).refusals).toEqual([]);
-    const refused = plan({ UserPoolTags: tags }, { ownership: 'claim' });
+    const refused = plan({ UserPoolTags: { ...tags, tag49: 'x' } }, { ownership: 'claim' });
     expect(refused.refusals.map((refusal) => refusal.message)).toEqual([
       expect.stringContaining('UserPoolTags: the pool has 1 tags and this operation adds 50'),
     ]);
-    expect(refused.refusals[0].message).toContain('(the ownership marker)');
   });
 
-  it('refuses a CREATE that only claims a pool that already has 50 tags', () => {
+  it('claims a pool that already has 50 tags: the claim is a record, not a tag', () => {
     const full = Object.fromEntries(Array.from({ length: 50 }, (_, index) => [`tag${index}`, 'x']));
     const described = { ...describedProductionPool(), UserPoolTags: full };
-    const refused = plan({}, { described, ownership: 'claim' });
-    expect(refused.refusals.map((refusal) => refusal.message)).toEqual([
-      expect.stringMatching(/the pool has 50 tags and this operation adds 1 .*at most 50 tags per user pool/),
-    ]);
-    expect(plan({}, { described }).refusals).toEqual([]);
+    expect(plan({}, { described, ownership: 'claim' }).refusals).toEqual([]);
   });
 
   it('refuses two different values for the SMS message the MFA factor and the pool share', () => {

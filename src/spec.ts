@@ -153,7 +153,12 @@ function poolWrites(
 }
 
 /** Declared tags with TagResource (a restore's removals with UntagResource); the undo puts every key back. */
-function tagsWrite(cognito: CognitoGateway, UserPoolId: string, described: UserPoolType, write: TagWrite): PlannedWrite {
+function tagsWrite(
+  cognito: CognitoGateway,
+  UserPoolId: string,
+  described: UserPoolType,
+  write: TagWrite,
+): PlannedWrite {
   const { tags, removedKeys, restoreTags, addedKeys } = write;
   const keys = [...Object.keys(tags), ...removedKeys];
   const operation = Object.keys(tags).length > 0 ? 'TagResource' : 'UntagResource';
