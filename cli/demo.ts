@@ -19,10 +19,6 @@ import { diffPools } from './poolDiff';
 import { poolChangesFor, productionPoolRequest } from '../test/support/productionPool';
 import { handlerBundle, projectRoot } from './projectRoot';
 
-const OWNERSHIP_TAG = 'org-cognito-userpoolsettings:managed';
-const LEGACY_NOTES: Record<string, string> = {
-  [`UserPoolTags.${OWNERSHIP_TAG}`]: 'ownership marker, removed again on DELETE',
-};
 /**
  * Cognito derives this legacy member from PasswordPolicy.TemporaryPasswordValidityDays and
  * keeps reporting it; cognito-local forgets it after any UpdateUserPool. Not a change.
@@ -50,7 +46,8 @@ export interface DemoResult {
   changingUpdate: { event: ProgressEvent; changes: { path: string; before: unknown; after: unknown }[] };
   removal: { property: string; event: ProgressEvent; valueKept: boolean };
   read: { event: ProgressEvent; drift: string[]; compared: string[] };
-  deleteResult: { event: ProgressEvent; settingsKept: boolean; markerRemoved: boolean };
+  /** `released`: READ answers NotFound afterwards (the ownership record is gone). */
+  deleteResult: { event: ProgressEvent; settingsKept: boolean; released: boolean };
 }
 
 export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
@@ -106,8 +103,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const diff = diffPools(before, afterCreate);
     print(`  ${created_.status}. What changed on the pool:`);
     for (const change of diff.changed.filter((candidate) => !EMULATOR_ONLY_DIFFERENCES.has(candidate.path))) {
-      const note = LEGACY_NOTES[change.path] ? `   (${LEGACY_NOTES[change.path]})` : '';
-      print(`    ~ ${change.path}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}${note}`);
+      print(`    ~ ${change.path}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`);
     }
     print(`  Untouched (identical before and after): ${diff.unchanged.join(', ')}`);
 
@@ -171,10 +167,10 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const deleted = await invoke('DELETE', shorterTemplate);
     const afterDelete = await describe();
     const deleteDiff = diffPools(beforeDelete, afterDelete);
-    const markerRemoved = afterDelete.UserPoolTags?.[OWNERSHIP_TAG] === undefined;
-    const settingsKept = deleteDiff.changed.every((change) => change.path === `UserPoolTags.${OWNERSHIP_TAG}`);
+    const settingsKept = deleteDiff.changed.length === 0;
+    const released = (await invoke('READ', { UserPoolId: poolId })).errorCode === 'NotFound';
     print(
-      `  ${deleted.status}; settings kept: ${settingsKept ? 'yes' : 'NO'}; ownership marker removed: ${markerRemoved ? 'yes' : 'NO'}`,
+      `  ${deleted.status}; settings kept: ${settingsKept ? 'yes' : 'NO'}; ownership record removed (READ answers NotFound): ${released ? 'yes' : 'NO'}`,
     );
     print('✔ Done.');
     return {
@@ -185,7 +181,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       changingUpdate: { event: changing, changes: changeDiff },
       removal: { property: removedProperty ?? '', event: removing, valueKept },
       read: { event: read, drift, compared },
-      deleteResult: { event: deleted, settingsKept, markerRemoved },
+      deleteResult: { event: deleted, settingsKept, released },
     };
   } finally {
     if (options.realAccount && poolId && cognito) {

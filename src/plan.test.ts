@@ -60,6 +60,7 @@ describe('planSettings', () => {
       restoreTags: { added: 'by-update' },
       addedKeys: [],
     });
+    expect(result.resultingPool.UserPoolTags).toEqual({ team: 'identity' });
   });
 
   it('writes only the declared tags that change, and undoes them by key', () => {

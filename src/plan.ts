@@ -82,7 +82,7 @@ export function planSettings(input: PlanInput): SettingsPlan {
     }
   }
   // Rules read what is declared; a restore's removals (`null`) are not declared values.
-  invalid(findCrossFieldProblems(mergedPool, described, withoutRemovals(declared) as DeclaredSettings));
+  invalid(findCrossFieldProblems(mergedPool, described, (withoutRemovals(declared) ?? {}) as DeclaredSettings));
   const tagPlan = planTags(described, declared.UserPoolTags);
   invalid(tagPlan.problems);
 
@@ -136,7 +136,7 @@ function planMfa(input: PlanInput, mergedPool: UserPoolType): MfaPlan {
   const checksMfa = declaresMfa(declared) || touchesMfaRules(declared);
   if (!describedMfa || !checksMfa) return { problems: [], mfaFirst: false, resultingMfa: describedMfa };
   const mergedMfa = mergeMfaState(describedMfa, declared, mergedPool);
-  const problems = findMfaProblems(mergedMfa, withoutRemovals(declared) as DeclaredSettings, mergedPool);
+  const problems = findMfaProblems(mergedMfa, (withoutRemovals(declared) ?? {}) as DeclaredSettings, mergedPool);
   const setMfaRequest = buildSetUserPoolMfaConfigRequest(userPoolId, mergedMfa, mergedPool);
   const restoreMfaRequest = buildSetUserPoolMfaConfigRequest(userPoolId, describedMfa, described);
   if (isDeepStrictEqual(setMfaRequest, restoreMfaRequest)) {

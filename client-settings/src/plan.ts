@@ -49,7 +49,7 @@ export function planSettings(input: PlanInput): SettingsPlan {
   const merged = mergeClient(described.client, declared);
   const tier = pool.UserPoolTier ?? 'ESSENTIALS';
   // Rules read what is declared; a restore's removals (`null`) are not declared values.
-  const declaredMembers = withoutRemovals(declared) as Partial<Record<keyof UserPoolClientType, unknown>>;
+  const declaredMembers = (withoutRemovals(declared) ?? {}) as Partial<Record<keyof UserPoolClientType, unknown>>;
   for (const message of findCrossFieldProblems(merged, { hasSecret: described.hasSecret, tier }, declaredMembers)) {
     refusals.push({ kind: 'invalid', message });
   }

@@ -194,7 +194,7 @@ describe('the examples that run on the emulator: the demo and plan on the same p
     });
     expect(result.read.event.status).toBe('SUCCESS');
     expect(result.read.drift).toEqual([]);
-    expect(result.deleteResult).toMatchObject({ settingsKept: true, markerRemoved: true });
+    expect(result.deleteResult).toMatchObject({ settingsKept: true, released: true });
     // Every declared top-level setting shows as changed or untouched, as the handler sees the pool.
     const declared = Object.keys(settingsFromTemplate(path.join(EXAMPLES, file), { UserPoolId: 'x' })).filter(
       (key) => !['UserPoolId', 'Schema', 'PoolName', 'UsernameAttributes', 'UsernameConfiguration'].includes(key),

@@ -52,7 +52,8 @@ describe('npm run plan', () => {
     const text = formatPreview(preview, 'test');
     expect(text).toContain(`Plan: CREATE of Org::Cognito::UserPoolSettings on ${poolId}`);
     expect(text).toContain('~ Policies.PasswordPolicy.MinimumLength: 12 → 14');
-    expect(text).toContain('Cognito calls: DescribeUserPool → UpdateUserPool');
+    // The ownership record is read first, and written before and after the Cognito writes.
+    expect(text).toContain('Cognito calls: GetParameter → DescribeUserPool → PutParameter → UpdateUserPool');
     expect(text).toContain('Nothing was written.');
 
     const before = flatten(await cognito.describe(poolId));
@@ -60,7 +61,9 @@ describe('npm run plan', () => {
     expect((await cognito.handle('CREATE', properties)).status).toBe('SUCCESS');
     expect(cognito.proxy.calls).toEqual(preview.calls);
     const after = flatten(await cognito.describe(poolId));
-    for (const change of preview.writes.flatMap((write) => write.changes)) {
+    // Every write but the ownership record's (Parameter Store, not the pool).
+    const poolWrites = preview.writes.filter((write) => write.operation !== 'PutParameter');
+    for (const change of poolWrites.flatMap((write) => write.changes)) {
       expect({ path: change.path, before: before.get(change.path), after: after.get(change.path) }).toEqual(change);
     }
   });
@@ -101,19 +104,24 @@ describe('npm run plan on an app client template', () => {
       `Plan: CREATE of Org::Cognito::UserPoolClientSettings on app client ${clientId} of ${poolId}`,
     );
     expect(text).toContain('~ AccessTokenValidity: 60 → 15');
-    expect(preview.writes.map((write) => write.operation)).toEqual(['UpdateUserPoolClient', 'PutParameter']);
-    expect(preview.writes[0].changes.map((change) => change.path)).toEqual(['AccessTokenValidity', 'CallbackURLs']);
+    expect(preview.writes.map((write) => write.operation)).toEqual([
+      'PutParameter',
+      'UpdateUserPoolClient',
+      'PutParameter',
+    ]);
+    expect(preview.writes[1].changes.map((change) => change.path)).toEqual(['AccessTokenValidity', 'CallbackURLs']);
 
     const before = flatten(await cognito.describeClient(poolId, clientId));
     cognito.proxy.resetCounts();
     expect((await cognito.handleClient('CREATE', properties)).status).toBe('SUCCESS');
     expect([...cognito.proxy.calls].sort()).toEqual([...preview.calls].sort());
     expect(cognito.proxy.calls.filter((call) => WRITES.includes(call))).toEqual([
+      'PutParameter',
       'UpdateUserPoolClient',
       'PutParameter',
     ]);
     const after = flatten(await cognito.describeClient(poolId, clientId));
-    for (const change of preview.writes[0].changes) {
+    for (const change of preview.writes[1].changes) {
       expect({ path: change.path, before: before.get(change.path), after: after.get(change.path) }).toEqual(change);
     }
   });
@@ -183,16 +191,13 @@ describe('npm run export', () => {
     const preview = await previewPlan(gateway, poolId, propertiesFromFile(file, poolId));
     expect(preview.problems).toEqual([]);
     expect(preview.refusals).toEqual([]);
-    expect(preview.writes.map((write) => write.operation)).toEqual(['TagResource']);
+    // The claim: the ownership record, and no Cognito write.
+    expect(preview.writes.map((write) => write.operation)).toEqual(['PutParameter']);
     // And CREATE from it leaves every setting as it was.
     const before = await cognito.describe(poolId);
     expect((await cognito.handle('CREATE', propertiesFromFile(file, poolId))).status).toBe('SUCCESS');
     const after = await cognito.describe(poolId);
-    expect({ ...after, UserPoolTags: undefined, LastModifiedDate: undefined }).toEqual({
-      ...before,
-      UserPoolTags: undefined,
-      LastModifiedDate: undefined,
-    });
+    expect({ ...after, LastModifiedDate: undefined }).toEqual({ ...before, LastModifiedDate: undefined });
   });
 });
 
@@ -236,7 +241,7 @@ describe('export and the examples, read as CloudFormation reads YAML (1.1)', () 
     writeFileSync(file, template);
     const connection = { gateway, clientGateway: gateway, poolId, where: 'test', close: async () => undefined };
     const plans = await planFile(file, connection);
-    expect(plans.map((plan) => plan.preview?.writes.map((write) => write.operation))).toEqual([['TagResource']]);
+    expect(plans.map((plan) => plan.preview?.writes.map((write) => write.operation))).toEqual([['PutParameter']]);
     // Deployed unchanged (CloudFormation sends every primitive as a string), then READ: the same model.
     const asSent = JSON.parse(
       JSON.stringify({ ...properties, UserPoolId: poolId }, (_key, value) =>
@@ -335,7 +340,7 @@ describe('plan covers every resource of a template', () => {
     // Key order inside a list item is no change: the pool holds { Name, Priority }.
     const second = plans[2].preview;
     expect(second?.writes.flatMap((write) => write.changes.map((change) => change.path))).toEqual([
-      'UserPoolTags.org-cognito-userpoolsettings:managed',
+      `/org-cognito-userpoolsettings/${poolId}`,
     ]);
     const text = formatPlans(plans, 'test');
     expect(text).toContain('== PoolSettings (Org::Cognito::UserPoolSettings)');

@@ -44,10 +44,10 @@ describe('npm start: the demo', () => {
     expect(output).toContain('pool byte-for-byte as before: yes');
 
     expect(result.noOpUpdate.event.status).toBe('SUCCESS');
-    expect(result.noOpUpdate.calls).toEqual({ DescribeUserPool: 1 });
+    expect(result.noOpUpdate.calls).toEqual({ GetParameter: 1, DescribeUserPool: 1 });
     expect(output).toContain('DescribeUserPool ×1 (no write)');
 
-    expect(result.deleteResult).toMatchObject({ settingsKept: true, markerRemoved: true });
+    expect(result.deleteResult).toMatchObject({ settingsKept: true, released: true });
     expect(result.deleteResult.event.status).toBe('SUCCESS');
     expect(result.changingUpdate.changes.map((change) => change.path)).toEqual([
       'Policies.PasswordPolicy.MinimumLength',
@@ -80,7 +80,7 @@ describe('npm start: the app client demo', () => {
       'CREATE Org::Cognito::UserPoolClientSettings on the second client from examples/client-settings.yaml',
     );
     expect(output).toContain(
-      'calls: DescribeUserPool ×1, DescribeUserPoolClient ×1, GetParameter ×1, UpdateUserPoolClient ×1, PutParameter ×1.',
+      'calls: GetParameter ×1, DescribeUserPool ×1, DescribeUserPoolClient ×1, PutParameter ×2, UpdateUserPoolClient ×1.',
     );
 
     expect(result.lockedChange).toMatchObject({ clientUnchanged: true, writes: 0 });

@@ -53,13 +53,24 @@ function inject(write: WriteAt, fault: Omit<InjectedFault, 'operation'>): void {
   cognito.proxy.inject({ operation: write.operation, skip: write.skip, ...fault });
 }
 
-/** Runs a handler action until the `stopped` fault stops it; the invocation never continues. */
+/** Invocations a `stopped` fault stopped: they never continue while the test runs. */
+const stopped: Promise<unknown>[] = [];
+
+/** Runs a handler action until the `stopped` fault stops it, after its write was applied. */
 async function stoppedDuring(action: () => Promise<ProgressEvent>): Promise<void> {
-  const outcome = await Promise.race([action(), cognito.proxy.whenStopped()]);
-  expect(outcome).toBe('stopped');
+  const invocation = action();
+  stopped.push(invocation);
+  expect(await Promise.race([invocation, cognito.proxy.whenStopped()])).toBe('stopped');
+}
+
+/** Lets the stopped invocations end before the emulator stops, so none outlives the test file. */
+async function endStoppedInvocations(): Promise<void> {
+  cognito.proxy.releaseStopped();
+  await Promise.allSettled(stopped.splice(0));
 }
 
 describe('Org::Cognito::UserPoolSettings: a fault at every write of an UPDATE', () => {
+  afterAll(endStoppedInvocations);
   const template = (poolId: string) => ({ UserPoolId: poolId, Policies: { PasswordPolicy: { MinimumLength: 10 } } });
   // A new trigger, MFA turned ON, a changed and a new tag: four writers beside the record.
   const next = (poolId: string) => ({
@@ -195,6 +206,7 @@ describe('Org::Cognito::UserPoolSettings: a fault at every write of an UPDATE', 
 });
 
 describe('Org::Cognito::UserPoolClientSettings: a fault at every write of an UPDATE', () => {
+  afterAll(endStoppedInvocations);
   const template = (poolId: string, clientId: string) => ({
     UserPoolId: poolId,
     ClientId: clientId,

@@ -130,7 +130,7 @@ describe('the bundled handler', () => {
       credentials: PLACEHOLDER_CREDENTIALS,
       endpoint: local.endpoint,
     });
-    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = await proxy.start();
+    const restoreEndpoints = pointHandlersAt(await proxy.start());
     const restoreLog = silenceConsoleLog();
     try {
       const poolId = (await client.send(new CreateUserPoolCommand(productionPoolRequest('bundle')))).UserPool?.Id ?? '';
@@ -147,7 +147,7 @@ describe('the bundled handler', () => {
       expect(after.UserPool?.LambdaConfig?.PreSignUp).toBeDefined();
     } finally {
       restoreLog();
-      delete process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
+      restoreEndpoints();
       delete process.env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS;
       delete process.env.AWS_ENDPOINT_URL_CLOUDWATCH;
       client.destroy();

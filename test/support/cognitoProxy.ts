@@ -190,7 +190,7 @@ export class CognitoProxy {
   private readonly faults: InjectedFault[] = [];
   /** Answers held by `stopped` faults: their handlers never continue. */
   private readonly held: http.ServerResponse[] = [];
-  private stopListeners: (() => void)[] = [];
+  private readonly stopListeners: (() => void)[] = [];
   /** Requests answered TooManyRequestsException because their category was over its rate, by operation. */
   readonly throttled: Record<string, number> = {};
   private quota?: RequestQuota;
@@ -210,8 +210,13 @@ export class CognitoProxy {
     return `http://127.0.0.1:${port}`;
   }
 
-  async stop(): Promise<void> {
+  /** Lets the handlers `stopped` faults held go on (their connection drops): for a test's cleanup. */
+  releaseStopped(): void {
     for (const response of this.held.splice(0)) response.socket?.destroy();
+  }
+
+  async stop(): Promise<void> {
+    this.releaseStopped();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -308,21 +313,18 @@ export class CognitoProxy {
       this.answerError(response, errorName, fault.message ?? `injected ${errorName}`);
       return 'answered';
     }
-    // The write goes through; its answer never reaches the handler.
-    const swallow = () => {
-      if (effect === 'answer-lost') response.socket?.destroy();
-      return response;
-    };
-    response.writeHead = swallow as never;
+    // The write goes through; its answer, once there is one, never reaches the handler.
+    response.writeHead = (() => response) as never;
     response.write = (() => true) as never;
-    response.end = swallow as never;
-    if (effect === 'stopped') {
-      this.held.push(response);
-      const listeners = this.stopListeners;
-      this.stopListeners = [];
-      // After the write is applied (the answer is being written).
-      setImmediate(() => listeners.forEach((listener) => listener()));
-    }
+    response.end = (() => {
+      if (effect === 'answer-lost') response.socket?.destroy();
+      else {
+        this.held.push(response);
+        const listeners = this.stopListeners.splice(0);
+        for (const listener of listeners) listener();
+      }
+      return response;
+    }) as never;
     return undefined;
   }
 

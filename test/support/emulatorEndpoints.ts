@@ -1,6 +1,6 @@
 /**
  * The SDK's per-service endpoint variables the handlers honour: Cognito, and Parameter
- * Store for the app client type's ownership. The local proxy serves both on one port.
+ * Store for both types' ownership records. The local proxy serves both on one port.
  */
 export const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER', 'AWS_ENDPOINT_URL_SSM'] as const;
 
