@@ -62,15 +62,7 @@ export async function planFile(file: string, connection: PoolConnection): Promis
       {
         logicalId: file,
         type: isClient ? CLIENT_TYPE_NAME : TYPE_NAME,
-        preview: isClient
-          ? await previewClient(connection, properties)
-          : await previewPlan(
-              connection.gateway,
-              connection.poolId,
-              properties,
-              referenceCheck(connection),
-              connection.parameters,
-            ),
+        preview: isClient ? await previewClient(connection, properties) : await previewPool(connection, properties),
       },
     ];
   }
@@ -88,13 +80,7 @@ export async function planFile(file: string, connection: PoolConnection): Promis
     const preview =
       type === CLIENT_TYPE_NAME
         ? await previewClient(connection, properties)
-        : await previewPlan(
-            connection.gateway,
-            connection.poolId,
-            properties,
-            referenceCheck(connection),
-            connection.parameters,
-          );
+        : await previewPool(connection, properties);
     plans.push({ logicalId, type, preview });
   }
   return plans;
@@ -106,6 +92,11 @@ function referenceCheck(connection: PoolConnection): ReferenceCheck | undefined 
   if (!clients) return undefined;
   const region = connection.poolId.split('_')[0];
   return async (pool, declared) => (await checkReferencedResources(pool, declared, clients, region)).map(formatWarning);
+}
+
+async function previewPool(connection: PoolConnection, properties: Record<string, unknown>): Promise<PlanPreview> {
+  const { gateway, poolId, parameters } = connection;
+  return previewPlan(gateway, poolId, properties, referenceCheck(connection), parameters);
 }
 
 async function previewClient(connection: PoolConnection, properties: Record<string, unknown>): Promise<PlanPreview> {

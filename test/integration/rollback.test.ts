@@ -91,6 +91,13 @@ describe('Org::Cognito::UserPoolSettings: a fault at every write of an UPDATE', 
     { operation: 'PutParameter', skip: 1 },
   ];
 
+  /** CloudFormation rolling the stack back: UPDATE to the old template, the new one as previous. */
+  async function rollBackUpdate(poolId: string): Promise<void> {
+    const request = { action: 'UPDATE' as const, properties: template(poolId), previousProperties: next(poolId) };
+    const rollback = await cognito.run({ ...request, rollback: true });
+    expect({ status: rollback.status, message: rollback.message }).toEqual({ status: 'SUCCESS', message: '' });
+  }
+
   /** A managed pool under the old template, its state, and the state the new template leaves. */
   async function managedPool() {
     const poolId = await cognito.createPool();
@@ -131,13 +138,7 @@ describe('Org::Cognito::UserPoolSettings: a fault at every write of an UPDATE', 
       const { poolId, before } = await managedPool();
       inject(write, { effect: 'stopped', times: 1 });
       await stoppedDuring(() => cognito.handle('UPDATE', next(poolId), template(poolId)));
-      const rollback = await cognito.run({
-        action: 'UPDATE',
-        properties: template(poolId),
-        previousProperties: next(poolId),
-        rollback: true,
-      });
-      expect({ status: rollback.status, message: rollback.message }).toEqual({ status: 'SUCCESS', message: '' });
+      await rollBackUpdate(poolId);
       expect(await poolState(poolId)).toEqual(before);
 
       const other = await managedPool();
@@ -155,13 +156,7 @@ describe('Org::Cognito::UserPoolSettings: a fault at every write of an UPDATE', 
     const { poolId, before } = await managedPool();
     expect((await cognito.handle('UPDATE', next(poolId), template(poolId))).status).toBe('SUCCESS');
     expect(await poolState(poolId)).not.toEqual(before);
-    const rollback = await cognito.run({
-      action: 'UPDATE',
-      properties: template(poolId),
-      previousProperties: next(poolId),
-      rollback: true,
-    });
-    expect({ status: rollback.status, message: rollback.message }).toEqual({ status: 'SUCCESS', message: '' });
+    await rollBackUpdate(poolId);
     expect(await poolState(poolId)).toEqual(before);
   }, 60_000);
 
