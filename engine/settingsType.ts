@@ -29,9 +29,6 @@ export interface Caller {
   region: string;
   /** The resource the request is about, as CloudFormation names it (`<UserPoolId>|<ClientId>`). */
   identifier: string;
-  /** The stack and logical resource of the request, when CloudFormation sends them. */
-  stackId?: string;
-  logicalResourceId?: string;
 }
 
 /** What a type reads before it plans or reports: the state, and the calls made. */

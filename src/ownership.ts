@@ -10,7 +10,7 @@ import { ResourceModel } from './models';
 export const OWNERSHIP_TAG_KEY = markerTagKey(ResourceModel.TYPE_NAME, 'managed');
 export const OWNERSHIP_TAG_VALUE = MARKER_TAG_VALUE;
 
-export function isManaged(pool: UserPoolType): boolean {
+export function carriesLegacyClaimTag(pool: UserPoolType): boolean {
   return pool.UserPoolTags?.[OWNERSHIP_TAG_KEY] === OWNERSHIP_TAG_VALUE;
 }
 

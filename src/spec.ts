@@ -10,7 +10,7 @@ import { featuresBeyondPlan } from './featurePlans';
 import { DECLARABLE_FIELDS, type DeclaredSettings, type MfaSettings } from './fields';
 import { mfaStateFromDescribed, needsMfaState } from './mfa';
 import { ResourceModel } from './models';
-import { isManaged, OWNERSHIP_TAG_KEY, OWNERSHIP_TAG_VALUE } from './ownership';
+import { carriesLegacyClaimTag, OWNERSHIP_TAG_KEY, OWNERSHIP_TAG_VALUE } from './ownership';
 import { planSchemaAttributes } from './lockedSettings';
 import { planSettings, type SettingsPlan } from './plan';
 import type { TagWrite } from './tags';
@@ -43,11 +43,11 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
   async read(cognito, { UserPoolId }, declared) {
     const described = await cognito.describeUserPool(UserPoolId);
     if (!needsMfaState(described, declared))
-      return { state: { described }, legacyClaim: isManaged(described), reads: ['DescribeUserPool'] };
+      return { state: { described }, legacyClaim: carriesLegacyClaimTag(described), reads: ['DescribeUserPool'] };
     const describedMfa = mfaStateFromDescribed(await cognito.getUserPoolMfaConfig(UserPoolId));
     return {
       state: { described, describedMfa },
-      legacyClaim: isManaged(described),
+      legacyClaim: carriesLegacyClaimTag(described),
       reads: ['DescribeUserPool', 'GetUserPoolMfaConfig'],
     };
   },
@@ -83,7 +83,7 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
       const batch = page.ids.slice(start, start + LIST_DESCRIBE_CONCURRENCY);
       // A pool deleted between ListUserPools and DescribeUserPool is skipped.
       const pools = await Promise.all(batch.map((id) => unlessNotFound(cognito.describeUserPool(id))));
-      for (const pool of pools) if (pool?.Id && isManaged(pool)) found.push({ UserPoolId: pool.Id });
+      for (const pool of pools) if (pool?.Id && carriesLegacyClaimTag(pool)) found.push({ UserPoolId: pool.Id });
     }
     return { found, nextToken: page.nextToken };
   },
@@ -136,7 +136,7 @@ function poolWrites(
     run: () => addCustomAttributesOnce(cognito, UserPoolId, batch),
   }));
   // Earlier versions claimed the pool with a tag; the engine's record holds the claim now.
-  const legacyTag: PlannedWrite[] = isManaged(described)
+  const legacyTag: PlannedWrite[] = carriesLegacyClaimTag(described)
     ? [
         {
           operation: 'UntagResource',

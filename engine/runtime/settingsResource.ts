@@ -123,7 +123,7 @@ export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
     // The runtime adds the stack id and the rollback flag; the lib's request type has neither.
     const { stackId, rollback } = request as { stackId?: string; rollback?: boolean };
     const claimant = { stackId, logicalResourceId: request.logicalResourceIdentifier ?? undefined };
-    const connection = this.type.connect({ cognito, credentials, region, identifier: identifierOf(ids), ...claimant });
+    const connection = this.type.connect({ cognito, credentials, region, identifier: identifierOf(ids) });
     const parameters = ParameterStore.forCaller(credentials, region, {
       typeName: this.typeName,
       identifier: identifierOf(ids),
