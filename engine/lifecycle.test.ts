@@ -234,6 +234,23 @@ describe('the settings lifecycle, for any type', () => {
     expect(record().operation?.finished).toBe(true);
   });
 
+  it("a claim that lost the race and whose answer was lost never removes the winner's record", async () => {
+    const parametersCreate = store.create;
+    store.create = async (name, value, description) => {
+      // Another stack claims first; then our PutParameter is refused, and its answer lost.
+      parameters.set(name, JSON.stringify({ type: TYPE, stackId: 'arn:winner', logicalResourceId: 'Winner' }));
+      await parametersCreate(name, value, description);
+      throw new exceptions.NetworkFailure('socket hang up');
+    };
+    try {
+      await expect(lifecycle().create(ids, { Color: { name: 'blue' } })).rejects.toThrow();
+    } finally {
+      store.create = parametersCreate;
+    }
+    expect(record()).toMatchObject({ stackId: 'arn:winner' });
+    expect(settings().Color).toEqual({ name: 'red' });
+  });
+
   it('a refusal is answered before any write', async () => {
     widgets.get('w1')!.settings.Shape = { kind: 'round' };
     await lifecycle().create(ids, {});
@@ -317,6 +334,17 @@ describe('the settings lifecycle, for any type', () => {
     await lifecycle().update(ids, newTemplate);
     await lifecycle({ rollback: true, previous: newTemplate }).update(ids, { Color: { name: 'red' } });
     expect(settings()).toEqual({ Color: { name: 'red' }, Size: { value: 'L' } });
+  });
+
+  it('a rollback puts back only what the target does not declare; the target decides the rest', async () => {
+    await lifecycle().create(ids, { Color: { name: 'red' } });
+    settings().Color = { name: 'pink' }; // another writer, between the stack's operations
+    const newTemplate = { Color: { name: 'blue' }, Glow: { level: 'high' } };
+    await lifecycle().update(ids, newTemplate);
+    logLines.length = 0;
+    await lifecycle({ rollback: true, previous: newTemplate }).update(ids, { Color: { name: 'red' } });
+    expect(settings()).toEqual({ Color: { name: 'red' }, Size: { value: 'L' } });
+    expect(logLines.filter((line) => line.startsWith('Putting back'))).toEqual(['Putting back: Glow.level']);
   });
 
   it('without rollback, an UPDATE that drops a property leaves its value', async () => {

@@ -63,6 +63,15 @@ describe('planSettings', () => {
     expect(result.resultingPool.UserPoolTags).toEqual({ team: 'identity' });
   });
 
+  it("merges a declared EmailConfiguration into one that names no sending account (Cognito's default, COGNITO_DEFAULT)", () => {
+    const described = { ...describedProductionPool(), EmailConfiguration: { ReplyToEmailAddress: 'help@example.com' } };
+    const result = plan({ EmailConfiguration: { EmailSendingAccount: 'COGNITO_DEFAULT' } }, { described });
+    expect(result.resultingPool.EmailConfiguration).toEqual({
+      ReplyToEmailAddress: 'help@example.com',
+      EmailSendingAccount: 'COGNITO_DEFAULT',
+    });
+  });
+
   it('writes only the declared tags that change, and undoes them by key', () => {
     const result = plan({ UserPoolTags: { team: 'platform', owner: 'platform' } });
     expect(result.updateRequest).toBeUndefined();

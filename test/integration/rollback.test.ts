@@ -152,6 +152,16 @@ describe('Org::Cognito::UserPoolSettings: a fault at every write of an UPDATE', 
     }, 60_000);
   }
 
+  it('MFA and tags only (no UpdateUserPool): TagResource refused puts the MFA configuration back', async () => {
+    const { poolId, before } = await managedPool();
+    const { Policies: _policies, LambdaConfig: _lambda, ...mfaAndTags } = next(poolId);
+    inject({ operation: 'TagResource', skip: 0 }, FAULTS.refused);
+    cognito.proxy.resetCounts();
+    expect((await cognito.handle('UPDATE', mfaAndTags, template(poolId))).status).toBe('FAILED');
+    expect(cognito.proxy.calls).not.toContain('UpdateUserPool');
+    expect(await poolState(poolId)).toEqual(before);
+  }, 60_000);
+
   it('a stack rollback after a successful UPDATE leaves the pool exactly as before, tags and MFA included', async () => {
     const { poolId, before } = await managedPool();
     expect((await cognito.handle('UPDATE', next(poolId), template(poolId))).status).toBe('SUCCESS');
@@ -190,13 +200,16 @@ describe('Org::Cognito::UserPoolSettings: a fault at every write of an UPDATE', 
   it('a custom attribute whose AddCustomAttributes answer was lost counts as added', async () => {
     const { poolId } = await managedPool();
     inject({ operation: 'AddCustomAttributes', skip: 0 }, FAULTS['answer lost once']);
+    cognito.proxy.resetCounts();
     const event = await cognito.handle('UPDATE', {
       ...template(poolId),
-      Schema: [{ Name: 'tenant', AttributeDataType: 'String', Mutable: true }],
+      Schema: [{ Name: 'cost_center', AttributeDataType: 'String', Mutable: true }],
     });
     expect(event.status).toBe('SUCCESS');
+    // The SDK sent it again, and Cognito answered that the attribute exists.
+    expect(cognito.proxy.counts().AddCustomAttributes).toBe(2);
     const attributes = (await cognito.describe(poolId)).SchemaAttributes ?? [];
-    expect(attributes.map((attribute) => attribute.Name)).toContain('custom:tenant');
+    expect(attributes.map((attribute) => attribute.Name)).toContain('custom:cost_center');
   }, 60_000);
 });
 

@@ -484,6 +484,23 @@ export class CognitoProxy {
         if ('refusal' in page) return this.refuse(operation, page.refusal);
         return { body: { [member]: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) } };
       }
+      case 'AddCustomAttributes': {
+        // An attribute is added once: Cognito refuses a name the pool already has with
+        // InvalidParameterException (the API reference's AddCustomAttributes errors);
+        // cognito-local adds it again.
+        const described = await this.upstreamPool(poolId);
+        const existing = new Set((described.SchemaAttributes ?? []).map((attribute: Json) => attribute.Name));
+        const again = (request.CustomAttributes ?? []).find((attribute: Json) =>
+          existing.has(`custom:${String(attribute.Name).replace(/^custom:/, '')}`),
+        );
+        if (again) {
+          return this.refuse(operation, {
+            name: 'InvalidParameterException',
+            message: `Existing attribute already has name custom:${String(again.Name).replace(/^custom:/, '')}.`,
+          });
+        }
+        return undefined;
+      }
       case 'TagResource':
       case 'UntagResource': {
         const described = await this.upstreamPool(poolId);
