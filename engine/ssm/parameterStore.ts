@@ -1,17 +1,13 @@
-import type { SSMClient } from '@aws-sdk/client-ssm';
+import {
+  DeleteParameterCommand,
+  GetParameterCommand,
+  GetParametersByPathCommand,
+  PutParameterCommand,
+  SSMClient,
+} from '@aws-sdk/client-ssm';
 import { callerClientOptions, type CallerCredentials } from '../cognito/client';
 import { toHandlerError, type ResourceRef } from '../cognito/errors';
 import type { ParameterAccess } from '../ownershipRecords';
-
-// Loaded on first use, not at module load: a cold start that never reaches Parameter
-// Store (a refused request) does not pay for its client.
-type Ssm = typeof import('@aws-sdk/client-ssm');
-let ssm: Ssm | undefined;
-function ssmModule(): Ssm {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  ssm ??= require('@aws-sdk/client-ssm') as Ssm;
-  return ssm;
-}
 
 /**
  * The one place that talks to AWS Systems Manager Parameter Store: SDK shapes in and out,
@@ -22,6 +18,7 @@ export class ParameterStore implements ParameterAccess {
   private client?: SSMClient;
 
   constructor(
+    /** Builds the client on first use: an invocation refused before any record pays nothing for it. */
     private readonly connectClient: () => SSMClient,
     /** The resource a missing parameter or a refusal is reported for. */
     private readonly resource: ResourceRef,
@@ -29,22 +26,20 @@ export class ParameterStore implements ParameterAccess {
 
   static forCaller(credentials: CallerCredentials, region: string, resource: ResourceRef): ParameterStore {
     return new ParameterStore(
-      () => new (ssmModule().SSMClient)(callerClientOptions(credentials, region, resource.typeName)),
+      () => new SSMClient(callerClientOptions(credentials, region, resource.typeName)),
       resource,
     );
   }
 
-  private send<T>(command: (module: Ssm) => object): Promise<T> {
+  private send<T>(command: object): Promise<T> {
     this.client ??= this.connectClient();
-    return this.client.send(command(ssmModule()) as never) as Promise<T>;
+    return this.client.send(command as never) as Promise<T>;
   }
 
   /** The parameter's value, or undefined when there is no such parameter. */
   async get(name: string): Promise<string | undefined> {
     try {
-      const answer = await this.send<{ Parameter?: { Value?: string } }>(
-        ({ GetParameterCommand }) => new GetParameterCommand({ Name: name }),
-      );
+      const answer = await this.send<{ Parameter?: { Value?: string } }>(new GetParameterCommand({ Name: name }));
       return answer.Parameter?.Value;
     } catch (error) {
       if ((error as { name?: string })?.name === 'ParameterNotFound') return undefined;
@@ -82,22 +77,21 @@ export class ParameterStore implements ParameterAccess {
    */
   private putParameter(name: string, value: string, description: string, overwrite: boolean): Promise<unknown> {
     return this.send(
-      ({ PutParameterCommand }) =>
-        new PutParameterCommand({
-          Name: name,
-          Value: value,
-          Type: 'String',
-          Tier: 'Intelligent-Tiering',
-          Overwrite: overwrite,
-          Description: description,
-        }),
+      new PutParameterCommand({
+        Name: name,
+        Value: value,
+        Type: 'String',
+        Tier: 'Intelligent-Tiering',
+        Overwrite: overwrite,
+        Description: description,
+      }),
     );
   }
 
   /** Deletes the parameter; false when there was none. */
   async delete(name: string): Promise<boolean> {
     try {
-      await this.send(({ DeleteParameterCommand }) => new DeleteParameterCommand({ Name: name }));
+      await this.send(new DeleteParameterCommand({ Name: name }));
       return true;
     } catch (error) {
       if ((error as { name?: string })?.name === 'ParameterNotFound') return false;
@@ -109,8 +103,7 @@ export class ParameterStore implements ParameterAccess {
   async listPage(path: string, nextToken?: string): Promise<{ names: string[]; nextToken?: string }> {
     try {
       const answer = await this.send<{ Parameters?: { Name?: string }[]; NextToken?: string }>(
-        ({ GetParametersByPathCommand }) =>
-          new GetParametersByPathCommand({ Path: path, Recursive: false, MaxResults: 10, NextToken: nextToken }),
+        new GetParametersByPathCommand({ Path: path, Recursive: false, MaxResults: 10, NextToken: nextToken }),
       );
       return {
         names: (answer.Parameters ?? []).flatMap((parameter) => (parameter.Name ? [parameter.Name] : [])),
