@@ -23,15 +23,18 @@ export function createCognitoClient(
   credentials: CallerCredentials,
   region: string,
   typeName: string,
+  action?: string,
 ): CognitoIdentityProviderClient {
-  return new CognitoIdentityProviderClient(callerClientOptions(credentials, region, typeName));
+  return new CognitoIdentityProviderClient(callerClientOptions(credentials, region, typeName, action));
 }
 
 /**
  * What every SDK v3 client of a handler is built with: the caller's credentials, the
- * request's region, the SDK's retries and a user agent naming the type and its version.
+ * request's region, the SDK's retries and a user agent naming the type, its version and
+ * the handler action (`action/UPDATE`), so that CloudTrail (and the tests' check of each
+ * handler's permissions) can tell which handler made a call.
  */
-export function callerClientOptions(credentials: CallerCredentials, region: string, typeName: string) {
+export function callerClientOptions(credentials: CallerCredentials, region: string, typeName: string, action?: string) {
   return {
     region,
     credentials: {
@@ -40,7 +43,10 @@ export function callerClientOptions(credentials: CallerCredentials, region: stri
       sessionToken: credentials.sessionToken,
     },
     maxAttempts: MAX_ATTEMPTS,
-    customUserAgent: [[typeName.replace(/::/g, '-'), TYPE_VERSION]] as [string, string][],
+    customUserAgent: [[typeName.replace(/::/g, '-'), TYPE_VERSION], ...(action ? [['action', action]] : [])] as [
+      string,
+      string,
+    ][],
   };
 }
 

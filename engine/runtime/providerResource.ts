@@ -96,7 +96,7 @@ export abstract class ProviderResource<T extends BaseModel> extends BaseResource
       // The lib's request has no stack id and drops `rollback` (cloudformation-cli-java-plugin's
       // HandlerRequest has both): the ownership record needs the one, a stack rollback the other.
       if (event.stackId) Object.assign(request as object, { stackId: event.stackId });
-      Object.assign(request as object, { rollback: isRollback(eventData) });
+      Object.assign(request as object, { action, rollback: isRollback(eventData) });
       const session = SessionProxy.getSession(callerCredentials as never, event.region);
       return this.invoke(action, session, request, event.callbackContext ?? {}, log);
     });
@@ -135,7 +135,7 @@ export abstract class ProviderResource<T extends BaseModel> extends BaseResource
       const request = this.modeledRequest(action, rawRequest.desiredResourceState, () =>
         UnmodeledRequest.deserialize({ region: event.region, ...rawRequest }),
       );
-      Object.assign(request as object, { rollback: isRollback(event) || isRollback(rawRequest) });
+      Object.assign(request as object, { action, rollback: isRollback(event) || isRollback(rawRequest) });
       const session = SessionProxy.getSession(event.credentials as never, event.region);
       return this.invoke(action, session, request, event.callbackContext ?? {}, log);
     });

@@ -115,19 +115,21 @@ export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
     ids: Identifiers,
   ): Lifecycle {
     const { credentials, region } = callerOf(session, request.region);
-    const cognito = new CognitoGateway(createCognitoClient(credentials, region, this.typeName), this.typeName, {
+    // The runtime adds the action, the stack id and the rollback flag; the lib's request has none.
+    const { action, stackId, rollback } = request as { action?: string; stackId?: string; rollback?: boolean };
+    const cognito = new CognitoGateway(createCognitoClient(credentials, region, this.typeName, action), this.typeName, {
       accountId: request.awsAccountId,
       partition: request.awsPartition,
     });
     const log = { log: (message: string) => logger.log(message) };
-    // The runtime adds the stack id and the rollback flag; the lib's request type has neither.
-    const { stackId, rollback } = request as { stackId?: string; rollback?: boolean };
     const claimant = { stackId, logicalResourceId: request.logicalResourceIdentifier ?? undefined };
     const connection = this.type.connect({ cognito, credentials, region, identifier: identifierOf(ids) });
-    const parameters = ParameterStore.forCaller(credentials, region, {
-      typeName: this.typeName,
-      identifier: identifierOf(ids),
-    });
+    const parameters = ParameterStore.forCaller(
+      credentials,
+      region,
+      { typeName: this.typeName, identifier: identifierOf(ids) },
+      action,
+    );
     const previous = request.previousResourceState
       ? declaredFromModel(request.previousResourceState, this.type.declarable)
       : undefined;

@@ -24,9 +24,14 @@ export class ParameterStore implements ParameterAccess {
     private readonly resource: ResourceRef,
   ) {}
 
-  static forCaller(credentials: CallerCredentials, region: string, resource: ResourceRef): ParameterStore {
+  static forCaller(
+    credentials: CallerCredentials,
+    region: string,
+    resource: ResourceRef,
+    action?: string,
+  ): ParameterStore {
     return new ParameterStore(
-      () => new SSMClient(callerClientOptions(credentials, region, resource.typeName)),
+      () => new SSMClient(callerClientOptions(credentials, region, resource.typeName, action)),
       resource,
     );
   }

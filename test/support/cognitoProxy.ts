@@ -178,6 +178,12 @@ class RequestQuota {
  */
 export class CognitoProxy {
   readonly calls: string[] = [];
+  /**
+   * The operations each handler action called, as its user agent names it
+   * (`Org-Cognito-UserPoolSettings/… action/UPDATE`), keyed `Org-Cognito-UserPoolSettings UPDATE`:
+   * what a handler's schema permissions must list.
+   */
+  readonly callsByAction = new Map<string, Set<string>>();
   /** Parameter Store, served on the same port (AWS_ENDPOINT_URL_SSM points here too). */
   readonly parameterStore = new EmulatedParameterStore();
   /** Every request body the handler sent, by operation, in order (for assertions on what a request carries). */
@@ -293,6 +299,15 @@ export class CognitoProxy {
     this.faults.push({ ...fault });
   }
 
+  private recordAction(request: http.IncomingMessage, permission: string): void {
+    const agent = `${request.headers['user-agent'] ?? ''} ${request.headers['x-amz-user-agent'] ?? ''}`;
+    const match = /(Org-Cognito-\w+)\/\S+.*?\baction\/(\w+)/.exec(agent);
+    if (!match) return;
+    const key = `${match[1]} ${match[2]}`;
+    if (!this.callsByAction.has(key)) this.callsByAction.set(key, new Set());
+    this.callsByAction.get(key)?.add(permission);
+  }
+
   /** Resolves when a `stopped` fault has held its answer: the handler that sent it is stopped. */
   whenStopped(): Promise<'stopped'> {
     return new Promise((resolve) => this.stopListeners.push(() => resolve('stopped')));
@@ -357,6 +372,10 @@ export class CognitoProxy {
       const body = Buffer.concat(chunks);
       const target = String(request.headers['x-amz-target'] ?? '');
       const operation = target.split('.').pop() ?? '';
+      this.recordAction(
+        request,
+        target.startsWith(SSM_TARGET_PREFIX) ? `ssm:${operation}` : `cognito-idp:${operation}`,
+      );
       // Parameter Store, which the app client type keeps its ownership in, on the same port.
       if (target.startsWith(SSM_TARGET_PREFIX)) {
         this.calls.push(operation);

@@ -17,6 +17,7 @@ import { runToCompletion, type ProgressEvent } from './handlerRunner';
 import { productionPoolRequest } from './productionPool';
 import { quietLib } from './quietLib';
 import { pointHandlersAt } from './emulatorEndpoints';
+import { unlistedCalls } from './handlerPermissions';
 
 const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER';
 
@@ -80,6 +81,12 @@ export function useLocalCognito(): LocalCognito {
     await proxy.stop();
     await local?.stop();
     restoreEndpoints?.();
+    // Every call a handler made is one its schema lists: what an execution role scoped to
+    // each handler's permissions allows.
+    const unlisted = unlistedCalls(proxy.callsByAction);
+    if (unlisted.length > 0) {
+      throw new Error(`Calls the schemas' handler permissions do not list:\n${unlisted.join('\n')}`);
+    }
   });
 
   return {
