@@ -30,6 +30,11 @@ export interface PlanPreview {
   /** What the handler would refuse, with its messages; nothing would be written. */
   refusals: string[];
   writes: PlannedWrite[];
+  /**
+   * The leaves an operation that never finished changed (its ownership record says so): the
+   * handler puts them back before anything else, then plans as shown.
+   */
+  unfinished?: string[];
   /** Every Cognito call the operation would make, in order. */
   calls: string[];
   /**
@@ -81,8 +86,9 @@ export async function previewSettings<Declared extends object, State, Plan exten
   }
   const declared = declaredFromModel(modelClass.deserialize(raw), type.declarable) as Declared;
   const lifecycle = new SettingsLifecycle(type, connection, records, { log: () => undefined });
-  const { plan, reads, ownership, writes } = await lifecycle.preview(ids, declared);
+  const { plan, reads, ownership, writes, unfinished } = await lifecycle.preview(ids, declared);
   preview.action = ownership === 'claim' ? 'CREATE' : 'UPDATE';
+  if (unfinished) preview.unfinished = unfinished.changes.map((change) => change.path.join('.'));
   preview.calls.push(...reads);
   preview.refusals = plan.refusals.map((refusal: Refusal) => refusal.message);
   if (preview.refusals.length > 0) return { preview, plan };
@@ -126,6 +132,9 @@ export function formatPreview(preview: PlanPreview, where: string): string {
   const target = preview.clientId ? `app client ${preview.clientId} of ${preview.poolId}` : preview.poolId;
   const subject = preview.clientId ? 'client' : 'pool';
   const lines = [`Plan: ${preview.action} of ${preview.typeName} on ${target} (${where})`];
+  if (preview.unfinished) {
+    lines.push(`First, the last operation never finished: the handler puts back ${preview.unfinished.join(', ')}.`);
+  }
   if (preview.problems.length > 0) {
     lines.push('Invalid properties (CloudFormation refuses the template; nothing would be called):');
     for (const problem of preview.problems) lines.push(`  ✗ ${problem}`);

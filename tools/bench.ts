@@ -32,6 +32,14 @@ const CONCURRENCY = 4;
 
 type Row = [string, string, string];
 
+/** How a measure compares to its target: said plainly when it misses, so a table never hides one. */
+function target(value: number, limit: number): string {
+  return value <= limit ? `(target ≤ ${limit})` : `**MISSES the target ≤ ${limit}**`;
+}
+
+/** Cold load over bare node, against the issue's target: within 50 ms of bare Node 22. */
+const COLD_LOAD_TARGET_MS = 50;
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -177,7 +185,7 @@ async function invocationRows(
         `${describe.toFixed(1)} ms`,
         'the one call a no-op UPDATE makes',
       ],
-      ['Invocation: no-op UPDATE, this type', `${ours.toFixed(0)} ms`, `${over(ours)} (target ≤ 50)`],
+      ['Invocation: no-op UPDATE, this type', `${ours.toFixed(0)} ms`, `${over(ours)} ${target(ours - describe, 50)}`],
       [
         'Invocation: no-op UPDATE, stock lib entrypoint',
         `${stock.toFixed(0)} ms`,
@@ -270,7 +278,7 @@ async function scaleRows(
   rows.push([
     `LIST over ${total} pools (${managed.length} managed), emulator`,
     `${open.seconds.toFixed(1)} s`,
-    `${open.pages} invocations, at most ${open.most} Cognito calls in one (target ≤ 61); ${open.found} found`,
+    `${open.pages} invocations, at most ${open.most} Cognito calls in one ${target(open.most, 61)}; ${open.found} found`,
   ]);
   proxy.enforceQuotas({ ratePerSecond: QUOTA_RPS });
   const limited = await listAll();
@@ -448,12 +456,12 @@ async function main(): Promise<void> {
   rows.push([
     'Cold load: bundled handler',
     `${bundled.toFixed(0)} ms`,
-    `+${(bundled - bare).toFixed(0)} ms over bare node (target ≤ 100)`,
+    `+${(bundled - bare).toFixed(0)} ms over bare node ${target(bundled - bare, COLD_LOAD_TARGET_MS)}`,
   ]);
   rows.push([
     'Cold load: app client type, bundled handler',
     `${clientBundled.toFixed(0)} ms`,
-    `+${(clientBundled - bare).toFixed(0)} ms over bare node (target ≤ 100)`,
+    `+${(clientBundled - bare).toFixed(0)} ms over bare node ${target(clientBundled - bare, COLD_LOAD_TARGET_MS)}`,
   ]);
   rows.push([
     'Cold load: stock (tsc + node_modules, aws-sdk v2)',
@@ -537,7 +545,10 @@ async function main(): Promise<void> {
       },
     });
     await measure('READ', { action: 'READ', properties: { UserPoolId: poolId } });
-    await measure('LIST (one page: every pool of it described for the marker)', { action: 'LIST', properties: {} });
+    await measure('LIST (one page of ownership records, each pool checked to exist)', {
+      action: 'LIST',
+      properties: {},
+    });
     await measure('DELETE', { action: 'DELETE', properties: { UserPoolId: poolId } });
 
     progress('app client type: Cognito calls per operation');

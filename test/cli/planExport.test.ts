@@ -68,6 +68,25 @@ describe('npm run plan', () => {
     }
   });
 
+  it('says when the last operation never finished, and what the handler puts back first', async () => {
+    const poolId = await cognito.createPool();
+    expect((await cognito.handle('CREATE', { UserPoolId: poolId })).status).toBe('SUCCESS');
+    const name = `/org-cognito-userpoolsettings/${poolId}`;
+    const stored = cognito.proxy.parameterStore.parameters.get(name)!;
+    const record = JSON.parse(stored.Value);
+    record.operation = {
+      ...record.operation,
+      finished: false,
+      changes: [{ path: ['DeletionProtection'], before: 'INACTIVE', after: 'ACTIVE' }],
+    };
+    cognito.proxy.parameterStore.parameters.set(name, { ...stored, Value: JSON.stringify(record) });
+    const preview = await previewPlan(gateway, poolId, { UserPoolId: poolId });
+    expect(preview.unfinished).toEqual(['DeletionProtection']);
+    expect(formatPreview(preview, 'test')).toContain(
+      'First, the last operation never finished: the handler puts back DeletionProtection.',
+    );
+  });
+
   it('lists what the handler would refuse, with its message, and writes nothing', async () => {
     const poolId = await cognito.createPool();
     const file = path.join(scratch, 'rename.json');
