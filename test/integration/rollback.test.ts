@@ -69,27 +69,48 @@ async function endStoppedInvocations(): Promise<void> {
   await Promise.allSettled(stopped.splice(0));
 }
 
+// A new trigger, MFA turned ON, a changed and a new tag: four writers beside the record.
+const poolTarget = (poolId: string) => ({
+  UserPoolId: poolId,
+  Policies: { PasswordPolicy: { MinimumLength: 14 } },
+  LambdaConfig: { PreAuthentication: 'arn:aws:lambda:us-east-1:123456789012:function:pre-authentication' },
+  MfaConfiguration: 'ON',
+  SoftwareTokenMfaConfiguration: { Enabled: true },
+  // The production-like pool has an SMS configuration: Cognito keeps SMS MFA on beside TOTP.
+  SmsMfaConfiguration: {},
+  UserPoolTags: { team: 'identity', environment: 'staging' },
+});
+/** The writes of a changing CREATE or UPDATE of the pool, in order. */
+const POOL_WRITES: WriteAt[] = [
+  { operation: 'PutParameter', skip: 0 },
+  { operation: 'UpdateUserPool', skip: 0 },
+  { operation: 'SetUserPoolMfaConfig', skip: 0 },
+  { operation: 'TagResource', skip: 0 },
+  { operation: 'PutParameter', skip: 1 },
+];
+
+const clientTarget = (poolId: string, clientId: string) => ({
+  UserPoolId: poolId,
+  ClientId: clientId,
+  IdTokenValidity: 20,
+  CallbackURLs: ['https://app.example.com/callback'],
+  AllowedOAuthFlows: ['code'],
+  AllowedOAuthScopes: ['openid'],
+  AllowedOAuthFlowsUserPoolClient: true,
+  SupportedIdentityProviders: ['COGNITO'],
+});
+/** The writes of a changing CREATE or UPDATE of an app client, in order. */
+const CLIENT_WRITES: WriteAt[] = [
+  { operation: 'PutParameter', skip: 0 },
+  { operation: 'UpdateUserPoolClient', skip: 0 },
+  { operation: 'PutParameter', skip: 1 },
+];
+
 describe('Org::Cognito::UserPoolSettings: a fault at every write of an UPDATE', () => {
   afterAll(endStoppedInvocations);
   const template = (poolId: string) => ({ UserPoolId: poolId, Policies: { PasswordPolicy: { MinimumLength: 10 } } });
-  // A new trigger, MFA turned ON, a changed and a new tag: four writers beside the record.
-  const next = (poolId: string) => ({
-    UserPoolId: poolId,
-    Policies: { PasswordPolicy: { MinimumLength: 12 } },
-    LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:pre-sign-up' },
-    MfaConfiguration: 'ON',
-    SoftwareTokenMfaConfiguration: { Enabled: true },
-    // The production-like pool has an SMS configuration: Cognito keeps SMS MFA on beside TOTP.
-    SmsMfaConfiguration: {},
-    UserPoolTags: { team: 'identity', environment: 'staging' },
-  });
-  const WRITES: WriteAt[] = [
-    { operation: 'PutParameter', skip: 0 },
-    { operation: 'UpdateUserPool', skip: 0 },
-    { operation: 'SetUserPoolMfaConfig', skip: 0 },
-    { operation: 'TagResource', skip: 0 },
-    { operation: 'PutParameter', skip: 1 },
-  ];
+  const next = poolTarget;
+  const WRITES = POOL_WRITES;
 
   /** CloudFormation rolling the stack back: UPDATE to the old template, the new one as previous. */
   async function rollBackUpdate(poolId: string): Promise<void> {
@@ -220,21 +241,8 @@ describe('Org::Cognito::UserPoolClientSettings: a fault at every write of an UPD
     ClientId: clientId,
     IdTokenValidity: 12,
   });
-  const next = (poolId: string, clientId: string) => ({
-    UserPoolId: poolId,
-    ClientId: clientId,
-    IdTokenValidity: 20,
-    CallbackURLs: ['https://app.example.com/callback'],
-    AllowedOAuthFlows: ['code'],
-    AllowedOAuthScopes: ['openid'],
-    AllowedOAuthFlowsUserPoolClient: true,
-    SupportedIdentityProviders: ['COGNITO'],
-  });
-  const WRITES: WriteAt[] = [
-    { operation: 'PutParameter', skip: 0 },
-    { operation: 'UpdateUserPoolClient', skip: 0 },
-    { operation: 'PutParameter', skip: 1 },
-  ];
+  const next = clientTarget;
+  const WRITES = CLIENT_WRITES;
 
   async function managedClient() {
     const poolId = await cognito.createPool();
@@ -294,6 +302,106 @@ describe('Org::Cognito::UserPoolClientSettings: a fault at every write of an UPD
     expect({ status: rollback.status, message: rollback.message }).toEqual({ status: 'SUCCESS', message: '' });
     expect(await clientState(poolId, clientId)).toEqual(before);
   }, 60_000);
+});
+
+/** The fault matrix of a CREATE: a target, the resource's state, and how CloudFormation retries or rolls back. */
+interface CreateScenario {
+  /** Makes an unclaimed resource and returns its CREATE properties. */
+  fresh(): Promise<Record<string, unknown>>;
+  state(properties: Record<string, unknown>): Promise<unknown>;
+  create(properties: Record<string, unknown>): Promise<ProgressEvent>;
+  /** A CREATE rolled back: DELETE with `rollback: true`. */
+  rollBack(properties: Record<string, unknown>): Promise<ProgressEvent>;
+  read(properties: Record<string, unknown>): Promise<ProgressEvent>;
+  /** Whether a state is the one the CREATE's target leaves. */
+  targetState(state: unknown): boolean;
+}
+
+function createMatrix(typeName: string, writes: WriteAt[], scenario: CreateScenario): void {
+  describe(`${typeName}: a fault at every write of a CREATE`, () => {
+    afterAll(endStoppedInvocations);
+
+    it('a changing CREATE makes exactly these writes (the matrix covers each)', async () => {
+      const properties = await scenario.fresh();
+      cognito.proxy.resetCounts();
+      expect((await scenario.create(properties)).status).toBe('SUCCESS');
+      expect(cognito.proxy.calls.filter((call) => !/^(Describe|Get)/.test(call))).toEqual(
+        writes.map((write) => write.operation),
+      );
+    });
+
+    for (const write of writes) {
+      for (const [fault, injected] of Object.entries(FAULTS) as [Fault, Omit<InjectedFault, 'operation'>][]) {
+        const end = ENDS_AT_TARGET.has(fault) ? 'the target' : 'as it was, and unclaimed';
+        it(`${label(write)} ${fault}: ${end}`, async () => {
+          const properties = await scenario.fresh();
+          const before = await scenario.state(properties);
+          inject(write, injected);
+          const event = await scenario.create(properties);
+          cognito.proxy.clearFaults();
+          if (ENDS_AT_TARGET.has(fault)) {
+            expect(event.status).toBe('SUCCESS');
+            expect(scenario.targetState(await scenario.state(properties))).toBe(true);
+          } else {
+            expect(event.status).toBe('FAILED');
+            expect(await scenario.state(properties)).toEqual(before);
+            expect((await scenario.read(properties)).errorCode).toBe('NotFound');
+          }
+        }, 60_000);
+      }
+
+      it(`handler stopped after ${label(write)}: the retry reaches the target; the rollback (DELETE) leaves it as it was`, async () => {
+        const properties = await scenario.fresh();
+        const before = await scenario.state(properties);
+        inject(write, { effect: 'stopped', times: 1 });
+        await stoppedDuring(() => scenario.create(properties));
+        const rollback = await scenario.rollBack(properties);
+        expect({ status: rollback.status, message: rollback.message }).toEqual({ status: 'SUCCESS', message: '' });
+        expect(await scenario.state(properties)).toEqual(before);
+        expect((await scenario.read(properties)).errorCode).toBe('NotFound');
+
+        const other = await scenario.fresh();
+        inject(write, { effect: 'stopped', times: 1 });
+        await stoppedDuring(() => scenario.create(other));
+        expect((await scenario.create(other)).status).toBe('SUCCESS');
+        expect(scenario.targetState(await scenario.state(other))).toBe(true);
+      }, 60_000);
+    }
+  });
+}
+
+createMatrix('Org::Cognito::UserPoolSettings', POOL_WRITES, {
+  fresh: async () => poolTarget(await cognito.createPool()),
+  state: (properties) => poolState(String(properties.UserPoolId)),
+  create: (properties) => cognito.handle('CREATE', properties),
+  rollBack: (properties) => cognito.run({ action: 'DELETE', properties, rollback: true }),
+  read: (properties) => cognito.handle('READ', { UserPoolId: properties.UserPoolId }),
+  targetState: (state) => {
+    const { pool, mfa } = state as { pool: Record<string, any>; mfa: Record<string, unknown> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const target = poolTarget('');
+    return (
+      mfa.MfaConfiguration === 'ON' &&
+      pool.Policies?.PasswordPolicy?.MinimumLength === 14 &&
+      pool.LambdaConfig?.PreAuthentication === target.LambdaConfig.PreAuthentication &&
+      pool.UserPoolTags?.team === 'identity' &&
+      pool.UserPoolTags?.environment === 'staging'
+    );
+  },
+});
+
+createMatrix('Org::Cognito::UserPoolClientSettings', CLIENT_WRITES, {
+  fresh: async () => {
+    const poolId = await cognito.createPool();
+    return clientTarget(poolId, await cognito.createClient(poolId));
+  },
+  state: (properties) => clientState(String(properties.UserPoolId), String(properties.ClientId)),
+  create: (properties) => cognito.handleClient('CREATE', properties),
+  rollBack: (properties) => cognito.runClient({ action: 'DELETE', properties, rollback: true }),
+  read: ({ UserPoolId, ClientId }) => cognito.handleClient('READ', { UserPoolId, ClientId }),
+  targetState: (state) => {
+    const client = state as Record<string, unknown>;
+    return client.IdTokenValidity === 20 && JSON.stringify(client.AllowedOAuthFlows) === '["code"]';
+  },
 });
 
 function withoutId(state: Record<string, unknown>): unknown {
