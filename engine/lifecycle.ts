@@ -163,11 +163,21 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
 
   private apply(ids: Identifiers, target: Declared, ownership: Ownership): Promise<Declared> {
     return withConflictRetry(async () => {
-      let record = await this.records.read(ids);
-      if (record?.operation && !record.operation.finished) record = await this.recover(ids, record);
+      // The record and the resource in parallel; read again only after a recovery wrote, or
+      // when a rollback needs members the target does not declare.
+      let [record, reading] = await Promise.all([
+        this.records.read(ids),
+        this.type.read(this.connection, ids, target) as Promise<Reading<State> | undefined>,
+      ]);
+      if (record?.operation && !record.operation.finished) {
+        record = await this.recover(ids, record);
+        reading = undefined;
+      }
       const rollback = this.rollbackChanges(target, record);
-      const touched = { ...touchedBy(rollback?.changes ?? []), ...target } as Declared;
-      const reading = await this.type.read(this.connection, ids, touched);
+      if (!reading || rollback) {
+        const touched = { ...touchedBy(rollback?.changes ?? []), ...target } as Declared;
+        reading = await this.type.read(this.connection, ids, touched);
+      }
       const declared = rollback ? this.withRollback(target, rollback, reading.state) : target;
       const { plan, writes } = this.prepare(ids, declared, record, reading, ownership, targetOf(target));
       refuseIfNeeded(plan.refusals);
