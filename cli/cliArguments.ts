@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { connect, type ConnectionOptions, type PoolConnection } from './poolConnection';
 
 /** The flags the plan and export commands share, parsed strictly: an unknown flag is named. */
@@ -11,30 +12,54 @@ export interface CliArguments {
   files: string[];
 }
 
-const VALUE_FLAGS = new Set(['--pool', '--client', '--endpoint']);
-const SWITCHES = new Set(['--real', '--json', '--help', '-h']);
+/**
+ * Node's own parser for every program: `--pool ID` and `--pool=ID` alike, switches that take
+ * no value, and an unknown option or a missing value refused with its name.
+ */
+export function parseProgramArguments<const Options extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: Options,
+) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // Node's message ends with advice about `--`; the usage that follows says more.
+    throw new Error((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+}
 
 export function parseArguments(argv: string[]): CliArguments {
-  const parsed: CliArguments = { real: false, json: false, help: false, files: [] };
-  for (let index = 0; index < argv.length; index += 1) {
-    const arg = argv[index];
-    if (VALUE_FLAGS.has(arg)) {
-      const value = argv[(index += 1)];
-      if (!value || value.startsWith('-')) throw new Error(`${arg} needs a value`);
-      if (arg === '--pool') parsed.poolId = value;
-      else if (arg === '--client') parsed.clientId = value;
-      else parsed.endpoint = value;
-    } else if (SWITCHES.has(arg)) {
-      if (arg === '--real') parsed.real = true;
-      else if (arg === '--json') parsed.json = true;
-      else parsed.help = true;
-    } else if (arg.startsWith('-')) {
-      throw new Error(`unknown option ${arg}`);
-    } else {
-      parsed.files.push(arg);
-    }
+  const { values, positionals } = parseProgramArguments(argv, {
+    pool: { type: 'string' },
+    client: { type: 'string' },
+    endpoint: { type: 'string' },
+    real: { type: 'boolean' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  for (const name of ['pool', 'client', 'endpoint'] as const) {
+    const value = values[name];
+    if (value !== undefined && (value === '' || value.startsWith('-'))) throw new Error(`--${name} needs a value`);
   }
-  return parsed;
+  return {
+    poolId: values.pool,
+    clientId: values.client,
+    endpoint: values.endpoint,
+    real: values.real ?? false,
+    json: values.json ?? false,
+    help: values.help ?? false,
+    files: positionals,
+  };
+}
+
+/** A command's answer that is not a failure of the command: its message and exit code. */
+export class ExitWith extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -72,6 +97,6 @@ export async function runPoolCommand(
     }
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
-    return 2;
+    return error instanceof ExitWith ? error.code : 2;
   }
 }

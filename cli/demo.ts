@@ -18,6 +18,7 @@ import { driftBetween } from './drift';
 import { diffPools } from './poolDiff';
 import { poolChangesFor, productionPoolRequest } from '../test/support/productionPool';
 import { handlerBundle, projectRoot } from './projectRoot';
+import { parseProgramArguments } from './cliArguments';
 
 /**
  * Cognito derives this legacy member from PasswordPolicy.TemporaryPasswordValidityDays and
@@ -215,30 +216,48 @@ function callSummary(proxy: CognitoProxy | undefined): string {
 
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
 
-const DEMO_USAGE = `usage: npm start -- [--template=FILE] [--real] [--verbose]
+const DEMO_USAGE = `usage: npm start -- [--template FILE] [--real] [--verbose]
 
 Runs both types through their production entrypoints, as CloudFormation calls them, on
 an embedded local Cognito it starts and stops (no AWS account needed).
-  --template=FILE  another example template, of either type (examples/*.yaml)
+  --template FILE  another example template, of either type (examples/*.yaml); --template=FILE too
   --real           against your AWS account (default credential chain and region); it
                    creates a throw-away pool and deletes it afterwards
   --verbose        show the lib's own log lines`;
 
 /** `npm start`: both types' demos by default; a template picks the type it declares. */
 export async function main(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
+  let values: { template?: string; real?: boolean; verbose?: boolean; help?: boolean };
+  try {
+    const parsed = parseProgramArguments(args, {
+      template: { type: 'string' },
+      real: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (parsed.positionals.length > 0) throw new Error(`unexpected argument ${parsed.positionals.join(' ')}`);
+    if (parsed.values.template === '') throw new Error('--template needs a file');
+    values = parsed.values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${DEMO_USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
     process.stdout.write(`${DEMO_USAGE}\n`);
     return 0;
   }
-  const unknown = args.filter((arg) => !['--real', '--verbose'].includes(arg) && !arg.startsWith('--template='));
-  if (unknown.length > 0) {
-    process.stderr.write(`unknown option ${unknown.join(' ')}\n${DEMO_USAGE}\n`);
+  const { template } = values;
+  const options = { realAccount: values.real ?? false, verbose: values.verbose ?? false, template };
+  // A template with nothing to demo is said before any emulator starts.
+  let type: ReturnType<typeof typeInTemplate>;
+  try {
+    type = template ? typeInTemplate(template) : undefined;
+    if (template && !type) throw new Error(`${template} holds no Org::Cognito settings resource: nothing to demo`);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${DEMO_USAGE}\n`);
     return 2;
   }
-  const template = args.find((arg) => arg.startsWith('--template='))?.slice('--template='.length);
-  const options = { realAccount: args.includes('--real'), verbose: args.includes('--verbose'), template };
   try {
-    const type = template ? typeInTemplate(template) : undefined;
     if (type !== 'Org::Cognito::UserPoolClientSettings') {
       print('━━ Org::Cognito::UserPoolSettings ━━');
       await runDemo(options);

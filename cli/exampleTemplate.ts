@@ -16,12 +16,14 @@ type TemplateResources = Record<string, TemplateResource>;
  * would send.
  */
 function resourcesOf(file: string): TemplateResources {
-  const template = parse(readFileSync(file, 'utf8'), {
-    customTags: CUSTOM_TAGS,
-    logLevel: 'error',
-    version: '1.1',
-  }) as { Resources?: TemplateResources };
-  return template.Resources ?? {};
+  let template: { Resources?: TemplateResources };
+  try {
+    template = parse(readFileSync(file, 'utf8'), { customTags: CUSTOM_TAGS, logLevel: 'error', version: '1.1' });
+  } catch (error) {
+    // The parser names the line and column; the file is ours to name.
+    throw new Error(`${file}: ${(error as Error).message}`);
+  }
+  return template?.Resources ?? {};
 }
 
 export interface ResourceInTemplate {
@@ -56,11 +58,10 @@ export function resourcesInDependencyOrder(file: string): ResourceInTemplate[] {
 /** The settings type a template declares: the app client type when it has one, else the pool type. */
 export function typeInTemplate(
   file: string,
-): 'Org::Cognito::UserPoolSettings' | 'Org::Cognito::UserPoolClientSettings' {
+): 'Org::Cognito::UserPoolSettings' | 'Org::Cognito::UserPoolClientSettings' | undefined {
   const types = Object.values(resourcesOf(file)).map((resource) => resource.Type);
-  return types.includes('Org::Cognito::UserPoolClientSettings')
-    ? 'Org::Cognito::UserPoolClientSettings'
-    : 'Org::Cognito::UserPoolSettings';
+  if (types.includes('Org::Cognito::UserPoolClientSettings')) return 'Org::Cognito::UserPoolClientSettings';
+  return types.includes('Org::Cognito::UserPoolSettings') ? 'Org::Cognito::UserPoolSettings' : undefined;
 }
 
 /**

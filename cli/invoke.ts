@@ -1,3 +1,4 @@
+import { parseProgramArguments } from './cliArguments';
 import {
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
@@ -150,7 +151,9 @@ async function withLocalPool(
       ids.ClientId = app.UserPoolClient?.ClientId ?? '';
     }
     const substitute = (properties?: Record<string, unknown>) => properties && { ...properties, ...ids };
-    if (['READ', 'UPDATE', 'DELETE'].includes(parsed.action)) {
+    // The actions about a managed resource find one: the stand-in is claimed first (LIST too,
+    // so that it lists something).
+    if (['READ', 'UPDATE', 'DELETE', 'LIST'].includes(parsed.action)) {
       const claimed = await runToCompletion(entrypoint, {
         resourceType: parsed.typeName,
         action: 'CREATE',
@@ -193,24 +196,27 @@ function formatEvent(event: ProgressEvent): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const real = argv.includes('--real');
-  const withPool = argv.includes('--with-pool');
-  const endpointIndex = argv.indexOf('--endpoint');
-  const endpoint = endpointIndex >= 0 ? argv[endpointIndex + 1] : undefined;
-  const files = argv.filter(
-    (arg, index) => !arg.startsWith('--') && !(endpointIndex >= 0 && index === endpointIndex + 1),
-  );
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const unknownFlags = argv.filter(
-    (arg) => arg.startsWith('-') && !['--json', '--real', '--endpoint', '--with-pool'].includes(arg),
-  );
   try {
-    if (unknownFlags.length > 0) throw new UsageError(`unknown option ${unknownFlags.join(', ')}\n${USAGE}`);
-    if (files.length !== 1 || (endpointIndex >= 0 && !endpoint)) throw new UsageError(USAGE);
+    let parsed;
+    try {
+      parsed = parseProgramArguments(argv, {
+        json: { type: 'boolean' },
+        real: { type: 'boolean' },
+        'with-pool': { type: 'boolean' },
+        endpoint: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      });
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+    }
+    const { values, positionals: files } = parsed;
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const { json, real = false, endpoint } = values;
+    const withPool = values['with-pool'] ?? false;
+    if (files.length !== 1 || endpoint === '') throw new UsageError(USAGE);
     const restoreLog = silenceConsoleLog();
     let event: ProgressEvent;
     try {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { runPoolCommand } from './cliArguments';
+import { ExitWith, runPoolCommand } from './cliArguments';
 import { CLIENT_TYPE_NAME, TYPE_NAME } from './typeNames';
 import { resourcesInDependencyOrder, settingsFromTemplate } from './exampleTemplate';
 import { formatPreview, previewClientPlan, previewPlan, type PlanPreview, type ReferenceCheck } from './planPreview';
@@ -15,13 +15,20 @@ would write to the pool or app client, leaf by leaf, what the handler would refu
 the Cognito calls it would make; other resources are listed as skipped. It writes
 nothing. The template is read as CloudFormation reads it (YAML 1.1: a bare OFF is a
 boolean). Without --real or --endpoint it runs on the embedded emulator, against a
-production-like pool (and an app client set up as Amplify does) it creates there.`;
+production-like pool (and an app client set up as Amplify does) it creates there.
+
+Exit codes: 0 nothing to change; 4 something would change; 1 something would be refused
+(invalid or missing properties, a locked setting, a rule Cognito enforces); 3 no
+Org::Cognito settings resource in the file; 2 usage or parse error.`;
+
+/** What `npm run plan` exits with, so that a pipeline tells the outcomes apart. */
+export const PLAN_EXIT = { noChange: 0, refused: 1, usage: 2, noSettingsResource: 3, changes: 4 } as const;
 
 const SETTINGS_TYPES = [TYPE_NAME, CLIENT_TYPE_NAME];
 
 /** Whether a file declares an app client: a template with the client type, or properties with a ClientId. */
 export function declaresClient(file: string): boolean {
-  if (file.endsWith('.json')) return 'ClientId' in (JSON.parse(readFileSync(file, 'utf8')) as object);
+  if (file.endsWith('.json')) return 'ClientId' in parseJsonFile(file);
   return resourcesInDependencyOrder(file).some((resource) => resource.type === CLIENT_TYPE_NAME);
 }
 
@@ -36,13 +43,27 @@ export function propertiesFromFile(
   clientId?: string,
   logicalId?: string,
 ): Record<string, unknown> {
-  if (file.endsWith('.json')) return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  if (file.endsWith('.json')) return parseJsonFile(file);
   const parameters = new Proxy({} as Record<string, string>, {
     has: () => true,
     get: (_target, name) => (name === 'ClientId' && clientId ? clientId : poolId),
   });
   const typeName = declaresClient(file) ? CLIENT_TYPE_NAME : TYPE_NAME;
   return settingsFromTemplate(file, parameters, typeName, logicalId);
+}
+
+/** A JSON properties file; a syntax error names the file and, as V8 says it, the line and column. */
+function parseJsonFile(file: string): Record<string, unknown> {
+  const text = readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    const position = /at position (\d+)/.exec((error as Error).message);
+    const offset = position ? Number(position[1]) : undefined;
+    const line = offset === undefined ? undefined : text.slice(0, offset).split('\n').length;
+    const where = line === undefined || /\(line \d+/.test((error as Error).message) ? '' : ` (line ${line})`;
+    throw new Error(`${file}: ${(error as Error).message}${where}`);
+  }
 }
 
 /** One resource's part of a plan: its preview, or why it was skipped. */
@@ -81,6 +102,15 @@ export async function planFile(file: string, connection: PoolConnection): Promis
       type === CLIENT_TYPE_NAME
         ? await previewClient(connection, properties)
         : await previewPool(connection, properties);
+    // A template names its resource itself (the preview reads the one --pool or --client names).
+    const identifiers = type === CLIENT_TYPE_NAME ? ['UserPoolId', 'ClientId'] : ['UserPoolId'];
+    const missing = identifiers.filter((name) => properties[name] === undefined || properties[name] === '');
+    if (missing.length > 0) {
+      preview.problems.unshift(
+        ...missing.map((name) => `${name}: is required (CloudFormation refuses the template without it)`),
+      );
+      Object.assign(preview, { refusals: [], writes: [], calls: [] });
+    }
     plans.push({ logicalId, type, preview });
   }
   return plans;
@@ -116,8 +146,22 @@ export function formatPlans(plans: ResourcePlan[], where: string): string {
       : `== ${plan.logicalId} (${plan.type || 'no Type'}): skipped, ${plan.skipped}`,
   );
   const planned = plans.filter((plan) => plan.preview).length;
-  if (planned === 0) sections.push('No Org::Cognito settings resource in this template: nothing to plan.');
+  if (planned === 0) sections.push(NO_SETTINGS_RESOURCE);
   return sections.join('\n\n');
+}
+
+const NO_SETTINGS_RESOURCE = 'No Org::Cognito settings resource in this template: nothing to plan.';
+
+function holdsSettingsResource(file: string): boolean {
+  return resourcesInDependencyOrder(file).some((resource) => SETTINGS_TYPES.includes(resource.type));
+}
+
+/** The exit code of a plan: refused over changes over nothing to change; no resource at all is its own. */
+export function planExitCode(plans: ResourcePlan[]): number {
+  const previews = plans.flatMap((plan) => (plan.preview ? [plan.preview] : []));
+  if (previews.length === 0) return PLAN_EXIT.noSettingsResource;
+  if (previews.some((preview) => preview.problems.length > 0 || preview.refusals.length > 0)) return PLAN_EXIT.refused;
+  return previews.some((preview) => preview.writes.length > 0) ? PLAN_EXIT.changes : PLAN_EXIT.noChange;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -127,11 +171,16 @@ export async function main(argv: string[]): Promise<number> {
     async (args, connection) => {
       const plans = await planFile(args.files[0], connection);
       process.stdout.write(`${args.json ? JSON.stringify(plans, null, 2) : formatPlans(plans, connection.where)}\n`);
-      const previews = plans.flatMap((plan) => (plan.preview ? [plan.preview] : []));
-      if (previews.length === 0) return 1;
-      return previews.some((preview) => preview.problems.length > 0 || preview.refusals.length > 0) ? 1 : 0;
+      return planExitCode(plans);
     },
-    (args) => (args.files.length !== 1 ? 'name one template or properties file' : undefined),
+    (args) => {
+      if (args.files.length !== 1) return 'name one template or properties file';
+      // Said before any emulator starts: a file with nothing to plan.
+      if (!args.files[0].endsWith('.json') && !holdsSettingsResource(args.files[0])) {
+        throw new ExitWith(PLAN_EXIT.noSettingsResource, NO_SETTINGS_RESOURCE);
+      }
+      return undefined;
+    },
     (args) => declaresClient(args.files[0]),
     // On the emulator, the pool the first pool resource needs, as the demo makes it.
     (args) => {

@@ -20,9 +20,14 @@ export function createPropertiesValidator(schema: object): PropertiesValidator {
     if (!validate) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
-      validate = new AjvClass({ allErrors: true, strict: false, unicodeRegExp: true, coerceTypes: true }).compile(
-        schema,
-      );
+      // verbose: an error carries the value it is about (the YAML boolean hint below reads it).
+      validate = new AjvClass({
+        allErrors: true,
+        strict: false,
+        unicodeRegExp: true,
+        coerceTypes: true,
+        verbose: true,
+      }).compile(schema);
     }
     // Coercion works in place; a copy keeps the caller's request as CloudFormation sent it.
     if (validate(structuredClone(properties))) return [];
@@ -41,7 +46,19 @@ function describeProblem(error: ErrorObject): SchemaProblem {
     return `${path === '(resource)' ? missing : `${path}.${missing}`}: is required`;
   }
   if (error.keyword === 'enum') {
-    return `${path}: must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
+    const allowed = error.params.allowedValues as unknown[];
+    return `${path}: must be one of ${allowed.join(', ')}${yamlBooleanHint(error.data, allowed)}`;
   }
   return `${path}: ${error.message ?? 'is invalid'}`;
+}
+
+/** Words YAML 1.1 reads as booleans when unquoted (CloudFormation then sends "true" or "false"). */
+const YAML_BOOLEAN_WORDS = /^(y|yes|n|no|true|false|on|off)$/i;
+
+/** When a boolean arrived where a word like OFF was allowed: YAML read the unquoted word. */
+function yamlBooleanHint(value: unknown, allowed: unknown[]): string {
+  if (value !== true && value !== false && value !== 'true' && value !== 'false') return '';
+  const words = allowed.filter((word) => typeof word === 'string' && YAML_BOOLEAN_WORDS.test(word));
+  if (words.length === 0) return '';
+  return ` (got ${String(value)}: YAML reads an unquoted ${words.join(' or ')} as a boolean; quote it, for example '${words[0]}')`;
 }

@@ -232,12 +232,77 @@ describe('the plan and export commands', () => {
       expect(await main(['--help'])).toBe(0);
       expect(String(stdout.mock.calls[0][0])).toContain(`usage: npm run ${name}`);
       expect(await main(['--pol', 'x'])).toBe(2);
-      expect(String(stderr.mock.calls[0][0])).toContain('unknown option --pol');
+      expect(String(stderr.mock.calls[0][0])).toContain("Unknown option '--pol'");
+      expect(await main(['--pool'])).toBe(2);
+      expect(String(stderr.mock.calls[1][0])).toContain("'--pool <value>' argument missing");
     } finally {
       stdout.mockRestore();
       stderr.mockRestore();
     }
   });
+
+  it('reads --pool ID and --pool=ID alike', async () => {
+    const { parseArguments } = await import('../../cli/cliArguments');
+    const expected = { poolId: 'us-east-1_A', clientId: 'c1', files: ['t.yaml'] };
+    expect(parseArguments(['--pool', 'us-east-1_A', '--client', 'c1', 't.yaml'])).toMatchObject(expected);
+    expect(parseArguments(['--pool=us-east-1_A', '--client=c1', 't.yaml'])).toMatchObject(expected);
+  });
+});
+
+describe('plan exit codes, as a pipeline reads them', () => {
+  const run = async (args: string[]) => {
+    const { main } = await import('../../cli/plan');
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const code = await main(args);
+      return { code, out: [...stdout.mock.calls, ...stderr.mock.calls].map((call) => String(call[0])).join('') };
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+  };
+  const template = (name: string, body: string) => {
+    const file = path.join(scratch, name);
+    writeFileSync(file, body);
+    return file;
+  };
+  const settings = (properties: string) =>
+    `Resources:\n  Settings:\n    Type: Org::Cognito::UserPoolSettings\n    Properties:\n${properties}`;
+
+  it('3 for a file with no settings resource, said before any emulator starts', async () => {
+    const started = Date.now();
+    const result = await run([template('topic.yaml', 'Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n')]);
+    expect(result).toMatchObject({ code: 3 });
+    expect(result.out).toContain('No Org::Cognito settings resource');
+    // No emulator was started: that takes seconds.
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('2 for a parse error, naming the file and the line', async () => {
+    const file = template('broken.yaml', 'Resources:\n  Settings:\n    Type: [unclosed\n');
+    const result = await run([file]);
+    expect(result.code).toBe(2);
+    expect(result.out).toContain(file);
+    expect(result.out).toMatch(/line \d+/);
+    const json = path.join(scratch, 'broken.json');
+    writeFileSync(json, '{\n  "UserPoolId": "x",\n  Policies\n}');
+    const jsonResult = await run(['--pool', 'us-east-1_X', json]);
+    expect(jsonResult.code).toBe(2);
+    expect(jsonResult.out).toContain(json);
+    expect(jsonResult.out).toMatch(/line 3/);
+  });
+
+  it('1 for a template without UserPoolId (CloudFormation refuses it), 4 for a change, 0 for nothing to change', async () => {
+    const missing = await run([template('no-pool.yaml', settings('      DeletionProtection: ACTIVE\n'))]);
+    expect(missing.code).toBe(1);
+    expect(missing.out).toContain('UserPoolId: is required');
+    const changing = template(
+      'change.yaml',
+      settings('      UserPoolId: !Ref UserPoolId\n      DeletionProtection: INACTIVE\n'),
+    );
+    expect((await run([changing])).code).toBe(4);
+  }, 60_000);
 });
 
 /** Reads YAML as CloudFormation does (1.1), with its short-form tags. */

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runClientDemo } from '../../cli/clientDemo';
-import { runDemo } from '../../cli/demo';
+import { main as demoMain, runDemo } from '../../cli/demo';
 import { invoke, main, parseEventFile, UsageError } from '../../cli/invoke';
 
 const SOURCE_HANDLER = path.resolve(__dirname, '../../src/handlers.ts');
@@ -60,6 +60,25 @@ describe('npm start: the demo', () => {
     // The emulator's forgetting of a legacy member is not shown as a change.
     expect(output).not.toContain('UnusedAccountValidityDays');
   }, 60_000);
+});
+
+describe('npm start: its options', () => {
+  it.each([['--template', 'examples/artifact-bucket.yaml'], ['--template=examples/artifact-bucket.yaml']])(
+    '%s: a template without a settings resource is said at once, before any emulator',
+    async (...args) => {
+      const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      const started = Date.now();
+      try {
+        expect(await demoMain(args)).toBe(2);
+        expect(String(stderr.mock.calls[0][0])).toContain(
+          'examples/artifact-bucket.yaml holds no Org::Cognito settings resource: nothing to demo',
+        );
+        expect(Date.now() - started).toBeLessThan(2_000);
+      } finally {
+        stderr.mockRestore();
+      }
+    },
+  );
 });
 
 describe('npm start: the app client demo', () => {
@@ -130,6 +149,8 @@ describe('npm run invoke', () => {
       const event = await invoke({ eventFile: `sam-tests/${name}.json`, withPool: true, handlerPath: SOURCE_HANDLER });
       expect(event.status).toBe('SUCCESS');
       if (name === 'update') expect(event.resourceModel).toMatchObject({ DeletionProtection: 'ACTIVE' });
+      // LIST finds the stand-in pool: it is claimed first.
+      if (name === 'list') expect(event.resourceModels).toHaveLength(1);
     },
   );
 
@@ -141,7 +162,8 @@ describe('npm run invoke', () => {
       const event = await invoke({ eventFile, withPool: true, handlerPath: SOURCE_CLIENT_HANDLER });
       expect({ status: event.status, message: event.message }).toMatchObject({ status: 'SUCCESS' });
       if (name === 'update') expect(event.resourceModel).toMatchObject({ AccessTokenValidity: 20 });
-      if (name === 'list') expect(event.resourceModels).toHaveLength(0);
+      // LIST finds the stand-in client: it is claimed first.
+      if (name === 'list') expect(event.resourceModels).toHaveLength(1);
     },
   );
 
@@ -168,7 +190,7 @@ describe('npm run invoke', () => {
   it('names a misspelt flag', async () => {
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(await main(['sam-tests/read.json', '--jsn'])).toBe(2);
-    expect(String(stderr.mock.calls[0][0])).toContain('unknown option --jsn');
+    expect(String(stderr.mock.calls[0][0])).toContain("Unknown option '--jsn'");
     stderr.mockRestore();
   });
 });

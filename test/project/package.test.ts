@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -211,4 +211,23 @@ describe('the bundled handler', () => {
       spy.mockRestore();
     }
   }, 30_000);
+});
+
+describe('npm run lint', () => {
+  it('checks the files git tracks, never an untracked scratch file in the tree', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { lintTargets } = require('../../scripts/lint.js') as {
+      lintTargets: () => { eslint: string[]; prettier: string[] };
+    };
+    const scratch = path.join(root, 'engine', 'scratch-untracked-by-lint-test.ts');
+    writeFileSync(scratch, 'const   unformatted=1\n');
+    try {
+      const targets = lintTargets();
+      expect(targets.eslint).toContain('engine/lifecycle.ts');
+      expect(targets.prettier).toContain('README.md');
+      expect([...targets.eslint, ...targets.prettier]).not.toContain('engine/scratch-untracked-by-lint-test.ts');
+    } finally {
+      rmSync(scratch);
+    }
+  });
 });
