@@ -15,7 +15,7 @@ import { CLIENT_TYPE_NAME, TYPE_NAME } from './typeNames';
 import { PLACEHOLDER_CREDENTIALS } from '../test/support/cfnRequest';
 import { startCognitoLocal, type CognitoLocal } from '../test/support/cognitoLocal';
 import { CognitoProxy } from '../test/support/cognitoProxy';
-import { accountCredentials } from './localRun';
+import { accountCredentials, regionForPool } from './localRun';
 import { amplifyLikeClient } from '../test/support/productionClient';
 import { productionPoolRequest } from '../test/support/productionPool';
 
@@ -57,9 +57,14 @@ export async function connect(options: ConnectionOptions): Promise<PoolConnectio
     if (options.withClient && !options.clientId) {
       throw new Error('--client <id> is required with --real or --endpoint for an app client template');
     }
+    // The pool id names its Region; the account's default would answer NotFound elsewhere.
+    const poolRegion = regionForPool(options.poolId);
     const { credentials, region } = options.real
-      ? await accountCredentials('us-east-1')
-      : { credentials: PLACEHOLDER_CREDENTIALS, region: 'us-east-1' };
+      ? await accountCredentials(poolRegion ?? 'us-east-1').then((found) => ({
+          ...found,
+          region: poolRegion ?? found.region,
+        }))
+      : { credentials: PLACEHOLDER_CREDENTIALS, region: poolRegion ?? 'us-east-1' };
     const client = new CognitoIdentityProviderClient({ region, credentials, endpoint: options.endpoint });
     // With --endpoint, Parameter Store is answered there too.
     if (options.endpoint) pointHandlersAt(options.endpoint);

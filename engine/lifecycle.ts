@@ -233,7 +233,19 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
           operation: 'PutParameter',
           log: `PutParameter ${name}: the claim${writes.length > 0 ? ' and the undo record' : ''}`,
           request: {},
-          changes: () => [{ path: name, before: undefined, after: claimDescription(this.invocation.claimant) }],
+          // What is written: the claim (the stack and logical id CloudFormation sends, when it
+          // sends them) and the undo record of this operation.
+          changes: () => [
+            {
+              path: name,
+              before: undefined,
+              after: {
+                type: next.type,
+                ...this.invocation.claimant,
+                undoRecord: `${operation.action}, ${operation.changes.length} leaves`,
+              },
+            },
+          ],
           run: () => this.records.claim(ids, next),
           undo: () => this.records.releaseOwnClaim(ids, operation.nonce),
           undoneLast: true,
@@ -356,10 +368,6 @@ export function identifierOf(ids: Identifiers): string {
 
 function unfinishedOf(record: OwnershipRecord | undefined): OperationRecord | undefined {
   return record?.operation && !record.operation.finished ? record.operation : undefined;
-}
-
-function claimDescription({ stackId, logicalResourceId }: Claimant): string {
-  return stackId ? `managed by ${logicalResourceId ?? 'a resource'} in ${stackId}` : 'managed';
 }
 
 /** Throws the refusals of a plan, if any: locked settings as NotUpdatable, the rest as InvalidRequest. */
