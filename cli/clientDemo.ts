@@ -87,7 +87,8 @@ export async function runClientDemo(options: ClientDemoOptions = {}): Promise<Cl
     await sdk.send(new UpdateUserPoolClientCommand({ UserPoolId: poolId, ClientId: naiveId, IdTokenValidity: 1 }));
     const naiveResets = diffPools(withoutDates(naiveBefore), withoutDates(await describe(naiveId))).changed;
     for (const change of naiveResets) print(`    ✗ ${change.path}: ${show(change.before)} → ${show(change.after)}`);
-    print(`  ${naiveResets.length} settings changed for one declared field.`);
+    const resetBeside = naiveResets.filter((change) => change.path !== 'IdTokenValidity').length;
+    print(`  One field declared (IdTokenValidity); ${resetBeside} other settings reset with it.`);
 
     const clientId = await createClient();
     const declared = settingsFromTemplate(template, { UserPoolId: poolId, ClientId: clientId }, CLIENT_TYPE_NAME);

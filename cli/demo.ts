@@ -25,6 +25,24 @@ import { parseProgramArguments } from './cliArguments';
  * keeps reporting it; cognito-local forgets it after any UpdateUserPool. Not a change.
  */
 const EMULATOR_ONLY_DIFFERENCES = new Set(['AdminCreateUserConfig.UnusedAccountValidityDays']);
+/**
+ * What DescribeUserPool answers that no template declares (the pool's id, name, dates and
+ * the locked attributes' describe-only shapes): left out of the "untouched settings".
+ */
+const DESCRIBE_ONLY = new Set([
+  'Id',
+  'Name',
+  'Arn',
+  'CreationDate',
+  'LastModifiedDate',
+  'EstimatedNumberOfUsers',
+  'Status',
+  'SchemaAttributes',
+  'Domain',
+  'CustomDomain',
+  'EmailConfigurationFailure',
+  'SmsConfigurationFailure',
+]);
 
 export interface DemoOptions {
   /** Use the default credential chain and region instead of the embedded Cognito. */
@@ -106,7 +124,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     for (const change of diff.changed.filter((candidate) => !EMULATOR_ONLY_DIFFERENCES.has(candidate.path))) {
       print(`    ~ ${change.path}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`);
     }
-    print(`  Untouched (identical before and after): ${diff.unchanged.join(', ')}`);
+    // Under the names a template uses: the describe-only members are not settings.
+    const untouched = diff.unchanged.filter((name) => !DESCRIBE_ONLY.has(name));
+    print(`  Untouched settings (identical before and after): ${untouched.join(', ')}`);
 
     print('▶ UPDATE that renames the pool (PoolName is locked after creation)…');
     const beforeLocked = await describe();
@@ -144,7 +164,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const shorterTemplate: Record<string, unknown> = { ...changedTemplate };
     if (removedProperty) delete shorterTemplate[removedProperty];
     print(
-      `▶ UPDATE with ${removedProperty ?? 'nothing'} removed from the template (it stops being managed; the pool keeps it)…`,
+      removedProperty
+        ? `▶ UPDATE with ${removedProperty} removed from the template (it stops being managed; the pool keeps it)…`
+        : '▶ UPDATE with a property removed from the template: this template has none to remove besides Policies…',
     );
     const beforeRemoval = await describe();
     const removing = await invoke('UPDATE', shorterTemplate);
@@ -153,7 +175,11 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       removedProperty === undefined ||
       JSON.stringify((afterRemoval as Record<string, unknown>)[removedProperty]) ===
         JSON.stringify((beforeRemoval as Record<string, unknown>)[removedProperty]);
-    print(`  ${removing.status}; ${removedProperty} on the pool unchanged: ${valueKept ? 'yes' : 'NO'}`);
+    print(
+      removedProperty
+        ? `  ${removing.status}; ${removedProperty} on the pool unchanged: ${valueKept ? 'yes' : 'NO'}`
+        : `  ${removing.status}; nothing removed, nothing to compare`,
+    );
 
     print('▶ READ with only UserPoolId, as drift detection calls it…');
     const read = await invoke('READ', { UserPoolId: poolId });
@@ -176,7 +202,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     print('✔ Done.');
     return {
       declaredChanges: diff.changed,
-      untouchedSettings: diff.unchanged,
+      untouchedSettings: untouched,
       lockedChange: { event: locked, poolUnchanged: lockedUnchanged },
       noOpUpdate: { event: noOp, calls: noOpCalls },
       changingUpdate: { event: changing, changes: changeDiff },

@@ -38,6 +38,9 @@ describe('npm start: the demo', () => {
       ]),
     );
     expect(output).toContain('~ Policies.PasswordPolicy.MinimumLength: 12 → 14');
+    // Untouched settings under the names a template uses; describe-only members are none.
+    expect(result.untouchedSettings).not.toContain('SchemaAttributes');
+    expect(result.untouchedSettings).not.toContain('Name');
 
     expect(result.lockedChange.event).toMatchObject({ status: 'FAILED', errorCode: 'NotUpdatable' });
     expect(result.lockedChange.poolUnchanged).toBe(true);
@@ -59,6 +62,21 @@ describe('npm start: the demo', () => {
     expect(output).toMatch(/READ with only UserPoolId, as drift detection calls it…\n {2}SUCCESS; .*IN_SYNC/);
     // The emulator's forgetting of a legacy member is not shown as a change.
     expect(output).not.toContain('UnusedAccountValidityDays');
+  }, 60_000);
+});
+
+describe('npm start: a template with Policies only', () => {
+  it('says there is nothing to remove, never "undefined"', async () => {
+    const file = path.join(scratch, 'policies-only.yaml');
+    writeFileSync(
+      file,
+      'Resources:\n  Settings:\n    Type: Org::Cognito::UserPoolSettings\n    Properties:\n      UserPoolId: !Ref UserPoolId\n      Policies:\n        PasswordPolicy:\n          MinimumLength: 14\n',
+    );
+    const lines: string[] = [];
+    await runDemo({ template: file, handlerPath: SOURCE_HANDLER, print: (line) => lines.push(line) });
+    const output = lines.join('\n');
+    expect(output).not.toContain('undefined');
+    expect(output).toContain('nothing removed, nothing to compare');
   }, 60_000);
 });
 
@@ -87,6 +105,8 @@ describe('npm start: the app client demo', () => {
     const result = await runClientDemo({ handlerPath: SOURCE_CLIENT_HANDLER, print: (line) => lines.push(line) });
     const output = lines.join('\n');
 
+    // The declared field is not counted among the ones reset beside it.
+    expect(output).toContain(`One field declared (IdTokenValidity); ${result.naiveUpdateResets.length - 1} other`);
     expect(result.naiveUpdateResets.map((change) => change.path)).toEqual(
       expect.arrayContaining(['AllowedOAuthFlowsUserPoolClient', 'CallbackURLs', 'TokenValidityUnits.AccessToken']),
     );
