@@ -83,6 +83,20 @@ describe('every example', () => {
     expect([...new Set(granted)].sort()).toEqual([...declared].sort());
   });
 
+  it('stackset-register-type.yaml lets both types pass roles to Cognito only, and only the roles allowed', () => {
+    for (const roleName of ['ExecutionRole', 'ClientExecutionRole']) {
+      const role = template('stackset-register-type.yaml').Resources[roleName].Properties as {
+        Policies: { PolicyDocument: { Statement: { Action: string[]; Resource: unknown; Condition?: object }[] } }[];
+      };
+      const statements = role.Policies.flatMap((policy) => policy.PolicyDocument.Statement);
+      const passing = statements.filter((statement) => statement.Action.includes('iam:PassRole'));
+      expect(passing).toHaveLength(1);
+      expect(passing[0].Action).toEqual(['iam:PassRole']);
+      expect(passing[0].Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'cognito-idp.amazonaws.com' } });
+      expect(JSON.stringify(passing[0].Resource)).toContain('role/${PassableRoles}');
+    }
+  });
+
   it("stackset-register-type.yaml gives the app client type's execution role exactly its schema's permissions", () => {
     const role = template('stackset-register-type.yaml').Resources.ClientExecutionRole.Properties as {
       Policies: { PolicyDocument: { Statement: { Action: string[] }[] } }[];
