@@ -1,10 +1,11 @@
 import { accountCredentials, regionForPool, regionOfPoolId } from '../../cli/localRun';
 import { connect } from '../../cli/poolConnection';
 
-/** Runs with only the given AWS_* variables set, as a user's shell might be. */
+/** Runs with only the given AWS_* variables set, as a user's shell might be (the SDK's own notice switch kept). */
 async function withEnvironment<T>(variables: Record<string, string>, run: () => Promise<T>): Promise<T> {
   const saved = { ...process.env };
-  for (const name of Object.keys(process.env)) if (name.startsWith('AWS_')) delete process.env[name];
+  for (const name of Object.keys(process.env))
+    if (name.startsWith('AWS_') && !name.startsWith('AWS_SDK_JS')) delete process.env[name];
   Object.assign(process.env, variables);
   try {
     return await run();
