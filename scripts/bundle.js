@@ -44,6 +44,7 @@ async function bundle({
     alias: {
       ...(shimAwsSdkAll ? AWS_SDK_V2_SHIMS : {}),
       'string.prototype.replaceall': path.join(__dirname, 'shims', 'string-prototype-replaceall.js'),
+      '@aws-sdk/credential-provider-node': path.join(__dirname, 'shims', 'credential-provider-node.js'),
     },
     logLevel: 'warning',
   });

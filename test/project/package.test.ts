@@ -31,12 +31,27 @@ const schema = JSON.parse(readFileSync(path.join(root, 'schema.json'), 'utf8'));
 const clientType = RESOURCE_TYPES[1];
 const clientSchema = JSON.parse(readFileSync(path.join(root, 'client-settings', 'schema.json'), 'utf8'));
 
+/** The source files each bundle carries (esbuild's metafile). */
+let bundledInputs: string[][] = [];
+
 beforeAll(async () => {
-  await Promise.all([
+  const results = await Promise.all([
     bundle({ outfile: handler }),
     bundle({ source: clientType.handlerSource, outfile: clientHandler }),
   ]);
+  bundledInputs = results.map((result: { metafile: { inputs: object } }) => Object.keys(result.metafile.inputs));
 }, 60_000);
+
+describe('what the bundles carry', () => {
+  it('no default credential chain: every client is built with the credentials in the request', () => {
+    for (const inputs of bundledInputs) {
+      expect(
+        inputs.filter((file) => /credential-provider-(ini|sso|process|web-identity)|nested-clients/.test(file)),
+      ).toEqual([]);
+      expect(inputs.some((file) => file.endsWith('shims/credential-provider-node.js'))).toBe(true);
+    }
+  });
+});
 
 describe('npm run package', () => {
   it('names the package after the version, so each release gets its own S3 key', () => {
