@@ -1,18 +1,14 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { MARKER_TAG_VALUE, markerTagKey, markerTagPrefix } from '../../engine/markerTags';
-import { recordRoot } from '../../engine/ownershipRecords';
 import { ResourceModel } from './models';
 
 /**
- * Who manages an app client. App clients take no tags, and a pool takes at most 50, so a
- * managed client has an ownership record of its own (the engine's), the Parameter Store
- * parameter `/org-cognito-userpoolclientsettings/<UserPoolId>/<ClientId>`. Clients claimed
- * by earlier versions carry a tag on their pool instead; they are still recognised, and
- * their next write moves the claim to the record.
+ * Who manages an app client: its ownership record (the engine's), the Parameter Store
+ * parameter `/org-cognito-userpoolclientsettings/<UserPoolId>/<ClientId>` (app clients take
+ * no tags, and a pool takes at most 50). Clients claimed by earlier versions carry a tag on
+ * their pool instead; they are still recognised, and their next write moves the claim to
+ * the record.
  */
-export function parameterName(userPoolId: string, clientId: string): string {
-  return `${recordRoot(ResourceModel.TYPE_NAME)}/${userPoolId}/${clientId}`;
-}
 
 /**
  * How earlier versions claimed a client: a tag on its pool keyed by the client's id,

@@ -3,11 +3,15 @@ import {
   DeleteUserPoolClientCommand,
   UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { parameterName } from '../../client-settings/src/ownership';
+import { recordRoot } from '../../engine/ownershipRecords';
 import { clientMarkerTagKey } from '../../client-settings/src/ownership';
 import { PLACEHOLDER_CREDENTIALS } from '../support/cfnRequest';
 import { amplifyLikeClient, machineClient, settingsOfClient } from '../support/productionClient';
 import { useLocalCognito } from '../support/localCognito';
+
+/** The client's ownership record: `/org-cognito-userpoolclientsettings/<UserPoolId>/<ClientId>`. */
+const parameterName = (poolId: string, clientId: string) =>
+  `${recordRoot('Org::Cognito::UserPoolClientSettings')}/${poolId}/${clientId}`;
 
 const cognito = useLocalCognito();
 const WRITES = [
