@@ -12,7 +12,8 @@ pool's current settings, as READ reports them: adopt a pool by deploying it unch
 With --client, the template's Org::Cognito::UserPoolClientSettings resource declares
 that app client's settings instead (its secret is never read into it).
 Without --real or --endpoint it runs on the embedded emulator, against a
-production-like pool it creates there.`;
+production-like pool it creates there (and, with --client, an app client set up as
+Amplify does standing in for the one named).`;
 
 /**
  * YAML as CloudFormation reads it: version 1.1, where a bare OFF, ON, yes or no is a

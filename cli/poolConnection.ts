@@ -110,15 +110,14 @@ export async function connect(options: ConnectionOptions): Promise<PoolConnectio
   try {
     if (options.poolId)
       throw new Error(`the embedded emulator starts empty: it has no pool ${options.poolId}; use --real or --endpoint`);
-    if (options.clientId)
-      throw new Error(
-        `the embedded emulator starts empty: it has no app client ${options.clientId}; use --real or --endpoint`,
-      );
+    // A named app client cannot exist on an emulator that starts empty: one set up as
+    // Amplify does stands in for it, as the production-like pool does for the pool.
+    const withClient = options.withClient || options.clientId !== undefined;
     const created = await client.send(
       new CreateUserPoolCommand({ ...productionPoolRequest('production-like'), ...options.poolChanges }),
     );
     const poolId = created.UserPool?.Id ?? '';
-    const clientId = options.withClient
+    const clientId = withClient
       ? (await client.send(new CreateUserPoolClientCommand({ ...amplifyLikeClient(), UserPoolId: poolId })))
           .UserPoolClient?.ClientId
       : undefined;
@@ -128,8 +127,8 @@ export async function connect(options: ConnectionOptions): Promise<PoolConnectio
       parameters,
       poolId,
       clientId,
-      where: options.withClient
-        ? 'the embedded emulator, an app client set up as Amplify does'
+      where: withClient
+        ? `the embedded emulator, an app client set up as Amplify does${options.clientId ? ` (standing in for ${options.clientId})` : ''}`
         : 'the embedded emulator, a production-like pool',
       close,
     };

@@ -249,6 +249,22 @@ describe('the plan and export commands', () => {
   });
 });
 
+describe('npm run export --client, offline', () => {
+  it('exports an app client set up as Amplify does on the embedded emulator', async () => {
+    const { main } = await import('../../cli/export');
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['--client', 'my-client-id'])).toBe(0);
+      const template = stdout.mock.calls.map((call) => String(call[0])).join('');
+      expect(template).toContain('Type: Org::Cognito::UserPoolClientSettings');
+      expect(template).toContain('ClientId: !Ref ClientId');
+      expect(template).toContain('AllowedOAuthFlows');
+    } finally {
+      stdout.mockRestore();
+    }
+  }, 60_000);
+});
+
 describe('plan exit codes, as a pipeline reads them', () => {
   const run = async (args: string[]) => {
     const { main } = await import('../../cli/plan');
