@@ -1,5 +1,8 @@
 import { accountCredentials, regionForPool, regionOfPoolId } from '../../cli/localRun';
+import { previewPlan } from '../../cli/planPreview';
 import { connect } from '../../cli/poolConnection';
+import { describedProductionPool } from '../support/describedPool';
+import { FixtureServer } from '../support/fixtureServer';
 
 /** Runs with only the given AWS_* variables set, as a user's shell might be (the SDK's own notice switch kept). */
 async function withEnvironment<T>(variables: Record<string, string>, run: () => Promise<T>): Promise<T> {
@@ -38,6 +41,36 @@ describe('--real reaches the pool where its id says it is', () => {
       expect(await client.config.region()).toBe('eu-west-1');
     } finally {
       await connection.close();
+    }
+  });
+
+  it("plan --real signs its calls for the pool id's Region (a recorded endpoint answers them)", async () => {
+    const poolId = 'eu-west-1_AbC123def';
+    // On the wire, dates are epoch seconds: the fixture leaves them out.
+    const { CreationDate: _created, LastModifiedDate: _modified, ...pool } = describedProductionPool();
+    const server = new FixtureServer({ pool: { ...pool, Id: poolId } });
+    const endpoint = await server.start();
+    try {
+      const environment = {
+        AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE00',
+        AWS_SECRET_ACCESS_KEY: 'example',
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoint,
+        AWS_ENDPOINT_URL_SSM: endpoint,
+      };
+      await withEnvironment(environment, async () => {
+        const connection = await connect({ real: true, poolId });
+        try {
+          const preview = await previewPlan(connection.gateway, poolId, { DeletionProtection: 'INACTIVE' });
+          expect(preview.refusals).toEqual([]);
+        } finally {
+          await connection.close();
+        }
+      });
+      const describe = server.requests.find((request) => request.operation === 'DescribeUserPool');
+      expect(String(describe?.headers.authorization)).toContain('/eu-west-1/cognito-idp/aws4_request');
+    } finally {
+      await server.stop();
     }
   });
 

@@ -9,7 +9,8 @@ type Json = Record<string, unknown>;
  * lets a test replay a real pool's shape through the handler and inspect each request.
  */
 export class FixtureServer {
-  readonly requests: { operation: string; body: Json }[] = [];
+  /** Every request, with the headers it was signed with (the Region is in its signature scope). */
+  readonly requests: { operation: string; body: Json; headers: http.IncomingHttpHeaders }[] = [];
   private server?: http.Server;
 
   /** Parameter Store parameters the handler wrote: its ownership records. */
@@ -32,7 +33,7 @@ export class FixtureServer {
             .split('.')
             .pop() ?? '';
         const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as Json) : {};
-        this.requests.push({ operation, body });
+        this.requests.push({ operation, body, headers: request.headers });
         const answer = this.answer(operation, body);
         const missing = operation === 'GetParameter' ? 'ParameterNotFound' : 'ResourceNotFoundException';
         response.writeHead(answer ? 200 : 400, { 'content-type': 'application/x-amz-json-1.1' });
