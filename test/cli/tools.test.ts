@@ -214,3 +214,11 @@ describe('npm run invoke', () => {
     stderr.mockRestore();
   });
 });
+
+describe('npm run bench', () => {
+  it('flags a measure that misses its target instead of printing it as met', async () => {
+    const { againstTarget } = await import('../../cli/measureTarget');
+    expect(againstTarget(48, 50)).toBe('(target ≤ 50)');
+    expect(againstTarget(63, 50)).toBe('**MISSES the target ≤ 50**');
+  });
+});

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -244,5 +245,18 @@ describe('npm run lint', () => {
     } finally {
       rmSync(scratch);
     }
+  });
+});
+
+describe('the docs and examples name paths that exist', () => {
+  it('no example or doc names src/shared/, which the engine replaced', () => {
+    const tracked = execFileSync('git', ['ls-files', 'examples', 'docs', 'README.md', 'CONTRIBUTING.md'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter(Boolean);
+    const naming = tracked.filter((file) => readFileSync(path.join(root, file), 'utf8').includes('src/shared/'));
+    expect(naming).toEqual([]);
   });
 });
