@@ -85,11 +85,16 @@ describe('LIST in bounded pages', () => {
     expect(left).toEqual([]);
   }, 120_000);
 
-  it('concurrent CREATEs of one app client: exactly one wins, the others are AlreadyExists naming the winner', async () => {
+  it('concurrent CREATEs of one app client from three stacks: exactly one wins, the others are AlreadyExists naming the winner', async () => {
     const poolId = await cognito.createPool({ PoolName: 'race' });
     const clientId = await cognito.createClient(poolId, { ClientName: 'contested' });
     const properties = { UserPoolId: poolId, ClientId: clientId, AuthSessionValidity: 5 };
-    const events = await Promise.all([1, 2, 3].map(() => cognito.handleClient('CREATE', properties)));
+    // Three stacks: one stack's own resource never races itself (CloudFormation runs its
+    // operations one at a time), and a CREATE from the claim's own stack carries on.
+    const stack = (name: string) => `arn:aws:cloudformation:us-east-1:123456789012:stack/${name}/1`;
+    const events = await Promise.all(
+      ['a', 'b', 'c'].map((name) => cognito.runClient({ action: 'CREATE', properties, stackId: stack(name) })),
+    );
     expect(events.map((event) => event.status).sort()).toEqual(['FAILED', 'FAILED', 'SUCCESS']);
     for (const event of events.filter((candidate) => candidate.status === 'FAILED')) {
       expect(event.errorCode).toBe('AlreadyExists');
