@@ -89,7 +89,7 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
   async read(ids: Identifiers): Promise<Declared> {
     const [record, reading] = await Promise.all([
       this.records.read(ids),
-      this.type.read(this.connection, ids, {} as Declared),
+      this.type.read(this.connection, ids, {} as Declared, true),
     ]);
     if (!record && !reading.legacyClaim) throw this.notFound(ids);
     return this.type.current(reading.state);
@@ -178,8 +178,17 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
         const touched = { ...touchedBy(rollback?.changes ?? []), ...target } as Declared;
         reading = await this.type.read(this.connection, ids, touched);
       }
-      const declared = rollback ? this.withRollback(target, rollback, reading.state) : target;
-      const { plan, writes } = this.prepare(ids, declared, record, reading, ownership, targetOf(target));
+      const restore = rollback ? this.restoreFrom(reading.state, rollback.changes) : undefined;
+      const declared = restore ? (deepMerge(restore.declared, target) as Declared) : target;
+      const { plan, writes } = this.prepare(
+        ids,
+        declared,
+        record,
+        reading,
+        ownership,
+        targetOf(target),
+        restore?.restoredPaths,
+      );
       refuseIfNeeded(plan.refusals);
       await this.run(ids, writes, plan, declared);
       return this.type.report(plan);
@@ -198,12 +207,13 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
     { state, legacyClaim }: Reading<State>,
     requested?: Ownership,
     target = targetOf(declared),
+    restoredPaths?: readonly (readonly string[])[],
   ): Omit<Preview<Plan>, 'reads'> {
     const managed = record !== undefined || legacyClaim;
     const ownership = requested ?? (managed ? 'keep' : 'claim');
     if (ownership === 'claim' && managed && !this.isOwnClaim(record)) throw this.records.alreadyManaged(ids, record);
     if (ownership === 'keep' && !managed) throw this.notFound(ids);
-    const plan = this.type.plan(state, ids, declared, ownership);
+    const plan = this.type.plan(state, ids, declared, ownership, restoredPaths);
     const writes = this.type.writes(this.connection, ids, plan, state);
     if (record && writes.length === 0) return { plan, ownership, writes };
 
@@ -291,7 +301,7 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
     const restore = this.restoreFrom(reading.state, changes);
     if (restore.restored.length === 0) return;
     const declared = restore.declared as Declared;
-    const plan = this.type.plan(reading.state, ids, declared, 'keep');
+    const plan = this.type.plan(reading.state, ids, declared, 'keep', restore.restoredPaths);
     refuseIfNeeded(plan.refusals);
     await this.run(ids, this.type.writes(this.connection, ids, plan, reading.state), plan, declared);
   }
@@ -323,12 +333,6 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
     }
     this.logPermanent(operation);
     return { operation, changes: operation.changes.filter((change) => !declaresPath(target, change.path)) };
-  }
-
-  /** The target's settings, plus the before-values of what the rolled-back operation changed beyond them. */
-  private withRollback(target: Declared, rollback: { changes: RecordedChange[] }, state: State): Declared {
-    const restore = this.restoreFrom(state, rollback.changes);
-    return deepMerge(restore.declared, target) as Declared;
   }
 
   private logPermanent(operation: OperationRecord): void {

@@ -128,6 +128,8 @@ export interface Restore {
   declared: Record<string, unknown>;
   /** Leaves back to their before-value. */
   restored: string[];
+  /** The same leaves, by their path of keys. */
+  restoredPaths: string[][];
   /** Leaves whose value is neither the operation's nor the one before: another writer's, kept. */
   changedSince: string[];
 }
@@ -140,6 +142,7 @@ export interface Restore {
 export function restoreOf(current: object, changes: readonly RecordedChange[]): Restore {
   const declared: Record<string, unknown> = {};
   const restored: string[] = [];
+  const restoredPaths: string[][] = [];
   const changedSince: string[] = [];
   for (const change of changes) {
     const now = valueAt(current, change.path);
@@ -150,8 +153,9 @@ export function restoreOf(current: object, changes: readonly RecordedChange[]): 
     }
     setAt(declared, change.path, change.before === undefined ? null : change.before);
     restored.push(change.path.join('.'));
+    restoredPaths.push(change.path);
   }
-  return { declared, restored, changedSince };
+  return { declared, restored, restoredPaths, changedSince };
 }
 
 /** Template-form settings with the top-level members and values the changes name: what reading them needs. */

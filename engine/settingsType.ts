@@ -71,13 +71,23 @@ export interface SettingsType<Declared extends object, State, Plan extends Setti
   findSchemaProblems: PropertiesValidator;
   /** What the type's reads and writes go through for one invocation. */
   connect: (caller: Caller) => Connection;
-  /** Reads what planning the declared settings, or reporting them (nothing declared), needs. */
-  read: (connection: Connection, ids: Identifiers, declared: Declared) => Promise<Reading<State>>;
+  /**
+   * Reads what planning the declared settings needs, or (`reporting`, READ) what reporting
+   * the resource's settings needs.
+   */
+  read: (connection: Connection, ids: Identifiers, declared: Declared, reporting?: boolean) => Promise<Reading<State>>;
   /**
    * The pure plan: the writes' requests and what they would leave, with the refusals.
-   * `declared` is template-form; a restore also holds `null` for a member to remove.
+   * `declared` is template-form; a restore also holds `null` for a member to remove, and
+   * names the paths it puts back as they were (`restoredPaths`).
    */
-  plan: (state: State, ids: Identifiers, declared: Declared, ownership: Ownership) => Plan;
+  plan: (
+    state: State,
+    ids: Identifiers,
+    declared: Declared,
+    ownership: Ownership,
+    restoredPaths?: readonly (readonly string[])[],
+  ) => Plan;
   /** The writes that carry a plan out, in order; a legacy claim's marker is removed by one of them. */
   writes: (connection: Connection, ids: Identifiers, plan: Plan, state: State) => PlannedWrite[];
   /** The error a refused write answers with: Cognito's, with the setting it is about named. */

@@ -1,4 +1,5 @@
-import type { UserPoolMfaType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import type { LogConfigurationType, UserPoolMfaType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import type { RiskSettings } from '../engine/cognito/riskConfiguration';
 import { MERGEABLE_FIELDS, MFA_FIELDS } from './fields';
 import { poolUsesMfaState } from './mfa';
 import { pruneEmpty } from '../engine/merge';
@@ -17,10 +18,15 @@ import { sendableSetting, withLegacyLifetimeCarried } from './updateRequest';
  *   older pool's UnusedAccountValidityDays as PasswordPolicy.TemporaryPasswordValidityDays,
  *   where the next update puts it.
  * - MFA factor blocks are reported only where the pool uses them (see `poolUsesMfaState`).
+ * - The risk configuration and log delivery are reported where they were read.
  * - `Schema` is write-only: an instruction ("these custom attributes exist") that
  *   cannot drift, since attributes can never be removed or changed.
  */
-export function settingsOfUserPool(pool: UserPoolType, mfa: MfaSettings | undefined): DeclaredSettings {
+export function settingsOfUserPool(
+  pool: UserPoolType,
+  mfa: MfaSettings | undefined,
+  security: { risk?: RiskSettings; logs?: LogConfigurationType[] } = {},
+): DeclaredSettings {
   const reported = withoutOwnershipTag(withLegacyLifetimeCarried(pool));
   const settings: Record<string, unknown> = {};
   for (const field of MERGEABLE_FIELDS) {
@@ -38,5 +44,8 @@ export function settingsOfUserPool(pool: UserPoolType, mfa: MfaSettings | undefi
   if (pool.UsernameAttributes?.length) settings.UsernameAttributes = pool.UsernameAttributes;
   if (pool.AliasAttributes?.length) settings.AliasAttributes = pool.AliasAttributes;
   if (pool.UsernameConfiguration) settings.UsernameConfiguration = pool.UsernameConfiguration;
+  // Reported where they were read (see the type's read): an empty configuration is none.
+  if (security.risk) settings.RiskConfiguration = security.risk;
+  if (security.logs?.length) settings.LogDeliveryConfiguration = { LogConfigurations: security.logs };
   return pruneEmpty(settings) ?? {};
 }

@@ -5,6 +5,8 @@ import type {
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { fieldsWithRole, withRole, type FieldSpec, type FieldsWithRole } from '../engine/fieldTable';
+import type { RiskSettings } from '../engine/cognito/riskConfiguration';
+import type { LogDeliverySettings } from './logDelivery';
 
 /** Fields declarable with their own name that exist on no SDK type used here. */
 type CreateOnlyNames = 'Schema';
@@ -88,8 +90,20 @@ export const MFA_FIELDS: readonly MfaField[] = fieldsWithRole(FIELDS, 'mfa');
 export const LOCKED_FIELDS: readonly LockedField[] = fieldsWithRole(FIELDS, 'locked');
 export const CARRIED_FIELDS: readonly CarriedField[] = fieldsWithRole(FIELDS, 'carried');
 
+/**
+ * Settings outside DescribeUserPool, each with its own read and its own writer, which
+ * replaces it whole: SetRiskConfiguration (DescribeRiskConfiguration) and
+ * SetLogDeliveryConfiguration (GetLogDeliveryConfiguration).
+ */
+export const SECURITY_FIELDS = ['RiskConfiguration', 'LogDeliveryConfiguration'] as const;
+
 /** Every property a template may declare besides UserPoolId. */
-export const DECLARABLE_FIELDS: readonly string[] = [...MERGEABLE_FIELDS, ...MFA_FIELDS, ...LOCKED_FIELDS];
+export const DECLARABLE_FIELDS: readonly string[] = [
+  ...MERGEABLE_FIELDS,
+  ...MFA_FIELDS,
+  ...LOCKED_FIELDS,
+  ...SECURITY_FIELDS,
+];
 
 /** Settings written by UpdateUserPool, in the SDK's own shapes. */
 export type MergeableSettings = { [K in MergeableField]?: UpdateUserPoolCommandInput[K] };
@@ -106,5 +120,11 @@ export interface LockedSettings {
   Schema?: SchemaAttributeType[];
 }
 
+/** Threat protection's risk configuration and the pool's log delivery. */
+export interface SecuritySettings {
+  RiskConfiguration?: RiskSettings;
+  LogDeliveryConfiguration?: LogDeliverySettings;
+}
+
 /** Everything a template can declare, as plain SDK-shaped values (no model classes). */
-export type DeclaredSettings = MergeableSettings & MfaSettings & LockedSettings;
+export type DeclaredSettings = MergeableSettings & MfaSettings & LockedSettings & SecuritySettings;

@@ -64,6 +64,11 @@ beforeEach(() => {
   ssm.on(ssmSdk.GetParametersByPathCommand).resolves({ Parameters: [] });
   cognito.reset();
   cognito.on(idp.GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: 'OPTIONAL' });
+  // Neither configured: Cognito answers the pool id alone (and an empty list).
+  cognito.on(idp.DescribeRiskConfigurationCommand).resolves({ RiskConfiguration: { UserPoolId: POOL_ID } });
+  cognito
+    .on(idp.GetLogDeliveryConfigurationCommand)
+    .resolves({ LogDeliveryConfiguration: { UserPoolId: POOL_ID, LogConfigurations: [] } });
   cognito.on(idp.UpdateUserPoolCommand).resolves({});
   cognito.on(idp.SetUserPoolMfaConfigCommand).resolves({});
   cognito.on(idp.AddCustomAttributesCommand).resolves({});
@@ -379,7 +384,7 @@ describe('UPDATE', () => {
 });
 
 describe('READ, DELETE and LIST', () => {
-  it('READ returns the current settings and MFA factors in at most two calls, without the marker', async () => {
+  it('READ returns the current settings and MFA factors in two round trips, without the marker', async () => {
     cognito.on(idp.DescribeUserPoolCommand).resolves({ UserPool: managedPool() });
     cognito
       .on(idp.GetUserPoolMfaConfigCommand)
@@ -395,7 +400,14 @@ describe('READ, DELETE and LIST', () => {
     });
     expect(JSON.stringify(event.resourceModel)).not.toContain(OWNERSHIP_TAG_KEY);
     expect(JSON.stringify(event.resourceModel)).not.toContain('UnusedAccountValidityDays');
-    expect(cognito.calls().length).toBeLessThanOrEqual(2);
+    // DescribeUserPool beside GetLogDeliveryConfiguration; then, as the pool uses MFA and
+    // threat protection, GetUserPoolMfaConfig beside DescribeRiskConfiguration.
+    expect(cognito.calls().map((call) => call.args[0].constructor.name)).toEqual([
+      'DescribeUserPoolCommand',
+      'GetLogDeliveryConfigurationCommand',
+      'GetUserPoolMfaConfigCommand',
+      'DescribeRiskConfigurationCommand',
+    ]);
   });
 
   it('READ of an unmanaged pool answers NotFound', async () => {

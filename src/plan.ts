@@ -1,5 +1,6 @@
 import type {
   LambdaConfigType,
+  LogConfigurationType,
   SchemaAttributeType,
   SetUserPoolMfaConfigCommandInput,
   UpdateUserPoolCommandInput,
@@ -20,6 +21,8 @@ import { buildSetUserPoolMfaConfigRequest, declaresMfa, findMfaProblems, mergeMf
 import { mergeSetting } from './modeSwitch';
 import { withoutRemovals } from '../engine/merge';
 import { planTags, type TagWrite } from './tags';
+import { planSecurity, type SecurityPlan } from './securityPlan';
+import type { RiskSettings } from '../engine/cognito/riskConfiguration';
 import type { DeclaredSettings, MfaSettings } from './fields';
 import { buildUpdateUserPoolRequest } from './updateRequest';
 import type { Ownership, Refusal } from '../engine/settingsType';
@@ -29,8 +32,13 @@ export interface PlanInput {
   described: UserPoolType;
   /** The MFA state, read when MFA is declared or the pool uses it. */
   describedMfa?: MfaSettings;
+  /** The risk configuration and log delivery, read when declared. */
+  describedRisk?: RiskSettings;
+  describedLogs?: LogConfigurationType[];
   declared: DeclaredSettings;
   ownership: Ownership;
+  /** The paths a restore puts back as they were (a list there is the whole list, not entries to merge). */
+  restoredPaths?: readonly (readonly string[])[];
 }
 
 /** Every write an operation needs, in order, with what undoes each one. */
@@ -51,6 +59,8 @@ export interface SettingsPlan {
   /** Declared tags that change: TagResource, after the settings. */
   tagWrite?: TagWrite;
   customAttributeBatches: SchemaAttributeType[][];
+  /** SetRiskConfiguration and SetLogDeliveryConfiguration, when they change something. */
+  security: SecurityPlan;
   /** The pool and MFA state once every write has succeeded. */
   resultingPool: UserPoolType;
   resultingMfa?: MfaSettings;
@@ -105,6 +115,17 @@ export function planSettings(input: PlanInput): SettingsPlan {
   const settingsRequest = buildUpdateUserPoolRequest(userPoolId, withMode(mergedPool));
   const settingsChange = !isDeepStrictEqual(settingsRequest, restoreRequest);
 
+  const security = planSecurity({
+    userPoolId,
+    described,
+    mergedPool,
+    describedRisk: input.describedRisk,
+    describedLogs: input.describedLogs,
+    declared,
+    restoresLogs: (input.restoredPaths ?? []).some((path) => path[0] === 'LogDeliveryConfiguration'),
+  });
+  invalid(security.problems);
+
   const resultingPool = poolAfter(mergedPool, settingsRequest);
   const resultingMode = mfa.resultingMfa?.MfaConfiguration ?? described.MfaConfiguration;
   if (resultingMode !== undefined) resultingPool.MfaConfiguration = resultingMode;
@@ -117,6 +138,7 @@ export function planSettings(input: PlanInput): SettingsPlan {
     mfaFirst: mfa.mfaFirst,
     tagWrite: tagPlan.write,
     customAttributeBatches: chunk(schemaPlan.toAdd, MAX_CUSTOM_ATTRIBUTES_PER_CALL),
+    security,
     resultingPool,
     resultingMfa: mfa.resultingMfa,
   };

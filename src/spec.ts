@@ -1,5 +1,9 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import type { SchemaAttributeType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import type {
+  LogConfigurationType,
+  SchemaAttributeType,
+  UserPoolType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { unlessNotFound, type CognitoGateway } from '../engine/cognito/gateway';
 import { cognitoErrorName, FEATURE_PLAN_ERRORS } from '../engine/cognito/errors';
 import { changedMembers, leafChanges } from '../engine/leafChanges';
@@ -15,11 +19,15 @@ import { planSchemaAttributes } from './lockedSettings';
 import { planSettings, type SettingsPlan } from './plan';
 import type { TagWrite } from './tags';
 import { findSchemaProblems } from './validation';
+import { describedRisk, threatProtectionOn, type RiskSettings } from '../engine/cognito/riskConfiguration';
+import { securityWrites } from './securityWrites';
 
-/** What the pool type reads: the pool and, when the operation needs it, its MFA state. */
+/** What the pool type reads: the pool and, when the operation needs them, its MFA state, risk configuration and log delivery. */
 export interface State {
   described: UserPoolType;
   describedMfa?: MfaSettings;
+  describedRisk?: RiskSettings;
+  describedLogs?: LogConfigurationType[];
 }
 
 /** How many pools LIST describes at once: one ListUserPools page is at most 60. */
@@ -40,28 +48,67 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
   findSchemaProblems,
   connect: (caller) => caller.cognito,
 
-  async read(cognito, { UserPoolId }, declared) {
-    const described = await cognito.describeUserPool(UserPoolId);
-    if (!needsMfaState(described, declared))
-      return { state: { described }, legacyClaim: carriesLegacyClaimTag(described), reads: ['DescribeUserPool'] };
-    const describedMfa = mfaStateFromDescribed(await cognito.getUserPoolMfaConfig(UserPoolId));
-    return {
-      state: { described, describedMfa },
-      legacyClaim: carriesLegacyClaimTag(described),
-      reads: ['DescribeUserPool', 'GetUserPoolMfaConfig'],
-    };
+  /**
+   * DescribeUserPool, then what the operation needs beside it, in parallel: the MFA state
+   * (see `needsMfaState`), the risk configuration and the log delivery when declared. READ
+   * reports them as it reports MFA factors: the risk configuration while threat protection
+   * is on, the log delivery always (nothing in the pool tells whether it has one).
+   */
+  async read(cognito, { UserPoolId }, declared, reporting) {
+    const readsLogs = reporting === true || declared.LogDeliveryConfiguration !== undefined;
+    const [described, describedLogs] = await Promise.all([
+      cognito.describeUserPool(UserPoolId),
+      readsLogs ? cognito.getLogDeliveryConfiguration(UserPoolId) : undefined,
+    ]);
+    const readsMfa = needsMfaState(described, declared);
+    const readsRisk = declared.RiskConfiguration !== undefined || (reporting === true && threatProtectionOn(described));
+    const [mfa, risk] = await Promise.all([
+      readsMfa ? cognito.getUserPoolMfaConfig(UserPoolId) : undefined,
+      readsRisk ? cognito.describeRiskConfiguration(UserPoolId) : undefined,
+    ]);
+    const state: State = { described };
+    if (mfa) state.describedMfa = mfaStateFromDescribed(mfa);
+    if (readsRisk) state.describedRisk = describedRisk(risk).settings;
+    if (describedLogs) state.describedLogs = describedLogs;
+    const reads = [
+      'DescribeUserPool',
+      ...(readsLogs ? ['GetLogDeliveryConfiguration'] : []),
+      ...(readsMfa ? ['GetUserPoolMfaConfig'] : []),
+      ...(readsRisk ? ['DescribeRiskConfiguration'] : []),
+    ];
+    return { state, legacyClaim: carriesLegacyClaimTag(described), reads };
   },
 
-  plan: ({ described, describedMfa }, { UserPoolId }, declared, ownership) =>
-    planSettings({ userPoolId: UserPoolId, described, describedMfa, declared, ownership }),
+  plan: (
+    { described, describedMfa, describedRisk, describedLogs },
+    { UserPoolId },
+    declared,
+    ownership,
+    restoredPaths,
+  ) =>
+    planSettings({
+      userPoolId: UserPoolId,
+      described,
+      describedMfa,
+      describedRisk,
+      describedLogs,
+      declared,
+      ownership,
+      restoredPaths,
+    }),
 
   writes: (cognito, ids, plan, { described }) => poolWrites(cognito, ids, plan, described),
 
   explain: (failure, plan, declared) =>
     explainRefusal(explainFeaturePlan(failure.cause, plan), failure.request, declared, 'pool'),
 
-  report: (plan) => settingsOfUserPool(plan.resultingPool, plan.resultingMfa),
-  current: ({ described, describedMfa }) => settingsOfUserPool(described, describedMfa),
+  report: (plan) =>
+    settingsOfUserPool(plan.resultingPool, plan.resultingMfa, {
+      risk: plan.security.resultingRisk,
+      logs: plan.security.resultingLogs,
+    }),
+  current: ({ described, describedMfa, describedRisk, describedLogs }) =>
+    settingsOfUserPool(described, describedMfa, { risk: describedRisk, logs: describedLogs }),
 
   /** DELETE of a pool an earlier version claimed: its ownership tag goes; no UpdateUserPool is sent. */
   async releaseLegacyClaim(cognito, { UserPoolId }, { described }, log) {
@@ -149,7 +196,11 @@ function poolWrites(
       ]
     : [];
   const settings = plan.mfaFirst ? [...mfa, ...pool] : [...pool, ...mfa];
-  return [...settings, ...tags, ...legacyTag, ...attributes];
+  // Risk configuration before user activity logs, which need threat protection; both after
+  // the pool's tier and threat protection are in place, or before they go.
+  const security = securityWrites(cognito, UserPoolId, plan.security);
+  const ordered = plan.security.securityFirst ? [...security.reverse(), ...settings] : [...settings, ...security];
+  return [...ordered, ...tags, ...legacyTag, ...attributes];
 }
 
 /** Declared tags with TagResource (a restore's removals with UntagResource); the undo puts every key back. */

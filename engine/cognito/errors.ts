@@ -39,6 +39,8 @@ const INVALID_REQUEST_ERRORS = new Set([
   'InvalidOAuthFlowException',
   'ScopeDoesNotExistException',
   'SerializationException',
+  // SetRiskConfiguration while threat protection is off (its API reference's errors).
+  'UserPoolAddOnNotEnabledException',
 ]);
 
 const IAM_PROPAGATION_ERRORS = new Set([
@@ -52,6 +54,11 @@ export const FEATURE_PLAN_ERRORS: ReadonlySet<string> = new Set([
   'TierChangeNotAllowedException',
   'OperationNotEnabledException',
 ]);
+
+/** The exception name of an SDK error, before it is mapped to a handler error. */
+export function rawErrorName(error: unknown): string | undefined {
+  return (error as { name?: string })?.name;
+}
 
 /** The Cognito exception name behind a handler error, when there was one. */
 export function cognitoErrorName(error: unknown): string | undefined {

@@ -3,15 +3,22 @@ import {
   AddCustomAttributesCommand,
   CognitoIdentityProviderClient,
   DescribeUserPoolClientCommand,
+  DescribeRiskConfigurationCommand,
   DescribeUserPoolCommand,
+  GetLogDeliveryConfigurationCommand,
   GetUserPoolMfaConfigCommand,
   ListUserPoolsCommand,
+  SetLogDeliveryConfigurationCommand,
+  SetRiskConfigurationCommand,
   SetUserPoolMfaConfigCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateUserPoolClientCommand,
   UpdateUserPoolCommand,
+  type LogConfigurationType,
+  type RiskConfigurationType,
   type SchemaAttributeType,
+  type SetRiskConfigurationCommandInput,
   type SetUserPoolMfaConfigCommandInput,
   type UpdateUserPoolClientCommandInput,
   type UpdateUserPoolCommandInput,
@@ -19,7 +26,7 @@ import {
   type GetUserPoolMfaConfigCommandOutput,
   type UserPoolClientType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { toHandlerError, type ResourceRef } from './errors';
+import { rawErrorName, toHandlerError, type ResourceRef } from './errors';
 
 /** An app client as DescribeUserPoolClient reports it, with its secret already dropped. */
 export interface DescribedClient {
@@ -69,6 +76,51 @@ export class CognitoGateway {
   async setUserPoolMfaConfig(request: SetUserPoolMfaConfigCommandInput): Promise<void> {
     await this.call('SetUserPoolMfaConfig', request.UserPoolId ?? '', () =>
       this.client.send(new SetUserPoolMfaConfigCommand(request)),
+    );
+  }
+
+  /**
+   * The risk configuration that applies to the pool, or to one app client (the pool's when
+   * the client has none of its own). A pool where threat protection was never enabled may
+   * answer UserPoolAddOnNotEnabledException (DescribeRiskConfiguration API reference): it
+   * has no configuration, which is undefined here.
+   */
+  async describeRiskConfiguration(userPoolId: string, clientId?: string): Promise<RiskConfigurationType | undefined> {
+    const identifier = clientId ? clientIdentifier(userPoolId, clientId) : userPoolId;
+    try {
+      const output = await this.client.send(
+        new DescribeRiskConfigurationCommand({ UserPoolId: userPoolId, ...(clientId ? { ClientId: clientId } : {}) }),
+      );
+      return output.RiskConfiguration;
+    } catch (error) {
+      if (rawErrorName(error) === 'UserPoolAddOnNotEnabledException') return undefined;
+      throw toHandlerError(error, 'DescribeRiskConfiguration', this.ref(identifier));
+    }
+  }
+
+  async setRiskConfiguration(request: SetRiskConfigurationCommandInput): Promise<void> {
+    const identifier = request.ClientId
+      ? clientIdentifier(request.UserPoolId ?? '', request.ClientId)
+      : (request.UserPoolId ?? '');
+    await this.call('SetRiskConfiguration', identifier, () =>
+      this.client.send(new SetRiskConfigurationCommand(request)),
+    );
+  }
+
+  /** The pool's log delivery configurations; none for a pool that never had one. */
+  async getLogDeliveryConfiguration(userPoolId: string): Promise<LogConfigurationType[]> {
+    const output = await this.call('GetLogDeliveryConfiguration', userPoolId, () =>
+      this.client.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: userPoolId })),
+    );
+    return output.LogDeliveryConfiguration?.LogConfigurations ?? [];
+  }
+
+  /** Replaces the pool's whole log delivery configuration. */
+  async setLogDeliveryConfiguration(userPoolId: string, logConfigurations: LogConfigurationType[]): Promise<void> {
+    await this.call('SetLogDeliveryConfiguration', userPoolId, () =>
+      this.client.send(
+        new SetLogDeliveryConfigurationCommand({ UserPoolId: userPoolId, LogConfigurations: logConfigurations }),
+      ),
     );
   }
 

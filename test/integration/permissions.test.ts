@@ -10,8 +10,11 @@ import { useLocalCognito } from '../support/localCognito';
  * one; the proxy records every call by the handler action in its user agent. Every
  * integration test file also fails on a call its handler does not list (test/support/localCognito.ts).
  *
- * `iam:PassRole` is Cognito's, not a call: it is listed where a request may name a role
- * (an SMS or email role, a KMS key's grant) that Cognito assumes.
+ * Permissions outside `cognito-idp:` and `ssm:` are Cognito's, not calls: `iam:PassRole` is
+ * listed where a request may name a role (an SMS or email role, a KMS key's grant) that
+ * Cognito assumes; the `logs:`, `s3:`, `firehose:` and `iam:CreateServiceLinkedRole`
+ * permissions are what SetLogDeliveryConfiguration's caller must hold for Cognito to set up
+ * the delivery (AWS::Cognito::LogDeliveryConfiguration's own handler permissions).
  */
 const cognito = useLocalCognito();
 const POOL = 'Org-Cognito-UserPoolSettings';
@@ -29,6 +32,14 @@ const everyWriter = (poolId: string) => ({
   MfaConfiguration: 'ON',
   SoftwareTokenMfaConfiguration: { Enabled: true },
   SmsMfaConfiguration: {},
+  UserPoolTier: 'PLUS',
+  UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+  RiskConfiguration: { CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'BLOCK' } } },
+  LogDeliveryConfiguration: {
+    LogConfigurations: [
+      { EventSource: 'userAuthEvents', LogLevel: 'INFO', S3Configuration: { BucketArn: 'arn:aws:s3:::activity-logs' } },
+    ],
+  },
   UserPoolTags: { team: 'platform', added: 'by-template' },
   Schema: [{ Name: 'permission_check', AttributeDataType: 'String', Mutable: true }],
 });
@@ -40,11 +51,11 @@ async function legacyPool(): Promise<string> {
   return poolId;
 }
 
-/** Each action of the type called exactly what its handler lists (iam:PassRole is Cognito's). */
+/** Each action of the type called exactly what its handler lists (beyond Cognito and Parameter Store, Cognito's). */
 function expectEveryListedPermissionCalled(type: string): void {
   for (const action of ['CREATE', 'READ', 'UPDATE', 'DELETE', 'LIST']) {
     const called = [...(cognito.proxy.callsByAction.get(`${type} ${action}`) ?? [])].sort();
-    const listed = listedPermissions(type, action).filter((permission) => permission !== 'iam:PassRole');
+    const listed = listedPermissions(type, action).filter((permission) => /^(cognito-idp|ssm):/.test(permission));
     expect({ action, called }).toEqual({ action, called: listed });
   }
 }

@@ -185,7 +185,7 @@ describe.each(PROJECTS)('schema rules that cfn validate enforces: $typeName', (p
       timeoutInMinutes?: number;
     }[]) {
       expect(handler.permissions.length).toBeGreaterThan(0);
-      for (const permission of handler.permissions) expect(permission).toMatch(/^[a-z-]+:[A-Za-z]+$/);
+      for (const permission of handler.permissions) expect(permission).toMatch(/^[a-z0-9-]+:[A-Za-z]+$/);
       if (handler.timeoutInMinutes !== undefined) {
         expect(handler.timeoutInMinutes).toBeGreaterThanOrEqual(2);
         expect(handler.timeoutInMinutes).toBeLessThanOrEqual(2160);

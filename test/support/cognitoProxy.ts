@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  checkSetLogDeliveryConfiguration,
+  checkSetRiskConfiguration,
   checkSetUserPoolMfaConfig,
   checkTags,
   checkUpdateUserPool,
@@ -38,6 +40,12 @@ interface EmulatedPool {
   /** The factor blocks of the last SetUserPoolMfaConfig: cognito-local knows only TOTP and SMS. */
   mfa?: Json;
   grandfathered: boolean;
+  /** The members of the last SetRiskConfiguration for the pool; none set: Cognito's defaults. */
+  risk: Json;
+  /** Each app client's own risk configuration, by client id (none: the client inherits the pool's). */
+  clientRisk: Map<string, Json>;
+  /** The last SetLogDeliveryConfiguration's list. */
+  logs: Json[];
 }
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
@@ -275,6 +283,28 @@ export class CognitoProxy {
     if (answer && 'refusal' in answer) throw new Error(answer.refusal.message);
   }
 
+  /** Any emulated operation as another writer (the console, a script) sends it, with Cognito's rules; its answer. */
+  async sendAsAnotherWriter(operation: string, request: Json): Promise<Json> {
+    const answer = await this.emulate(operation, request);
+    if (answer && 'refusal' in answer) throw new Error(answer.refusal.message);
+    return answer?.body ?? {};
+  }
+
+  /** DescribeRiskConfiguration's answer through this proxy: the pool's, or an app client's. */
+  async describeRisk(poolId: string, clientId?: string): Promise<Json> {
+    const answer = await this.sendAsAnotherWriter('DescribeRiskConfiguration', {
+      UserPoolId: poolId,
+      ...(clientId ? { ClientId: clientId } : {}),
+    });
+    return answer.RiskConfiguration;
+  }
+
+  /** GetLogDeliveryConfiguration's list through this proxy. */
+  async describeLogs(poolId: string): Promise<Json[]> {
+    const answer = await this.sendAsAnotherWriter('GetLogDeliveryConfiguration', { UserPoolId: poolId });
+    return answer.LogDeliveryConfiguration.LogConfigurations;
+  }
+
   /**
    * Makes a value the pool or a client holds invalid, as a change elsewhere in the account
    * does (a deleted SES identity, Lambda function or identity provider, a changed role):
@@ -465,6 +495,47 @@ export class CognitoProxy {
         this.emulated(poolId).mfa = factors;
         return { body: answer };
       }
+      // cognito-local has no threat protection or log delivery APIs. Emulated as the API
+      // references describe them: DescribeRiskConfiguration answers the members set (none
+      // for a pool never configured, terraform-provider-aws risk_configuration_test.go), a
+      // client's own configuration with its ClientId, else the pool's without one (the
+      // client inherits it); SetRiskConfiguration and SetLogDeliveryConfiguration replace
+      // the whole configuration, and ids alone reset it.
+      case 'DescribeRiskConfiguration': {
+        await this.upstreamPool(poolId);
+        const emulated = this.emulated(poolId);
+        if (request.ClientId) await this.describeClientEmulated(poolId, request.ClientId);
+        const own = request.ClientId ? emulated.clientRisk.get(request.ClientId) : undefined;
+        const configuration = own ? { ClientId: request.ClientId, ...own } : emulated.risk;
+        return { body: { RiskConfiguration: { UserPoolId: poolId, ...configuration } } };
+      }
+      case 'SetRiskConfiguration': {
+        const facts = await this.facts(poolId);
+        if (request.ClientId) await this.describeClientEmulated(poolId, request.ClientId);
+        const refusal = this.brokenValueIn(request) ?? (this.strict && checkSetRiskConfiguration(request, facts));
+        if (refusal) return this.refuse(operation, refusal);
+        const { UserPoolId: _id, ClientId: clientId, ...members } = request;
+        const emulated = this.emulated(poolId);
+        if (!clientId) emulated.risk = members;
+        else if (Object.keys(members).length === 0) emulated.clientRisk.delete(clientId);
+        else emulated.clientRisk.set(clientId, members);
+        const configuration = clientId ? { ClientId: clientId, ...members } : members;
+        return { body: { RiskConfiguration: { UserPoolId: poolId, ...configuration } } };
+      }
+      case 'GetLogDeliveryConfiguration': {
+        await this.upstreamPool(poolId);
+        const LogConfigurations = this.emulated(poolId).logs;
+        return { body: { LogDeliveryConfiguration: { UserPoolId: poolId, LogConfigurations } } };
+      }
+      case 'SetLogDeliveryConfiguration': {
+        const refusal =
+          this.brokenValueIn(request) ??
+          (this.strict && checkSetLogDeliveryConfiguration(request, await this.facts(poolId)));
+        if (refusal) return this.refuse(operation, refusal);
+        this.emulated(poolId).logs = request.LogConfigurations ?? [];
+        const LogConfigurations = this.emulated(poolId).logs;
+        return { body: { LogDeliveryConfiguration: { UserPoolId: poolId, LogConfigurations } } };
+      }
       case 'CreateUserPoolClient': {
         const hasSecret = request.GenerateSecret === true || Boolean(request.ClientSecret);
         const tier = (await this.describeEmulated(poolId)).UserPoolTier;
@@ -490,6 +561,7 @@ export class CognitoProxy {
       case 'DeleteUserPoolClient': {
         const answer = await this.upstream(operation, request);
         this.clients.delete(request.ClientId);
+        this.emulated(poolId).clientRisk.delete(request.ClientId);
         return { body: answer };
       }
       case 'ListUserPools':
@@ -552,7 +624,7 @@ export class CognitoProxy {
     let pool = this.pools.get(poolId);
     if (!pool) {
       // New pools are on ESSENTIALS; DeletionProtection defaults to INACTIVE.
-      pool = { UserPoolTier: 'ESSENTIALS', grandfathered: false };
+      pool = { UserPoolTier: 'ESSENTIALS', grandfathered: false, risk: {}, clientRisk: new Map(), logs: [] };
       this.pools.set(poolId, pool);
     }
     return pool;

@@ -311,3 +311,77 @@ export function clientFromRequest(request: Json): Json {
     AuthSessionValidity: request.AuthSessionValidity ?? 3,
   };
 }
+
+const threatProtectionOn = (pool: Json): boolean =>
+  ['AUDIT', 'ENFORCED'].includes(pool.UserPoolAddOns?.AdvancedSecurityMode ?? 'OFF');
+
+/**
+ * SetRiskConfiguration (its API reference): a Plus feature ("your user pool must be on the
+ * Plus tier"; ESSENTIALS answers FeatureUnavailableInTierException, terraform-provider-aws
+ * PR #40734), except on a pool that kept threat protection when feature plans came (aws-cdk
+ * #36023); the required members of its types (AccountTakeoverRiskConfigurationType.Actions,
+ * AccountTakeoverActionType.Notify and EventAction, NotifyConfigurationType.SourceArn,
+ * NotifyEmailType.Subject 1-140, CompromisedCredentialsActionsType.EventAction) and at most
+ * 200 IP ranges per list (botocore cognito-idp service-2.json).
+ */
+export function checkSetRiskConfiguration(request: Json, facts: PoolFacts): CognitoRefusal | undefined {
+  const tier: string = facts.pool.UserPoolTier ?? 'ESSENTIALS';
+  if (tier !== 'PLUS' && !threatProtectionOn(facts.pool)) return beyondTier('Threat protection');
+  const takeover = request.AccountTakeoverRiskConfiguration;
+  if (takeover) {
+    if (!takeover.Actions) return invalid('AccountTakeoverRiskConfiguration.Actions is required');
+    for (const action of Object.values(takeover.Actions) as Json[]) {
+      if (action.Notify === undefined || action.EventAction === undefined) {
+        return invalid('AccountTakeoverActionType requires Notify and EventAction');
+      }
+    }
+    const notify = takeover.NotifyConfiguration;
+    if (notify && !notify.SourceArn) return invalid('NotifyConfiguration.SourceArn is required');
+    const notifies = (Object.values(takeover.Actions) as Json[]).some((action) => action.Notify === true);
+    if (notifies && !notify) return invalid('NotifyConfiguration is required when an action notifies users');
+    for (const email of ['BlockEmail', 'NoActionEmail', 'MfaEmail']) {
+      const subject = notify?.[email]?.Subject;
+      if (notify?.[email] && !(typeof subject === 'string' && subject.length >= 1 && subject.length <= 140)) {
+        return invalid(`${email}.Subject must be 1-140 characters`);
+      }
+    }
+  }
+  if (
+    request.CompromisedCredentialsRiskConfiguration &&
+    !request.CompromisedCredentialsRiskConfiguration.Actions?.EventAction
+  ) {
+    return invalid('CompromisedCredentialsRiskConfiguration.Actions.EventAction is required');
+  }
+  for (const list of ['BlockedIPRangeList', 'SkippedIPRangeList']) {
+    if ((request.RiskExceptionConfiguration?.[list]?.length ?? 0) > 200)
+      return invalid(`${list} holds at most 200 ranges`);
+  }
+  return undefined;
+}
+
+/**
+ * SetLogDeliveryConfiguration (its API reference and LogConfigurationType's): at most two
+ * configurations; userNotification at ERROR to CloudWatch Logs; userAuthEvents at INFO to
+ * one destination, on the Plus plan (FeatureUnavailableInTierException) with threat
+ * protection active ("when threat protection is active, user-activity logs").
+ */
+export function checkSetLogDeliveryConfiguration(request: Json, facts: PoolFacts): CognitoRefusal | undefined {
+  const entries: Json[] = request.LogConfigurations ?? [];
+  if (entries.length > 2) return invalid('LogConfigurations holds at most 2 items');
+  for (const entry of entries) {
+    const destinations = ['CloudWatchLogsConfiguration', 'S3Configuration', 'FirehoseConfiguration'].filter(
+      (destination) => entry[destination] !== undefined,
+    );
+    if (destinations.length !== 1) return invalid('Each log configuration needs exactly one destination');
+    if (entry.EventSource === 'userNotification') {
+      if (entry.LogLevel !== 'ERROR' || destinations[0] !== 'CloudWatchLogsConfiguration') {
+        return invalid('userNotification logs are delivered at ERROR to CloudWatch Logs');
+      }
+    } else if (entry.EventSource === 'userAuthEvents') {
+      if (entry.LogLevel !== 'INFO') return invalid('userAuthEvents logs are delivered at INFO');
+      if ((facts.pool.UserPoolTier ?? 'ESSENTIALS') !== 'PLUS') return beyondTier('User activity logging');
+      if (!threatProtectionOn(facts.pool)) return invalid('userAuthEvents logs need threat protection to be active');
+    } else return invalid(`Unknown EventSource ${entry.EventSource}`);
+  }
+  return undefined;
+}

@@ -1,0 +1,33 @@
+import type { CognitoGateway } from '../engine/cognito/gateway';
+import { changedMembers, leafChanges } from '../engine/leafChanges';
+import type { PlannedWrite } from '../engine/settingsType';
+import type { SecurityPlan } from './securityPlan';
+
+/** SetRiskConfiguration then SetLogDeliveryConfiguration, each undone with the configuration described before it. */
+export function securityWrites(cognito: CognitoGateway, UserPoolId: string, plan: SecurityPlan): PlannedWrite[] {
+  const writes: PlannedWrite[] = [];
+  const { riskRequest, restoreRiskRequest, logRequest, restoreLogRequest } = plan;
+  if (riskRequest && restoreRiskRequest) {
+    writes.push({
+      operation: 'SetRiskConfiguration',
+      log: `SetRiskConfiguration ${UserPoolId}: ${changedMembers(riskRequest, restoreRiskRequest).join(', ')}`,
+      request: riskRequest,
+      changes: () => leafChanges({ RiskConfiguration: restoreRiskRequest }, { RiskConfiguration: riskRequest }),
+      run: () => cognito.setRiskConfiguration(riskRequest),
+      undo: () => cognito.setRiskConfiguration(restoreRiskRequest),
+    });
+  }
+  if (logRequest && restoreLogRequest) {
+    const sources = (logRequest.LogConfigurations ?? []).map((entry) => entry.EventSource).join(', ');
+    writes.push({
+      operation: 'SetLogDeliveryConfiguration',
+      log: `SetLogDeliveryConfiguration ${UserPoolId}: ${sources || 'no log delivery'}`,
+      request: logRequest,
+      changes: () =>
+        leafChanges({ LogDeliveryConfiguration: restoreLogRequest }, { LogDeliveryConfiguration: logRequest }),
+      run: () => cognito.setLogDeliveryConfiguration(UserPoolId, logRequest.LogConfigurations ?? []),
+      undo: () => cognito.setLogDeliveryConfiguration(UserPoolId, restoreLogRequest.LogConfigurations ?? []),
+    });
+  }
+  return writes;
+}
