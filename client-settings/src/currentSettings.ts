@@ -1,3 +1,4 @@
+import type { DescribedRisk } from '../../engine/cognito/riskConfiguration';
 import type { DescribedClient } from './plan';
 import { buildUpdateUserPoolClientRequest } from './updateRequest';
 import type { DeclaredSettings } from './fields';
@@ -11,8 +12,15 @@ import type { DeclaredSettings } from './fields';
  * `GenerateSecret` is reported as whether the client has a secret. The secret itself
  * is dropped by the gateway as soon as Cognito returns it: no model, log line or
  * progress event can carry it.
+ *
+ * `RiskConfiguration` is reported where it was read, when the client has one of its own.
  */
-export function settingsOfUserPoolClient({ client, hasSecret }: DescribedClient): DeclaredSettings {
+export function settingsOfUserPoolClient(
+  { client, hasSecret }: DescribedClient,
+  risk?: DescribedRisk,
+): DeclaredSettings {
   const { UserPoolId: _pool, ClientId: _client, ...settings } = buildUpdateUserPoolClientRequest('', '', client);
-  return { ...settings, GenerateSecret: hasSecret };
+  // Only a configuration of the client's own: an inherited one is the pool's.
+  const own = risk?.own ? { RiskConfiguration: risk.settings } : {};
+  return { ...settings, GenerateSecret: hasSecret, ...own };
 }

@@ -1,3 +1,4 @@
+import type { RiskSettings } from '../../engine/cognito/riskConfiguration';
 import type {
   CreateUserPoolClientCommandInput,
   UpdateUserPoolClientCommandInput,
@@ -56,11 +57,11 @@ export type LockedField = FieldsWithRole<Fields, 'locked'>;
 export const MERGEABLE_FIELDS: readonly MergeableField[] = fieldsWithRole(FIELDS, 'mergeable');
 export const LOCKED_FIELDS: readonly LockedField[] = fieldsWithRole(FIELDS, 'locked');
 
-/** Every property a template may declare besides the identifiers. */
-export const DECLARABLE_FIELDS: readonly string[] = [...MERGEABLE_FIELDS, ...LOCKED_FIELDS];
+/** Every property a template may declare besides the identifiers; RiskConfiguration is SetRiskConfiguration's. */
+export const DECLARABLE_FIELDS: readonly string[] = [...MERGEABLE_FIELDS, ...LOCKED_FIELDS, 'RiskConfiguration'];
 
 /** Settings written by UpdateUserPoolClient, in the SDK's own shapes. */
 export type MergeableSettings = { [K in MergeableField]?: UpdateUserPoolClientCommandInput[K] };
 
 /** Everything a template can declare for an app client, as plain SDK-shaped values. */
-export type DeclaredSettings = MergeableSettings & { GenerateSecret?: boolean };
+export type DeclaredSettings = MergeableSettings & { GenerateSecret?: boolean; RiskConfiguration?: RiskSettings };

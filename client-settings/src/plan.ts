@@ -1,4 +1,5 @@
 import type {
+  SetRiskConfigurationCommandInput,
   UpdateUserPoolClientCommandInput,
   UserPoolClientType,
   UserPoolType,
@@ -10,6 +11,13 @@ import { buildUpdateUserPoolClientRequest } from './updateRequest';
 import type { DescribedClient } from '../../engine/cognito/gateway';
 import { findCrossFieldProblems } from './crossFieldRules';
 import { MERGEABLE_FIELDS, type DeclaredSettings, type MergeableField } from './fields';
+import {
+  findRiskProblems,
+  mergeRisk,
+  setRiskRequest,
+  threatProtectionProblem,
+  type DescribedRisk,
+} from '../../engine/cognito/riskConfiguration';
 
 export type { DescribedClient } from '../../engine/cognito/gateway';
 
@@ -19,6 +27,8 @@ export interface PlanInput {
   described: DescribedClient;
   /** The client's pool: its feature plan and tags (where earlier versions' claim tags live). */
   pool: UserPoolType;
+  /** The client's risk configuration (its own, or the pool's it inherits), read when declared. */
+  risk?: DescribedRisk;
   declared: DeclaredSettings;
   ownership: Ownership;
 }
@@ -29,8 +39,12 @@ export interface SettingsPlan {
   updateRequest?: UpdateUserPoolClientCommandInput;
   /** Puts the client back as described, if a later write fails. */
   restoreRequest: UpdateUserPoolClientCommandInput;
+  /** SetRiskConfiguration for the client, when its configuration changes, and its undo. */
+  riskRequest?: SetRiskConfigurationCommandInput;
+  restoreRiskRequest?: SetRiskConfigurationCommandInput;
   /** The client once every write has succeeded. */
   resultingClient: DescribedClient;
+  resultingRisk?: DescribedRisk;
 }
 
 /**
@@ -55,11 +69,48 @@ export function planSettings(input: PlanInput): SettingsPlan {
   }
   const restoreRequest = buildUpdateUserPoolClientRequest(userPoolId, clientId, described.client);
   const candidate = buildUpdateUserPoolClientRequest(userPoolId, clientId, merged);
+  const risk = planClientRisk(input);
+  for (const message of risk.problems) refusals.push({ kind: 'invalid', message });
   return {
     refusals,
     updateRequest: isDeepStrictEqual(candidate, restoreRequest) ? undefined : candidate,
     restoreRequest,
+    riskRequest: risk.riskRequest,
+    restoreRiskRequest: risk.restoreRiskRequest,
     resultingClient: { client: merged, hasSecret: described.hasSecret },
+    resultingRisk: risk.resultingRisk,
+  };
+}
+
+/**
+ * The client's own risk configuration. A client without one inherits the pool's; declaring
+ * RiskConfiguration gives it its own, starting from what it inherits. Its undo puts back the
+ * client's own configuration, or the inheritance (SetRiskConfiguration with the ids alone:
+ * "To reset the threat protection settings of an app client to be inherited from the user
+ * pool, send UserPoolId and ClientId parameters only"). The pool's configuration and other
+ * clients are never written.
+ */
+function planClientRisk({ userPoolId, clientId, pool, risk, declared }: PlanInput): {
+  problems: string[];
+  riskRequest?: SetRiskConfigurationCommandInput;
+  restoreRiskRequest?: SetRiskConfigurationCommandInput;
+  resultingRisk?: DescribedRisk;
+} {
+  if (!risk || declared.RiskConfiguration === undefined) return { problems: [], resultingRisk: risk };
+  const ids = { UserPoolId: userPoolId, ClientId: clientId };
+  const merged = mergeRisk(risk.settings, declared.RiskConfiguration);
+  // Nothing of its own left (a restore's removals): the client inherits the pool's again.
+  const inherits = Object.keys(merged).length === 0;
+  const resultingRisk: DescribedRisk = inherits ? { settings: {}, own: false } : { settings: merged, own: true };
+  if (risk.own === resultingRisk.own && isDeepStrictEqual(merged, risk.settings)) {
+    return { problems: [], resultingRisk: risk };
+  }
+  const tierProblem = inherits ? undefined : threatProtectionProblem(pool, pool, 'RiskConfiguration');
+  return {
+    problems: [...(tierProblem ? [tierProblem] : []), ...findRiskProblems(merged)],
+    riskRequest: setRiskRequest(ids, inherits ? {} : merged),
+    restoreRiskRequest: setRiskRequest(ids, risk.own ? risk.settings : {}),
+    resultingRisk,
   };
 }
 

@@ -9,11 +9,13 @@ import { ResourceModel } from './models';
 import { clientMarkerTagKey, clientsMarkedOn, hasClientMarkerTag } from './ownership';
 import { planSettings, type SettingsPlan } from './plan';
 import { findSchemaProblems } from './validation';
+import { describedRisk, threatProtectionOn, type DescribedRisk } from '../../engine/cognito/riskConfiguration';
 
-/** What the app client type reads: the client, and its pool (feature plan, legacy claim tags). */
+/** What the app client type reads: the client, its pool (feature plan, legacy claim tags), and its risk configuration when needed. */
 export interface State {
   pool: UserPoolType;
   described: DescribedClient;
+  risk?: DescribedRisk;
 }
 
 /**
@@ -31,29 +33,41 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
 
   connect: ({ cognito }) => cognito,
 
-  /** The pool and the client, read in parallel. */
-  async read(cognito, { UserPoolId, ClientId }) {
-    const [pool, described] = await Promise.all([
+  /**
+   * The pool and the client, read in parallel, with the client's risk configuration when
+   * declared. READ reports it as the pool type reports its own: read while the pool's
+   * threat protection is on, after the pool.
+   */
+  async read(cognito, { UserPoolId, ClientId }, declared, reporting) {
+    const declaresRisk = declared.RiskConfiguration !== undefined;
+    const [pool, described, declaredRisk] = await Promise.all([
       cognito.describeUserPool(UserPoolId),
       cognito.describeUserPoolClient(UserPoolId, ClientId),
+      declaresRisk ? cognito.describeRiskConfiguration(UserPoolId, ClientId) : undefined,
     ]);
+    const readsRisk = declaresRisk || (reporting === true && threatProtectionOn(pool));
+    const answer = declaresRisk
+      ? declaredRisk
+      : readsRisk
+        ? await cognito.describeRiskConfiguration(UserPoolId, ClientId)
+        : undefined;
     return {
-      state: { pool, described },
+      state: { pool, described, ...(readsRisk ? { risk: describedRisk(answer, ClientId) } : {}) },
       legacyClaim: hasClientMarkerTag(pool, ClientId),
-      reads: ['DescribeUserPool', 'DescribeUserPoolClient'],
+      reads: ['DescribeUserPool', 'DescribeUserPoolClient', ...(readsRisk ? ['DescribeRiskConfiguration'] : [])],
     };
   },
 
-  plan: ({ pool, described }, { UserPoolId, ClientId }, declared, ownership) =>
-    planSettings({ userPoolId: UserPoolId, clientId: ClientId, described, pool, declared, ownership }),
+  plan: ({ pool, described, risk }, { UserPoolId, ClientId }, declared, ownership) =>
+    planSettings({ userPoolId: UserPoolId, clientId: ClientId, described, pool, risk, declared, ownership }),
 
   writes: (connection, ids, plan, state) => clientWrites(connection, ids, plan, state),
 
   // Only UpdateUserPoolClient carries the client's settings; a claim refusal names none.
   explain: (failure, _plan, declared) => explainRefusal(failure.cause, failure.request, declared, 'app client'),
 
-  report: (plan) => settingsOfUserPoolClient(plan.resultingClient),
-  current: ({ described }) => settingsOfUserPoolClient(described),
+  report: (plan) => settingsOfUserPoolClient(plan.resultingClient, plan.resultingRisk),
+  current: ({ described, risk }) => settingsOfUserPoolClient(described, risk),
 
   /** DELETE of a client an earlier version claimed: the marker tag on its pool goes. */
   async releaseLegacyClaim(cognito, { UserPoolId, ClientId }, { pool }, log) {
@@ -75,8 +89,9 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
 };
 
 /**
- * The writes of a plan: UpdateUserPoolClient, then, for a client an earlier version
- * claimed, the removal of its marker tag (the claim is in the ownership record now).
+ * The writes of a plan: UpdateUserPoolClient, the client's SetRiskConfiguration, then, for
+ * a client an earlier version claimed, the removal of its marker tag (the claim is in the
+ * ownership record now).
  */
 function clientWrites(
   cognito: CognitoGateway,
@@ -94,6 +109,17 @@ function clientWrites(
       changes: () => leafChanges(restoreRequest, updateRequest),
       run: () => cognito.updateUserPoolClient(updateRequest),
       undo: () => cognito.updateUserPoolClient(restoreRequest),
+    });
+  }
+  const { riskRequest, restoreRiskRequest } = plan;
+  if (riskRequest && restoreRiskRequest) {
+    writes.push({
+      operation: 'SetRiskConfiguration',
+      log: `SetRiskConfiguration ${UserPoolId}/${ClientId}: ${changedMembers(riskRequest, restoreRiskRequest).join(', ') || "inherits the pool's"}`,
+      request: riskRequest,
+      changes: () => leafChanges({ RiskConfiguration: restoreRiskRequest }, { RiskConfiguration: riskRequest }),
+      run: () => cognito.setRiskConfiguration(riskRequest),
+      undo: () => cognito.setRiskConfiguration(restoreRiskRequest),
     });
   }
   if (hasClientMarkerTag(pool, ClientId)) {

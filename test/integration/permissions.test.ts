@@ -102,8 +102,14 @@ describe('every permission a handler lists is one some path calls', () => {
   }, 120_000);
 
   it('Org::Cognito::UserPoolClientSettings', async () => {
-    const poolId = await cognito.createPool();
-    const change = (clientId: string) => ({ UserPoolId: poolId, ClientId: clientId, IdTokenValidity: 7 });
+    const poolId = await cognito.createPool({ PoolName: 'plus', UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' } });
+    cognito.proxy.setTier(poolId, 'PLUS');
+    const change = (clientId: string) => ({
+      UserPoolId: poolId,
+      ClientId: clientId,
+      IdTokenValidity: 7,
+      RiskConfiguration: { RiskExceptionConfiguration: { BlockedIPRangeList: ['192.0.2.0/24'] } },
+    });
 
     // CREATE, and one whose UpdateUserPoolClient is refused after the claim (the claim undone).
     const created = await cognito.createClient(poolId);

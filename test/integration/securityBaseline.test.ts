@@ -148,7 +148,9 @@ describe('threat protection and log delivery: merged member by member', () => {
         CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'BLOCK' } },
       },
       LogDeliveryConfiguration: {
-        LogConfigurations: [{ EventSource: 'userAuthEvents', LogLevel: 'INFO', S3Configuration: { BucketArn: BUCKET } }],
+        LogConfigurations: [
+          { EventSource: 'userAuthEvents', LogLevel: 'INFO', S3Configuration: { BucketArn: BUCKET } },
+        ],
       },
     };
     cognito.proxy.resetCounts();
@@ -273,6 +275,59 @@ describe('threat protection rules, checked before any write', () => {
     expect(created).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
     expect(created.message).toMatch(message);
     expect(created.message).toContain('LogDeliveryConfiguration.LogConfigurations');
+    expect(cognito.proxy.calls.filter((call) => call.startsWith('Set') || call.startsWith('Put'))).toEqual([]);
+  });
+});
+
+describe("an app client's own risk configuration", () => {
+  it('starts from what the client inherits, leaves the pool and other clients alone, and a rolled-back CREATE makes it inherit again', async () => {
+    const poolId = await configuredPlusPool();
+    const clientId = await cognito.createClient(poolId);
+    const otherClientId = await cognito.createClient(poolId);
+    const template = {
+      UserPoolId: poolId,
+      ClientId: clientId,
+      RiskConfiguration: {
+        AccountTakeoverRiskConfiguration: { Actions: { HighAction: { Notify: 'true', EventAction: 'MFA_REQUIRED' } } },
+      },
+    };
+    cognito.proxy.resetCounts();
+    const created = await cognito.handleClient('CREATE', template);
+    expect(created.status).toBe('SUCCESS');
+    expect(cognito.proxy.requestsOf('SetRiskConfiguration').map((request) => request.ClientId)).toEqual([clientId]);
+
+    const { UserPoolId: _pool, ClientId: own, ...clientRisk } = await cognito.proxy.describeRisk(poolId, clientId);
+    expect(own).toBe(clientId);
+    expect(clientRisk).toEqual(withHighAction({ Notify: true, EventAction: 'MFA_REQUIRED' }));
+    const { UserPoolId: _id, ...poolRisk } = await cognito.proxy.describeRisk(poolId);
+    expect(poolRisk).toEqual(ANOTHER_WRITERS_RISK);
+    expect(await cognito.proxy.describeRisk(poolId, otherClientId)).toEqual({
+      UserPoolId: poolId,
+      ...ANOTHER_WRITERS_RISK,
+    });
+
+    const read = await cognito.handleClient('READ', { UserPoolId: poolId, ClientId: clientId });
+    expect(read.resourceModel?.RiskConfiguration).toEqual(clientRisk);
+    cognito.proxy.resetCounts();
+    expect((await cognito.handleClient('UPDATE', template, template)).status).toBe('SUCCESS');
+    expect(cognito.proxy.calls).not.toContain('SetRiskConfiguration');
+
+    const rolledBack = await cognito.runClient({ action: 'DELETE', properties: template, rollback: true });
+    expect(rolledBack.status).toBe('SUCCESS');
+    expect(await cognito.proxy.describeRisk(poolId, clientId)).toEqual({ UserPoolId: poolId, ...ANOTHER_WRITERS_RISK });
+  });
+
+  it('on a pool not on Plus is refused naming RiskConfiguration, with nothing written', async () => {
+    const poolId = await cognito.createPool({ PoolName: 'essentials-client' });
+    const clientId = await cognito.createClient(poolId);
+    cognito.proxy.resetCounts();
+    const created = await cognito.handleClient('CREATE', {
+      UserPoolId: poolId,
+      ClientId: clientId,
+      RiskConfiguration: { RiskExceptionConfiguration: { BlockedIPRangeList: ['203.0.113.0/24'] } },
+    });
+    expect(created).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
+    expect(created.message).toMatch(/RiskConfiguration: threat protection needs the Plus feature plan/);
     expect(cognito.proxy.calls.filter((call) => call.startsWith('Set') || call.startsWith('Put'))).toEqual([]);
   });
 });
