@@ -100,7 +100,9 @@ export function findLogDeliveryProblems(merged: readonly LogConfigurationType[],
       if (entry.LogLevel !== 'INFO') problems.push(`${at}.LogLevel: userAuthEvents logs go at INFO.`);
       const tier = pool.UserPoolTier ?? 'ESSENTIALS';
       if (tier !== 'PLUS') {
-        problems.push(`${at}: user activity logs need the Plus feature plan; declare UserPoolTier PLUS (the pool is on ${tier}).`);
+        problems.push(
+          `${at}: user activity logs need the Plus feature plan; declare UserPoolTier PLUS (the pool is on ${tier}).`,
+        );
       } else if (!threatProtectionOn(pool)) {
         problems.push(
           `${at}: user activity logs need threat protection; declare UserPoolAddOns.AdvancedSecurityMode AUDIT or ENFORCED.`,

@@ -54,7 +54,8 @@ export function planSecurity(input: SecurityInput): SecurityPlan {
   const plan: SecurityPlan = {
     problems,
     securityFirst:
-      compareFeaturePlans(described, mergedPool) < 0 || (threatProtectionOn(described) && !threatProtectionOn(mergedPool)),
+      compareFeaturePlans(described, mergedPool) < 0 ||
+      (threatProtectionOn(described) && !threatProtectionOn(mergedPool)),
     resultingRisk: describedRisk,
     resultingLogs: describedLogs,
   };

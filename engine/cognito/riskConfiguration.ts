@@ -127,7 +127,9 @@ export function findRiskProblems(merged: RiskSettings, subject = 'RiskConfigurat
   for (const list of ['BlockedIPRangeList', 'SkippedIPRangeList'] as const) {
     const ranges = merged.RiskExceptionConfiguration?.[list] ?? [];
     if (ranges.length > MAX_IP_RANGES) {
-      problems.push(`${subject}.RiskExceptionConfiguration.${list}: ${ranges.length} ranges; Cognito allows at most ${MAX_IP_RANGES}.`);
+      problems.push(
+        `${subject}.RiskExceptionConfiguration.${list}: ${ranges.length} ranges; Cognito allows at most ${MAX_IP_RANGES}.`,
+      );
     }
     const notCidr = ranges.filter((range) => !isCidr(range));
     if (notCidr.length > 0) {
@@ -157,7 +159,11 @@ export function threatProtectionOn(pool: UserPoolType): boolean {
  * (a LITE or ESSENTIALS pool that already ran threat protection, aws-cdk #36023).
  * `before` is the pool as described, `after` as the operation leaves it.
  */
-export function threatProtectionProblem(before: UserPoolType, after: UserPoolType, subject: string): string | undefined {
+export function threatProtectionProblem(
+  before: UserPoolType,
+  after: UserPoolType,
+  subject: string,
+): string | undefined {
   const tier = after.UserPoolTier ?? 'ESSENTIALS';
   if (tier === 'PLUS') return undefined;
   const grandfathered = (before.UserPoolTier ?? 'ESSENTIALS') !== 'PLUS' && threatProtectionOn(before);
