@@ -41,7 +41,12 @@ async function poolState(poolId: string): Promise<Record<string, unknown>> {
   const { LastModifiedDate: _modified, AdminCreateUserConfig, ...pool } = await cognito.proxy.describe(poolId);
   // Any UpdateUserPool leaves out the legacy member Cognito derives from TemporaryPasswordValidityDays.
   const { UnusedAccountValidityDays: _legacy, ...config } = AdminCreateUserConfig ?? {};
-  return { pool: { ...pool, AdminCreateUserConfig: config }, mfa: await cognito.proxy.describeMfa(poolId) };
+  return {
+    pool: { ...pool, AdminCreateUserConfig: config },
+    mfa: await cognito.proxy.describeMfa(poolId),
+    risk: await cognito.proxy.describeRisk(poolId),
+    logs: await cognito.proxy.describeLogs(poolId),
+  };
 }
 
 async function clientState(poolId: string, clientId: string): Promise<Record<string, unknown>> {
@@ -69,9 +74,18 @@ async function endStoppedInvocations(): Promise<void> {
   await Promise.allSettled(stopped.splice(0));
 }
 
-// A new trigger, MFA turned ON, a changed and a new tag: four writers beside the record.
+// A new trigger, MFA turned ON, the Plus plan with threat protection configured and user
+// activity logged, a changed and a new tag: six writers beside the record.
 const poolTarget = (poolId: string) => ({
   UserPoolId: poolId,
+  UserPoolTier: 'PLUS',
+  UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+  RiskConfiguration: { CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'BLOCK' } } },
+  LogDeliveryConfiguration: {
+    LogConfigurations: [
+      { EventSource: 'userAuthEvents', LogLevel: 'INFO', S3Configuration: { BucketArn: 'arn:aws:s3:::activity-logs' } },
+    ],
+  },
   Policies: { PasswordPolicy: { MinimumLength: 14 } },
   LambdaConfig: { PreAuthentication: 'arn:aws:lambda:us-east-1:123456789012:function:pre-authentication' },
   MfaConfiguration: 'ON',
@@ -85,6 +99,8 @@ const POOL_WRITES: WriteAt[] = [
   { operation: 'PutParameter', skip: 0 },
   { operation: 'UpdateUserPool', skip: 0 },
   { operation: 'SetUserPoolMfaConfig', skip: 0 },
+  { operation: 'SetRiskConfiguration', skip: 0 },
+  { operation: 'SetLogDeliveryConfiguration', skip: 0 },
   { operation: 'TagResource', skip: 0 },
   { operation: 'PutParameter', skip: 1 },
 ];
@@ -132,7 +148,7 @@ describe('Org::Cognito::UserPoolSettings: a fault at every write of an UPDATE', 
     cognito.proxy.resetCounts();
     expect((await cognito.handle('UPDATE', next(poolId), template(poolId))).status).toBe('SUCCESS');
     const writes = cognito.proxy.calls.filter((call) => !/^(Describe|Get)/.test(call));
-    expect(writes).toEqual(['PutParameter', 'UpdateUserPool', 'SetUserPoolMfaConfig', 'TagResource', 'PutParameter']);
+    expect(writes).toEqual(WRITES.map((write) => write.operation));
   });
 
   for (const write of WRITES) {
@@ -175,7 +191,15 @@ describe('Org::Cognito::UserPoolSettings: a fault at every write of an UPDATE', 
 
   it('MFA and tags only (no UpdateUserPool): TagResource refused puts the MFA configuration back', async () => {
     const { poolId, before } = await managedPool();
-    const { Policies: _policies, LambdaConfig: _lambda, ...mfaAndTags } = next(poolId);
+    const {
+      Policies: _policies,
+      LambdaConfig: _lambda,
+      UserPoolTier: _tier,
+      UserPoolAddOns: _addOns,
+      RiskConfiguration: _risk,
+      LogDeliveryConfiguration: _logs,
+      ...mfaAndTags
+    } = next(poolId);
     inject({ operation: 'TagResource', skip: 0 }, FAULTS.refused);
     cognito.proxy.resetCounts();
     expect((await cognito.handle('UPDATE', mfaAndTags, template(poolId))).status).toBe('FAILED');
@@ -406,5 +430,6 @@ createMatrix('Org::Cognito::UserPoolClientSettings', CLIENT_WRITES, {
 
 function withoutId(state: Record<string, unknown>): unknown {
   const { Id: _id, Name: _name, Arn: _arn, CreationDate: _created, ...pool } = state.pool as Record<string, unknown>;
-  return { ...state, pool };
+  const { UserPoolId: _pool, ...risk } = state.risk as Record<string, unknown>;
+  return { ...state, pool, risk };
 }
