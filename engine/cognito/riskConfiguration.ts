@@ -90,12 +90,13 @@ export function findRiskProblems(merged: RiskSettings, subject = 'RiskConfigurat
   const takeover = merged.AccountTakeoverRiskConfiguration;
   if (takeover) {
     const actions = takeover.Actions ?? {};
-    const levels = (['LowAction', 'MediumAction', 'HighAction'] as const).filter((level) => actions[level]);
-    if (levels.length === 0) {
+    // AccountTakeoverRiskConfigurationType.Actions is required; each of its levels is optional.
+    if (!takeover.Actions) {
       problems.push(
-        `${subject}.AccountTakeoverRiskConfiguration.Actions: required, with at least one of LowAction, MediumAction, HighAction.`,
+        `${subject}.AccountTakeoverRiskConfiguration.Actions: required once account-takeover settings are declared (LowAction, MediumAction, HighAction).`,
       );
     }
+    const levels = (['LowAction', 'MediumAction', 'HighAction'] as const).filter((level) => actions[level]);
     for (const level of levels) {
       const action = actions[level];
       if (action?.EventAction === undefined || action.Notify === undefined) {

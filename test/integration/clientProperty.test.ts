@@ -33,6 +33,51 @@ const settingArbitraries = {
 };
 
 const settings = fc.record(settingArbitraries, { requiredKeys: [] });
+
+/**
+ * The client's own risk configuration, valid on the Plus pool below (whose configuration has
+ * a sender, so a notifying action is valid): merged into what the client has or inherits.
+ */
+const riskConfiguration = fc.record(
+  {
+    CompromisedCredentialsRiskConfiguration: fc.record(
+      {
+        EventFilter: fc.subarray(['SIGN_IN', 'PASSWORD_CHANGE', 'SIGN_UP'], { minLength: 1 }),
+        Actions: fc.record({ EventAction: fc.constantFrom('BLOCK', 'NO_ACTION') }),
+      },
+      { requiredKeys: ['Actions'] },
+    ),
+    AccountTakeoverRiskConfiguration: fc.record({
+      Actions: fc.record(
+        {
+          LowAction: fc.record({
+            Notify: fc.boolean(),
+            EventAction: fc.constantFrom('NO_ACTION', 'MFA_IF_CONFIGURED'),
+          }),
+          HighAction: fc.record({ Notify: fc.boolean(), EventAction: fc.constantFrom('BLOCK', 'MFA_REQUIRED') }),
+        },
+        { requiredKeys: [] },
+      ),
+    }),
+    RiskExceptionConfiguration: fc.record(
+      { BlockedIPRangeList: fc.constantFrom(['192.0.2.0/24'], ['203.0.113.0/24', '2001:db8::/32']) },
+      { requiredKeys: [] },
+    ),
+  },
+  { requiredKeys: [] },
+);
+const declaration = fc
+  .tuple(settings, fc.option(riskConfiguration, { freq: 3 }))
+  .map(([declared, risk]) => (risk === null ? declared : { ...declared, RiskConfiguration: risk }));
+
+/** The pool's own risk configuration, as another writer set it: the clients inherit it. */
+const POOL_RISK = {
+  AccountTakeoverRiskConfiguration: {
+    NotifyConfiguration: { SourceArn: 'arn:aws:ses:us-east-1:123456789012:identity/security@example.com' },
+    Actions: { MediumAction: { Notify: true, EventAction: 'MFA_IF_CONFIGURED' } },
+  },
+  RiskExceptionConfiguration: { SkippedIPRangeList: ['198.51.100.7/32'] },
+};
 const OAUTH_CLIENT = {
   AllowedOAuthFlowsUserPoolClient: true,
   AllowedOAuthFlows: ['code'],
@@ -55,11 +100,17 @@ function isUnder(path: string, declaredPaths: Iterable<string>): boolean {
   return false;
 }
 
+/** The client as Cognito describes it, with the risk configuration that applies to it (its own, or the pool's). */
+async function clientState(poolId: string, clientId: string): Promise<object> {
+  const { UserPoolId: _pool, ClientId: _own, ...risk } = await cognito.proxy.describeRisk(poolId, clientId);
+  return { ...(await cognito.describeClient(poolId, clientId)), RiskConfiguration: risk };
+}
+
 /** Where the client differs from what the declaration means: declared leaves hold, nothing else changed. */
 async function violationsAfter(ids: { UserPoolId: string; ClientId: string }, declared: object, before: object) {
   const violations: string[] = [];
   const plain = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
-  const after = configurationLeaves(await cognito.describeClient(ids.UserPoolId, ids.ClientId));
+  const after = configurationLeaves(await clientState(ids.UserPoolId, ids.ClientId));
   const declaredLeaves = flatten(declared);
   for (const [path, value] of declaredLeaves) {
     if (plain(after.get(path)) !== plain(value))
@@ -80,14 +131,21 @@ async function violationsAfter(ids: { UserPoolId: string; ClientId: string }, de
 describe('property: declared client settings applied, every other client setting untouched', () => {
   it('holds for random app clients and random declarations, through CREATE and then UPDATE', async () => {
     let poolId = '';
-    const cases = fc.tuple(settings, settings, settings);
+    const cases = fc.tuple(settings, declaration, declaration);
     await checkProperty(
       'app client type',
       cases,
       25,
       async ([clientSettings, createDeclared, updateDeclared], index) => {
         // A fresh pool every 40 clients keeps each pool's list of clients short.
-        if (index % 40 === 0) poolId = await cognito.createPool({ PoolName: `client-property-${index}` });
+        if (index % 40 === 0) {
+          poolId = await cognito.createPool({
+            PoolName: `client-property-${index}`,
+            UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+          });
+          cognito.proxy.setTier(poolId, 'PLUS');
+          await cognito.proxy.sendAsAnotherWriter('SetRiskConfiguration', { UserPoolId: poolId, ...POOL_RISK });
+        }
         // A new client's units are whole: what a template leaves out of them is the client's own.
         const units = { ...OAUTH_CLIENT.TokenValidityUnits, ...clientSettings.TokenValidityUnits };
         const clientId = await cognito.createClient(poolId, {
@@ -101,7 +159,7 @@ describe('property: declared client settings applied, every other client setting
           ['CREATE', createDeclared],
           ['UPDATE', updateDeclared],
         ] as const) {
-          const before = await cognito.describeClient(poolId, clientId);
+          const before = await clientState(poolId, clientId);
           const other = { 'other-writer': `case${index}${action}` };
           cognito.proxy.refusals.length = 0;
           // Another writer tags the pool right after the type read it.
@@ -124,6 +182,9 @@ describe('property: declared client settings applied, every other client setting
           const tags = (await cognito.proxy.describe(poolId)).UserPoolTags ?? {};
           if (tags['other-writer'] !== other['other-writer'])
             violations.push(`${action}: another writer's pool tag was lost`);
+          const { UserPoolId: _id, ...poolRisk } = await cognito.proxy.describeRisk(poolId);
+          if (JSON.stringify(poolRisk) !== JSON.stringify(POOL_RISK))
+            violations.push(`${action}: the pool's own risk configuration changed: ${JSON.stringify(poolRisk)}`);
         }
         return { violations };
       },

@@ -2,7 +2,7 @@ import { checkProperty } from '../support/propertyRun';
 import type { CreateUserPoolCommandInput } from '@aws-sdk/client-cognito-identity-provider';
 import fc from 'fast-check';
 import { productionPoolRequest } from '../support/productionPool';
-import { checkDeclaredApplied, checkUnchanged } from '../support/poolModel';
+import { checkDeclaredApplied, checkUnchanged, logsByEventSource } from '../support/poolModel';
 import { POOL_SHAPES } from '../support/realShapes';
 import { useLocalCognito } from '../support/localCognito';
 
@@ -27,7 +27,96 @@ const text = fc.stringMatching(/^[A-Za-z][A-Za-z ]{4,24}$/);
 const codeText = text.map((words) => `${words} {####}`);
 const linkText = text.map((words) => `${words} {##Verify##}`);
 
+const SES_IDENTITY = 'arn:aws:ses:us-east-1:123456789012:identity/security@example.com';
+const LOG_GROUP = 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/vendedlogs/cognito';
+const takeoverAction = fc.record({
+  Notify: fc.boolean(),
+  EventAction: fc.constantFrom('BLOCK', 'MFA_IF_CONFIGURED', 'MFA_REQUIRED', 'NO_ACTION'),
+});
+
+/** Another writer's risk configuration and log entries, for starting pools. */
+const OTHER_WRITERS_RISK = {
+  CompromisedCredentialsRiskConfiguration: { EventFilter: ['SIGN_IN'], Actions: { EventAction: 'NO_ACTION' } },
+  AccountTakeoverRiskConfiguration: {
+    NotifyConfiguration: { SourceArn: SES_IDENTITY, From: 'security@example.com' },
+    Actions: { HighAction: { Notify: true, EventAction: 'BLOCK' } },
+  },
+  RiskExceptionConfiguration: { SkippedIPRangeList: ['198.51.100.7/32'] },
+};
+const NOTIFICATION_LOGS = {
+  EventSource: 'userNotification',
+  LogLevel: 'ERROR',
+  CloudWatchLogsConfiguration: { LogGroupArn: LOG_GROUP },
+};
+const ACTIVITY_LOGS = {
+  EventSource: 'userAuthEvents',
+  LogLevel: 'INFO',
+  S3Configuration: { BucketArn: 'arn:aws:s3:::activity-logs' },
+};
+
 const declarationArbitraries = {
+  RiskConfiguration: fc.record(
+    {
+      CompromisedCredentialsRiskConfiguration: fc.record(
+        {
+          EventFilter: fc.subarray(['SIGN_IN', 'PASSWORD_CHANGE', 'SIGN_UP'], { minLength: 1 }),
+          Actions: fc.record({ EventAction: fc.constantFrom('BLOCK', 'NO_ACTION') }),
+        },
+        { requiredKeys: [] },
+      ),
+      AccountTakeoverRiskConfiguration: fc.record(
+        {
+          NotifyConfiguration: fc.record(
+            {
+              SourceArn: fc.constant(SES_IDENTITY),
+              From: fc.constantFrom('security@example.com', 'Security <security@example.com>'),
+              BlockEmail: fc.record({ Subject: text, TextBody: text.map((words) => `${words} body`) }),
+            },
+            { requiredKeys: [] },
+          ),
+          Actions: fc.record(
+            { LowAction: takeoverAction, MediumAction: takeoverAction, HighAction: takeoverAction },
+            { requiredKeys: [] },
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      RiskExceptionConfiguration: fc.record(
+        {
+          BlockedIPRangeList: fc.constantFrom(['192.0.2.0/24'], ['203.0.113.0/24', '2001:db8::/32'], ['10.0.0.1']),
+          SkippedIPRangeList: fc.constantFrom(['198.51.100.7/32'], []),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    { requiredKeys: [] },
+  ),
+  LogDeliveryConfiguration: fc
+    .tuple(
+      fc.option(
+        fc.constantFrom(
+          NOTIFICATION_LOGS,
+          { EventSource: 'userNotification', LogLevel: 'ERROR' },
+          {
+            EventSource: 'userNotification',
+            LogLevel: 'ERROR',
+            S3Configuration: { BucketArn: 'arn:aws:s3:::notifications' },
+          },
+        ),
+      ),
+      fc.option(
+        fc.constantFrom(
+          ACTIVITY_LOGS,
+          { EventSource: 'userAuthEvents', LogLevel: 'INFO' },
+          {
+            EventSource: 'userAuthEvents',
+            FirehoseConfiguration: { StreamArn: 'arn:aws:firehose:us-east-1:123456789012:deliverystream/activity' },
+          },
+        ),
+      ),
+    )
+    .map((entries) => ({ LogConfigurations: entries.filter((entry) => entry !== null) })),
+
   Policies: fc.record(
     {
       PasswordPolicy: fc.record(
@@ -162,17 +251,38 @@ const declarableNames = Object.keys(declarationArbitraries) as DeclarableName[];
  * templates do; declaring all at once would make almost every case a refusal. Plain
  * objects, as a template's properties are (fast-check builds records without a prototype).
  */
-const declaration = fc
-  .shuffledSubarray(declarableNames, { minLength: 1, maxLength: 5 })
-  .chain((names) =>
-    fc.record(
-      Object.fromEntries(names.map((name) => [name, declarationArbitraries[name]])) as Record<
-        string,
-        fc.Arbitrary<unknown>
-      >,
-    ),
-  )
-  .map((declared) => JSON.parse(JSON.stringify(declared)) as Json);
+const declaration = declarationOf(declarableNames, 5);
+
+/**
+ * The security baseline beside what it depends on (the feature plan, threat protection, MFA)
+ * and what shares its writes (tags): one to three of them, always with RiskConfiguration or
+ * LogDeliveryConfiguration, so their merges, rules and undo are in play in most cases.
+ */
+const SECURITY_NAMES: DeclarableName[] = [
+  'RiskConfiguration',
+  'LogDeliveryConfiguration',
+  'UserPoolTier',
+  'UserPoolAddOns',
+  'UserPoolTags',
+  'MfaConfiguration',
+];
+const securityDeclaration = declarationOf(SECURITY_NAMES, 3).filter(
+  (declared) => declared.RiskConfiguration !== undefined || declared.LogDeliveryConfiguration !== undefined,
+);
+
+function declarationOf(names: DeclarableName[], maxLength: number): fc.Arbitrary<Json> {
+  return fc
+    .shuffledSubarray(names, { minLength: 1, maxLength })
+    .chain((names) =>
+      fc.record(
+        Object.fromEntries(names.map((name) => [name, declarationArbitraries[name]])) as Record<
+          string,
+          fc.Arbitrary<unknown>
+        >,
+      ),
+    )
+    .map((declared) => JSON.parse(JSON.stringify(declared)) as Json);
+}
 
 const startingPool = fc.record({
   /** A production-like pool, or one made in the shape of a real DescribeUserPool output (test/support/realShapes.ts). */
@@ -184,9 +294,21 @@ const startingPool = fc.record({
   mfa: fc.constantFrom('OFF', 'OPTIONAL', 'ON'),
   tier: fc.constantFrom('LITE', 'ESSENTIALS', 'PLUS'),
   grandfathered: fc.boolean(),
+  threatProtection: fc.constantFrom('OFF', 'AUDIT', 'ENFORCED'),
+  risk: fc.boolean(),
+  logs: fc.constantFrom('none', 'notifications', 'both'),
 });
 
 const cases = fc.record({ pool: startingPool, create: declaration, update: declaration });
+/** Starting pools for the security baseline: mostly on Plus with threat protection on, as the baseline's pools are. */
+const securityPool = fc
+  .tuple(
+    startingPool,
+    fc.oneof({ arbitrary: fc.constant('PLUS'), weight: 4 }, fc.constantFrom('LITE', 'ESSENTIALS')),
+    fc.oneof({ arbitrary: fc.constantFrom('AUDIT', 'ENFORCED'), weight: 4 }, fc.constant('OFF')),
+  )
+  .map(([pool, tier, threatProtection]) => ({ ...pool, tier, threatProtection }));
+const securityCases = fc.record({ pool: securityPool, create: securityDeclaration, update: securityDeclaration });
 
 /** CreateUserPool input that reproduces a real output's settings, legacy members included. */
 function requestInShapeOf(described: Json, name: string): CreateUserPoolCommandInput {
@@ -253,11 +375,59 @@ async function createStartingPool(shape: Json, name: string): Promise<string> {
   }
   cognito.proxy.setTier(poolId, shape.tier);
   if (shape.grandfathered) cognito.proxy.grandfather(poolId);
+  await configureSecurity(poolId, shape);
   return poolId;
 }
 
+/** Threat protection, its risk configuration and log delivery as another writer left them, where Cognito lets it. */
+async function configureSecurity(poolId: string, shape: Json): Promise<void> {
+  if (shape.threatProtection !== 'OFF') {
+    const pool = await cognito.proxy.describe(poolId);
+    const {
+      Id: _id,
+      Name: _name,
+      Arn: _arn,
+      CreationDate: _c,
+      LastModifiedDate: _m,
+      SchemaAttributes: _s,
+      ...rest
+    } = pool;
+    await cognito.proxy
+      .sendAsAnotherWriter('UpdateUserPool', {
+        ...rest,
+        UserPoolId: poolId,
+        UserPoolAddOns: { AdvancedSecurityMode: shape.threatProtection },
+      })
+      .catch(() => undefined);
+  }
+  const send = (operation: string, request: Json) =>
+    cognito.proxy.sendAsAnotherWriter(operation, { UserPoolId: poolId, ...request }).catch(() => undefined);
+  if (shape.risk) await send('SetRiskConfiguration', OTHER_WRITERS_RISK);
+  if (shape.logs === 'both')
+    await send('SetLogDeliveryConfiguration', { LogConfigurations: [NOTIFICATION_LOGS, ACTIVITY_LOGS] });
+  if (shape.logs === 'notifications' || (await cognito.proxy.describeLogs(poolId)).length === 0) {
+    if (shape.logs !== 'none') await send('SetLogDeliveryConfiguration', { LogConfigurations: [NOTIFICATION_LOGS] });
+  }
+}
+
+/** The pool as Cognito's describe calls answer it: the pool, its MFA state, its risk configuration and logs. */
 async function stateOf(poolId: string): Promise<Json> {
-  return { ...(await cognito.proxy.describe(poolId)), mfa: await cognito.proxy.describeMfa(poolId) };
+  const { UserPoolId: _id, ...risk } = await cognito.proxy.describeRisk(poolId);
+  return {
+    ...(await cognito.proxy.describe(poolId)),
+    mfa: await cognito.proxy.describeMfa(poolId),
+    RiskConfiguration: risk,
+    LogDeliveryConfiguration: logsByEventSource(await cognito.proxy.describeLogs(poolId)),
+  };
+}
+
+/** A declaration in the model's form: log entries keyed by their EventSource. */
+function inModelForm(declared: Json): Json {
+  if (!declared.LogDeliveryConfiguration) return declared;
+  return {
+    ...declared,
+    LogDeliveryConfiguration: logsByEventSource(declared.LogDeliveryConfiguration.LogConfigurations),
+  };
 }
 
 /**
@@ -265,6 +435,8 @@ async function stateOf(poolId: string): Promise<Json> {
  * leaves to Cognito by design, and the tag limit when the other writer's tag, added after
  * the type's read, pushes the pool over it (the type then undoes what it wrote).
  */
+const SECURITY_WRITERS = ['SetRiskConfiguration', 'SetLogDeliveryConfiguration'];
+
 const EXPECTED_REFUSAL = /feature plan|Turn off email MFA|at most 50 tags/;
 
 /** One CREATE or UPDATE with another writer tagging between read and write; its violations. */
@@ -273,17 +445,22 @@ async function checkOperation(
   poolId: string,
   declared: Json,
   label: string,
-): Promise<{ violations: string[]; status: string }> {
+): Promise<{ violations: string[]; status: string; outcomes: string[] }> {
   const other = { 'other-writer': label.replace(/[^a-z0-9]/gi, '').slice(0, 20) || 'x' };
   const before = await stateOf(poolId);
   const poolName = declared.PoolName === 'keep' ? before.Name : declared.PoolName;
   const properties = { ...declared, ...(declared.PoolName ? { PoolName: poolName } : {}), UserPoolId: poolId };
   cognito.proxy.refusals.length = 0;
+  cognito.proxy.resetCounts();
   // Another writer tags the pool right after the type's read; at the tag limit Cognito refuses it.
-  cognito.proxy.afterNext('DescribeUserPool', (id) =>
-    cognito.proxy.tagAsAnotherWriter(id, other).catch(() => undefined),
-  );
+  let tagged = false;
+  cognito.proxy.afterNext('DescribeUserPool', async (id) => {
+    tagged = true;
+    await cognito.proxy.tagAsAnotherWriter(id, other).catch(() => undefined);
+  });
   const event = await cognito.handle(action, properties);
+  // A declaration the schema refuses is refused before any read: the other writer never ran.
+  cognito.proxy.clearAfterHooks();
   const after = await stateOf(poolId);
   const violations: string[] = [];
   if (after.MfaConfiguration !== after.mfa.MfaConfiguration) {
@@ -292,6 +469,7 @@ async function checkOperation(
     );
   }
   if (
+    tagged &&
     after.UserPoolTags?.['other-writer'] !== other['other-writer'] &&
     (before.UserPoolTags ? Object.keys(before.UserPoolTags).length : 0) < 50
   ) {
@@ -300,33 +478,47 @@ async function checkOperation(
   const cognitoRefused = cognito.proxy.refusals.filter((refusal) => !EXPECTED_REFUSAL.test(refusal));
   violations.push(...cognitoRefused.map((refusal) => `sent a request Cognito refuses: ${refusal}`));
   if (event.status === 'SUCCESS') {
-    const withOtherTag = { ...before, UserPoolTags: { ...before.UserPoolTags, ...other } };
-    violations.push(...checkDeclaredApplied(withOtherTag, after, { ...properties, PoolName: undefined }).violations);
+    const withOtherTag = tagged ? { ...before, UserPoolTags: { ...before.UserPoolTags, ...other } } : before;
+    violations.push(
+      ...checkDeclaredApplied(withOtherTag, after, inModelForm({ ...properties, PoolName: undefined })).violations,
+    );
   } else {
     if (!['InvalidRequest', 'NotUpdatable'].includes(event.errorCode ?? '')) {
       violations.push(`${action} ended ${event.errorCode}: ${event.message}`);
     }
     violations.push(...checkUnchanged(before, after, other).violations);
   }
+  const status = event.status === 'SUCCESS' ? 'SUCCESS' : (event.errorCode ?? 'FAILED');
+  // Which writers a successful operation kept: evidence that each is in play.
+  const kept =
+    event.status === 'SUCCESS' ? SECURITY_WRITERS.filter((writer) => cognito.proxy.calls.includes(writer)) : [];
   return {
     violations: violations.map((violation) => `${action}: ${violation}`),
-    status: event.status === 'SUCCESS' ? 'SUCCESS' : (event.errorCode ?? 'FAILED'),
+    status,
+    outcomes: [`${action} ${status}`, ...kept.map((writer) => `${action} ${writer}`)],
+  };
+}
+
+/** A case: CREATE then UPDATE on a fresh starting pool, each checked. */
+async function checkCase(sample: { pool: Json; create: Json; update: Json }, index: number) {
+  const label = `case ${index}`;
+  const poolId = await createStartingPool(sample.pool, `property-${index}`);
+  const created = await checkOperation('CREATE', poolId, sample.create, label);
+  // A refused CREATE leaves the pool unclaimed: claim it with nothing declared to go on.
+  if (created.status !== 'SUCCESS') await cognito.handle('CREATE', { UserPoolId: poolId });
+  const updated = await checkOperation('UPDATE', poolId, sample.update, label);
+  return {
+    violations: [...created.violations, ...updated.violations],
+    outcomes: [...created.outcomes, ...updated.outcomes],
   };
 }
 
 describe('property: one state, many writers, every declarable property', () => {
   it('declared settings hold, nothing else changes, refusals write nothing, another writer keeps its tag', async () => {
-    await checkProperty('pool type', cases, 12, async (sample, index) => {
-      const label = `case ${index}`;
-      const poolId = await createStartingPool(sample.pool, `property-${index}`);
-      const created = await checkOperation('CREATE', poolId, sample.create, label);
-      // A refused CREATE leaves the pool unclaimed: claim it with nothing declared to go on.
-      if (created.status !== 'SUCCESS') await cognito.handle('CREATE', { UserPoolId: poolId });
-      const updated = await checkOperation('UPDATE', poolId, sample.update, label);
-      return {
-        violations: [...created.violations, ...updated.violations],
-        outcomes: [`CREATE ${created.status}`, `UPDATE ${updated.status}`],
-      };
-    });
+    await checkProperty('pool type', cases, 12, checkCase);
+  }, 900_000);
+
+  it('the same with the security baseline in every case: risk configuration and log delivery merged, never clobbered', async () => {
+    await checkProperty('pool type, security baseline', securityCases, 8, checkCase);
   }, 900_000);
 });

@@ -263,6 +263,11 @@ export class CognitoProxy {
     this.afterHooks.push({ operation, run });
   }
 
+  /** Drops the `afterNext` hooks no answer ran (an operation refused before its read). */
+  clearAfterHooks(): void {
+    this.afterHooks.length = 0;
+  }
+
   /** TagResource as another writer sends it, straight to the emulated pool. */
   async tagAsAnotherWriter(poolId: string, tags: Record<string, string>): Promise<void> {
     const answer = await this.emulate('TagResource', {

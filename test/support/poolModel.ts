@@ -58,6 +58,18 @@ function under(path: string, paths: Iterable<string>): boolean {
   return false;
 }
 
+const LOG_DESTINATIONS = ['CloudWatchLogsConfiguration', 'S3Configuration', 'FirehoseConfiguration'];
+
+/**
+ * Log delivery as the model compares it: entries keyed by EventSource, since
+ * SetLogDeliveryConfiguration's list is one entry per source, and a template's entries
+ * merge into their own source's (`LogDeliveryConfiguration.userAuthEvents.LogLevel`).
+ */
+export function logsByEventSource(entries: Json[] | undefined): Json | undefined {
+  if (!entries?.length) return undefined;
+  return Object.fromEntries(entries.map(({ EventSource, ...entry }) => [EventSource, entry]));
+}
+
 /** The paths a declaration owns: its leaves, whole lists, and a replaced mode object. */
 export function declaredPaths(declared: Json, before: Json): string[] {
   const paths = [...flatten(declared).keys()];
@@ -81,6 +93,12 @@ export function declaredPaths(declared: Json, before: Json): string[] {
   // (SmsMfaConfigType): declaring them there writes the pool's.
   if (declared.SmsMfaConfiguration?.SmsAuthenticationMessage !== undefined) paths.push('SmsAuthenticationMessage');
   if (declared.SmsMfaConfiguration?.SmsConfiguration !== undefined) paths.push('SmsConfiguration');
+  // A log entry has one destination: declaring one replaces the entry's other (LogConfigurationType).
+  for (const [source, entry] of Object.entries((declared.LogDeliveryConfiguration ?? {}) as Json)) {
+    if (LOG_DESTINATIONS.some((destination) => entry[destination] !== undefined)) {
+      paths.push(...LOG_DESTINATIONS.map((destination) => `LogDeliveryConfiguration.${source}.${destination}`));
+    }
+  }
   if (declared.LambdaConfig?.PreTokenGenerationConfig || declared.LambdaConfig?.PreTokenGeneration) {
     paths.push('LambdaConfig.PreTokenGeneration', 'LambdaConfig.PreTokenGenerationConfig');
   }
