@@ -9,6 +9,7 @@ const CUSTOM_TAGS: Tags = INTRINSICS.map((name) => ({
 
 type TemplateResource = { Type?: string; Properties?: Record<string, unknown>; DependsOn?: string | string[] };
 type TemplateResources = Record<string, TemplateResource>;
+type TemplateParameters = Record<string, { Default?: unknown }>;
 
 /**
  * A template's resources, read as CloudFormation reads templates: YAML 1.1, where a bare
@@ -16,14 +17,26 @@ type TemplateResources = Record<string, TemplateResource>;
  * would send.
  */
 function resourcesOf(file: string): TemplateResources {
-  let template: { Resources?: TemplateResources };
+  return templateOf(file)?.Resources ?? {};
+}
+
+function templateOf(file: string): { Resources?: TemplateResources; Parameters?: TemplateParameters } | undefined {
   try {
-    template = parse(readFileSync(file, 'utf8'), { customTags: CUSTOM_TAGS, logLevel: 'error', version: '1.1' });
+    return parse(readFileSync(file, 'utf8'), { customTags: CUSTOM_TAGS, logLevel: 'error', version: '1.1' });
   } catch (error) {
     // The parser names the line and column; the file is ours to name.
     throw new Error(`${file}: ${(error as Error).message}`);
   }
-  return template?.Resources ?? {};
+}
+
+/** The template's parameters with a Default, as CloudFormation uses them when a stack gives no value. */
+function parameterDefaults(file: string): Record<string, string> {
+  const parameters = templateOf(file)?.Parameters ?? {};
+  return Object.fromEntries(
+    Object.entries(parameters)
+      .filter(([, parameter]) => parameter?.Default !== undefined)
+      .map(([name, parameter]) => [name, String(parameter.Default)]),
+  );
 }
 
 export interface ResourceInTemplate {
@@ -66,8 +79,8 @@ export function typeInTemplate(
 
 /**
  * The properties of the first resource of a type (Org::Cognito::UserPoolSettings unless
- * told) in a template, with `Ref`s to parameters replaced by the given values, as
- * CloudFormation would. The identifiers (UserPoolId, ClientId) may come from conditions or
+ * told) in a template, with `Ref`s to parameters replaced by the given values (else their
+ * defaults), as CloudFormation would. The identifiers (UserPoolId, ClientId) may come from conditions or
  * other stacks' exports: a parameter of the same name overrides them.
  */
 export function settingsFromTemplate(
@@ -89,7 +102,8 @@ export function settingsFromTemplate(
       identifier in parameters ? parameters[identifier] : resolveRefs(properties[identifier], parameters);
     delete properties[identifier];
   }
-  return { ...identifiers, ...(resolveRefs(properties, parameters) as Record<string, unknown>) };
+  const values = { ...parameterDefaults(file), ...parameters };
+  return { ...identifiers, ...(resolveRefs(properties, values) as Record<string, unknown>) };
 }
 
 /** Pseudo parameters, as in an example account, for `!Sub` strings. */

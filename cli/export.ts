@@ -1,8 +1,7 @@
 import { stringify } from 'yaml';
 import type { CognitoGateway } from '../engine/cognito/gateway';
-import { settingsOfUserPoolClient } from '../client-settings/src/currentSettings';
-import { settingsOfUserPool } from '../src/currentSettings';
-import { mfaStateFromDescribed, poolUsesMfaState } from '../src/mfa';
+import { settingsType as clientSettingsType } from '../client-settings/src/spec';
+import { settingsType as poolSettingsType } from '../src/spec';
 import { runPoolCommand } from './cliArguments';
 
 const USAGE = `usage: npm run export -- [--pool <id>] [--client <id>] [--real | --endpoint URL]
@@ -26,10 +25,8 @@ function asCloudFormationYaml(template: object): string {
 
 /** The template that declares a pool's current settings: planning it against the pool changes nothing. */
 export async function exportTemplate(gateway: CognitoGateway, poolId: string): Promise<string> {
-  const described = await gateway.describeUserPool(poolId);
-  const mfa = poolUsesMfaState(described)
-    ? mfaStateFromDescribed(await gateway.getUserPoolMfaConfig(poolId))
-    : undefined;
+  // The reads and the report of READ: MFA factors, risk configuration and log delivery included.
+  const { state } = await poolSettingsType.read(gateway, { UserPoolId: poolId }, {}, true);
   const template = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `Settings of user pool ${poolId}, exported by npm run export.`,
@@ -37,7 +34,7 @@ export async function exportTemplate(gateway: CognitoGateway, poolId: string): P
     Resources: {
       UserPoolSettings: {
         Type: 'Org::Cognito::UserPoolSettings',
-        Properties: { UserPoolId: { Ref: 'UserPoolId' }, ...settingsOfUserPool(described, mfa) },
+        Properties: { UserPoolId: { Ref: 'UserPoolId' }, ...poolSettingsType.current(state) },
       },
     },
   };
@@ -46,7 +43,8 @@ export async function exportTemplate(gateway: CognitoGateway, poolId: string): P
 
 /** The template that declares an app client's current settings: planning it against the client changes nothing. */
 export async function exportClientTemplate(gateway: CognitoGateway, poolId: string, clientId: string): Promise<string> {
-  const described = await gateway.describeUserPoolClient(poolId, clientId);
+  const ids = { UserPoolId: poolId, ClientId: clientId };
+  const { state } = await clientSettingsType.read(gateway, ids, {}, true);
   const template = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `Settings of app client ${clientId} of user pool ${poolId}, exported by npm run export.`,
@@ -60,7 +58,7 @@ export async function exportClientTemplate(gateway: CognitoGateway, poolId: stri
         Properties: {
           UserPoolId: { Ref: 'UserPoolId' },
           ClientId: { Ref: 'ClientId' },
-          ...settingsOfUserPoolClient(described),
+          ...clientSettingsType.current(state),
         },
       },
     },

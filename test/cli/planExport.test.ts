@@ -220,6 +220,80 @@ describe('npm run export', () => {
   });
 });
 
+describe('plan and export: the security baseline', () => {
+  /** A Plus pool with threat protection, whose risk configuration and logs another writer set. */
+  async function configuredPool(): Promise<string> {
+    const poolId = await cognito.createPool({
+      PoolName: 'baseline',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+    });
+    cognito.proxy.setTier(poolId, 'PLUS');
+    await cognito.proxy.sendAsAnotherWriter('SetRiskConfiguration', {
+      UserPoolId: poolId,
+      CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'BLOCK' } },
+      RiskExceptionConfiguration: { BlockedIPRangeList: ['192.0.2.0/24'] },
+    });
+    await cognito.proxy.sendAsAnotherWriter('SetLogDeliveryConfiguration', {
+      UserPoolId: poolId,
+      LogConfigurations: [
+        {
+          EventSource: 'userNotification',
+          LogLevel: 'ERROR',
+          CloudWatchLogsConfiguration: { LogGroupArn: 'arn:aws:logs:us-east-1:123456789012:log-group:notifications' },
+        },
+      ],
+    });
+    return poolId;
+  }
+
+  it('export declares the risk configuration and log delivery, and planning the export changes nothing', async () => {
+    const poolId = await configuredPool();
+    const template = await exportTemplate(gateway, poolId);
+    expect(template).toContain('RiskConfiguration:');
+    expect(template).toContain('EventSource: userNotification');
+    const file = path.join(scratch, 'baseline-export.yaml');
+    writeFileSync(file, template);
+    const preview = await previewPlan(gateway, poolId, propertiesFromFile(file, poolId));
+    expect(preview.refusals).toEqual([]);
+    expect(preview.writes.map((write) => write.operation)).toEqual(['PutParameter']);
+    expect(preview.calls).toEqual(expect.arrayContaining(['DescribeRiskConfiguration', 'GetLogDeliveryConfiguration']));
+  });
+
+  it('plan shows the one risk member and the one log entry a template changes, and refuses what Cognito would', async () => {
+    const poolId = await configuredPool();
+    const preview = await previewPlan(gateway, poolId, {
+      RiskConfiguration: { CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'NO_ACTION' } } },
+      LogDeliveryConfiguration: {
+        LogConfigurations: [
+          {
+            EventSource: 'userAuthEvents',
+            LogLevel: 'INFO',
+            S3Configuration: { BucketArn: 'arn:aws:s3:::activity-logs' },
+          },
+        ],
+      },
+    });
+    expect(preview.refusals).toEqual([]);
+    const risk = preview.writes.find((write) => write.operation === 'SetRiskConfiguration');
+    expect(risk?.changes).toEqual([
+      {
+        path: 'RiskConfiguration.CompromisedCredentialsRiskConfiguration.Actions.EventAction',
+        before: 'BLOCK',
+        after: 'NO_ACTION',
+      },
+    ]);
+    const logs = preview.writes.find((write) => write.operation === 'SetLogDeliveryConfiguration');
+    expect(logs?.changes.map((change) => change.path)).toEqual(['LogDeliveryConfiguration.LogConfigurations']);
+
+    const essentials = await cognito.createPool({ PoolName: 'essentials-plan' });
+    const refused = await previewPlan(gateway, essentials, {
+      RiskConfiguration: { CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'BLOCK' } } },
+    });
+    expect(refused.refusals).toEqual([expect.stringContaining('RiskConfiguration: threat protection needs the Plus')]);
+    expect(refused.writes).toEqual([]);
+  });
+});
+
 describe('the plan and export commands', () => {
   it.each([
     ['plan', () => import('../../cli/plan')],

@@ -317,6 +317,22 @@ describe("an app client's own risk configuration", () => {
     expect(await cognito.proxy.describeRisk(poolId, clientId)).toEqual({ UserPoolId: poolId, ...ANOTHER_WRITERS_RISK });
   });
 
+  it('a later write that fails makes a client that inherited inherit again (not keep a copy of its own)', async () => {
+    const poolId = await configuredPlusPool();
+    const clientId = await cognito.createClient(poolId);
+    // The record's last write, after SetRiskConfiguration, is refused: every write is undone.
+    cognito.proxy.inject({ operation: 'PutParameter', skip: 1, errorName: 'InternalServerError', times: 6 });
+    const created = await cognito.handleClient('CREATE', {
+      UserPoolId: poolId,
+      ClientId: clientId,
+      RiskConfiguration: { RiskExceptionConfiguration: { BlockedIPRangeList: ['203.0.113.0/24'] } },
+    });
+    cognito.proxy.clearFaults();
+    expect(created.status).toBe('FAILED');
+    expect(cognito.proxy.requestsOf('SetRiskConfiguration').at(-1)).toEqual({ UserPoolId: poolId, ClientId: clientId });
+    expect(await cognito.proxy.describeRisk(poolId, clientId)).toEqual({ UserPoolId: poolId, ...ANOTHER_WRITERS_RISK });
+  });
+
   it('on a pool not on Plus is refused naming RiskConfiguration, with nothing written', async () => {
     const poolId = await cognito.createPool({ PoolName: 'essentials-client' });
     const clientId = await cognito.createClient(poolId);
