@@ -2,7 +2,9 @@ import {
   CognitoIdentityProviderClient,
   CreateUserPoolCommand,
   DeleteUserPoolCommand,
+  DescribeRiskConfigurationCommand,
   DescribeUserPoolCommand,
+  GetLogDeliveryConfigurationCommand,
   GetUserPoolMfaConfigCommand,
   type CreateUserPoolCommandInput,
   type UserPoolType,
@@ -97,7 +99,23 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
         ? await proxy.describeMfa(poolId ?? '')
         : await cognito!.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
       const { MfaConfiguration: _mode, $metadata: _metadata, ...factors } = mfa as Record<string, unknown>;
-      return { ...pool, ...factors } as UserPoolType;
+      return { ...pool, ...factors, ...(await securityOf(poolId ?? '')) } as UserPoolType;
+    };
+    // Threat protection's risk configuration and the log delivery, under their template names.
+    const securityOf = async (id: string): Promise<Record<string, unknown>> => {
+      const risk = proxy
+        ? await proxy.describeRisk(id)
+        : (await cognito!.send(new DescribeRiskConfigurationCommand({ UserPoolId: id })).catch(() => undefined))
+            ?.RiskConfiguration;
+      const logs = proxy
+        ? await proxy.describeLogs(id)
+        : (await cognito!.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: id })).catch(() => undefined))
+            ?.LogDeliveryConfiguration?.LogConfigurations;
+      const { UserPoolId: _id, ClientId: _client, LastModifiedDate: _modified, ...members } = risk ?? {};
+      return {
+        ...(Object.keys(members).length > 0 ? { RiskConfiguration: members } : {}),
+        ...(logs?.length ? { LogDeliveryConfiguration: { LogConfigurations: logs } } : {}),
+      };
     };
 
     const templateDeclares = settingsFromTemplate(template, { UserPoolId: 'pending' });
