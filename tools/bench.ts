@@ -550,6 +550,28 @@ async function main(): Promise<void> {
       properties: {},
     });
     await measure('DELETE', { action: 'DELETE', properties: { UserPoolId: poolId } });
+    // The security baseline: a Plus pool, threat protection on, a risk configuration and logs.
+    const baselinePool = await createPool('bench-baseline');
+    proxy.setTier(baselinePool, 'PLUS');
+    const baseline = {
+      UserPoolId: baselinePool,
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      RiskConfiguration: { CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'BLOCK' } } },
+      LogDeliveryConfiguration: {
+        LogConfigurations: [
+          { EventSource: 'userAuthEvents', LogLevel: 'INFO', S3Configuration: { BucketArn: 'arn:aws:s3:::bench' } },
+        ],
+      },
+    };
+    await measure('CREATE (security baseline: threat protection, risk configuration, logs)', {
+      action: 'CREATE',
+      properties: baseline,
+    });
+    await measure('UPDATE (security baseline, no-op)', { action: 'UPDATE', properties: baseline });
+    await measure('READ (threat protection on, logs delivered)', {
+      action: 'READ',
+      properties: { UserPoolId: baselinePool },
+    });
 
     progress('app client type: Cognito calls per operation');
     const clientEntrypoint = loadHandler(CLIENT_BUNDLE);
