@@ -59,9 +59,17 @@ const store: ParameterAccess = {
     fail(JSON.parse(value).operation?.finished ? 'finish' : 'record', () => parameters.set(name, value));
   },
   delete: async (name) => (calls.push('DeleteParameter'), parameters.delete(name)),
-  listPage: async (path, token) => {
+  children: async (path) => {
     calls.push('GetParametersByPath');
-    const names = [...parameters.keys()].filter((name) => name.startsWith(`${path}/`)).sort();
+    return [...parameters]
+      .filter(([name]) => name.startsWith(`${path}/`) && !name.slice(path.length + 1).includes('/'))
+      .map(([name, value]) => ({ name, value }));
+  },
+  listPage: async (path, token, recursive) => {
+    calls.push('GetParametersByPath');
+    const names = [...parameters.keys()]
+      .filter((name) => name.startsWith(`${path}/`) && (recursive || !name.slice(path.length + 1).includes('/')))
+      .sort();
     const start = Number(token ?? 0);
     return {
       names: names.slice(start, start + 1),
@@ -97,6 +105,8 @@ const widgetType: SettingsType<Declared, Widget, Plan, Map<string, Widget>> = {
   identifiers: ['WidgetId'],
   listedWithin: [],
   declarable: ['Color', 'Size', 'Shape'],
+  assertions: [],
+  scope: 'widget',
   findSchemaProblems: createPropertiesValidator({ properties: {}, definitions: {} }),
   connect: () => widgets,
   read: async (widgetStore, { WidgetId }) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { ConcurrentPoolChange } from './cognito/errors';
 import { unlessNotFound } from './cognito/gateway';
@@ -7,15 +8,25 @@ import { deepMerge } from './merge';
 import { runOrderedWrites, WriteFailed } from './orderedWrites';
 import {
   declaresPath,
+  describeConflict,
+  overlaps,
+  ownedMembers,
+  ownedPaths,
+  ownershipConflicts,
+  ownShare,
   recordedChanges,
+  sameMembers,
   restoreOf,
   targetOf,
   touchedBy,
   type OperationRecord,
   type OwnershipRecord,
+  type OwnedMember,
   type RecordedChange,
+  type SiblingRecord,
 } from './ownershipRecord';
-import type { Claimant, OwnershipRecords } from './ownershipRecords';
+import { DEFAULT_SETTINGS_NAME, SETTINGS_NAME, type Claimant, type OwnershipRecords } from './ownershipRecords';
+import { withoutRemovals } from './merge';
 import { withConflictRetry } from './retry';
 import type {
   Identifiers,
@@ -36,6 +47,8 @@ export interface Preview<Plan> {
   writes: PlannedWrite[];
   /** The last operation never finished: its changes are put back before anything else. */
   unfinished?: OperationRecord;
+  /** The other resources on the same pool (or app client), with the members each owns. */
+  siblings: SiblingRecord[];
 }
 
 /** What CloudFormation says about the request besides the desired state. */
@@ -86,13 +99,14 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
     return this.apply(ids, declared, 'keep');
   }
 
+  /** The resource's own share of the settings: the members it owns (all of them for a record older than ownership). */
   async read(ids: Identifiers): Promise<Declared> {
     const [record, reading] = await Promise.all([
       this.records.read(ids),
       this.type.read(this.connection, ids, {} as Declared, true),
     ]);
-    if (!record && !reading.legacyClaim) throw this.notFound(ids);
-    return this.type.current(reading.state);
+    if (!record && !this.legacyClaimOf(ids, reading)) throw this.notFound(ids);
+    return this.shareOf(this.type.current(reading.state), record);
   }
 
   async delete(ids: Identifiers): Promise<void> {
@@ -105,7 +119,8 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
       !record || restores
         ? await unlessNotFound(this.type.read(this.connection, ids, touchedBy(operation?.changes ?? []) as Declared))
         : undefined;
-    if (!record && !reading?.legacyClaim) throw this.notFound(ids);
+    const legacyClaim = reading !== undefined && this.legacyClaimOf(ids, reading);
+    if (!record && !legacyClaim) throw this.notFound(ids);
     if (record?.operation && reading) {
       if (!record.operation.finished) record = await this.recover(ids, record);
       else if (this.invocation.rollback && record.operation.action === 'CREATE') {
@@ -118,7 +133,7 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
       this.logger.log(`DeleteParameter ${this.records.nameOf(ids)}`);
       await this.records.release(ids);
     }
-    if (reading?.legacyClaim) await this.type.releaseLegacyClaim(this.connection, ids, reading.state, this.logger);
+    if (reading && legacyClaim) await this.type.releaseLegacyClaim(this.connection, ids, reading.state, this.logger);
   }
 
   /** One page of records, then of the resources earlier versions claimed, within the given identifiers. */
@@ -130,12 +145,19 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
         within,
         token === LEGACY_LIST_START ? undefined : token,
       );
-      return { found: page.found, nextToken: encodeListToken(LEGACY_LIST, page.nextToken) };
+      return {
+        found: page.found.map((ids) => this.withSettingsName(ids)),
+        nextToken: encodeListToken(LEGACY_LIST, page.nextToken),
+      };
     }
     const page = await this.records.page(within, decodeListToken(RECORD_LIST, nextToken));
-    const claimed = page.found.map((values) =>
-      Object.fromEntries(this.type.identifiers.map((name, index) => [name, values[index]])),
-    );
+    // A record of the `default` settings name is named without it.
+    const named = this.type.identifiers.includes(SETTINGS_NAME);
+    const claimed = page.found.map((found) => {
+      const values =
+        named && found.length === this.type.identifiers.length - 1 ? [...found, DEFAULT_SETTINGS_NAME] : found;
+      return Object.fromEntries(this.type.identifiers.map((name, index) => [name, values[index]]));
+    });
     // A resource deleted outside its stack keeps its record until DELETE; LIST skips it.
     const exists = await Promise.all(claimed.map((ids) => this.type.exists(this.connection, ids)));
     return {
@@ -153,21 +175,31 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
    * ownership, the resource decides: CREATE when it is not managed yet, UPDATE when it is.
    */
   async preview(ids: Identifiers, declared: Declared, requested?: Ownership): Promise<Preview<Plan>> {
-    const [record, reading] = await Promise.all([
+    const [record, reading, siblings] = await Promise.all([
       this.records.read(ids),
       this.type.read(this.connection, ids, declared),
+      this.siblingsOf(ids),
     ]);
-    const prepared = this.prepare(ids, declared, record, reading, requested);
-    return { ...prepared, reads: ['GetParameter', ...reading.reads], unfinished: unfinishedOf(record) };
+    const { share: _share, ...prepared } = this.prepare(ids, declared, record, reading, siblings, {
+      requested,
+      template: declared,
+    });
+    return {
+      ...prepared,
+      reads: ['GetParameter', ...this.siblingReads(ids), ...reading.reads],
+      unfinished: unfinishedOf(record),
+      siblings,
+    };
   }
 
   private apply(ids: Identifiers, target: Declared, ownership: Ownership): Promise<Declared> {
     return withConflictRetry(async () => {
-      // The record and the resource in parallel; read again only after a recovery wrote, or
-      // when a rollback needs members the target does not declare.
-      let [record, reading] = await Promise.all([
+      // The record, the resource and the other resources' records in parallel; read again
+      // only after a recovery wrote, or when a rollback needs members the target does not declare.
+      let [record, reading, siblings] = await Promise.all([
         this.records.read(ids),
         this.type.read(this.connection, ids, target) as Promise<Reading<State> | undefined>,
+        this.siblingsOf(ids),
       ]);
       if (record?.operation && !record.operation.finished) {
         record = await this.recover(ids, record);
@@ -180,18 +212,14 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
       }
       const restore = rollback ? this.restoreFrom(reading.state, rollback.changes) : undefined;
       const declared = restore ? (deepMerge(restore.declared, target) as Declared) : target;
-      const { plan, writes } = this.prepare(
-        ids,
-        declared,
-        record,
-        reading,
-        ownership,
-        targetOf(target),
-        restore?.restoredPaths,
-      );
+      const { plan, writes, share } = this.prepare(ids, declared, record, reading, siblings, {
+        requested: ownership,
+        template: target,
+        restoredPaths: restore?.restoredPaths,
+      });
       refuseIfNeeded(plan.refusals);
       await this.run(ids, writes, plan, declared);
-      return this.type.report(plan);
+      return this.shareOf(this.type.report(plan), share);
     });
   }
 
@@ -204,30 +232,49 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
     ids: Identifiers,
     declared: Declared,
     record: OwnershipRecord | undefined,
-    { state, legacyClaim }: Reading<State>,
-    requested?: Ownership,
-    target = targetOf(declared),
-    restoredPaths?: readonly (readonly string[])[],
-  ): Omit<Preview<Plan>, 'reads'> {
-    const managed = record !== undefined || legacyClaim;
-    const ownership = requested ?? (managed ? 'keep' : 'claim');
+    reading: Reading<State>,
+    siblings: readonly SiblingRecord[],
+    options: {
+      requested?: Ownership;
+      /** The template: what the resource owns, and the record's target (a rollback's declared holds more). */
+      template: Declared;
+      restoredPaths?: readonly (readonly string[])[];
+    },
+  ): Omit<Preview<Plan>, 'reads' | 'siblings'> & { share?: Share } {
+    const { state } = reading;
+    const managed = record !== undefined || this.legacyClaimOf(ids, reading);
+    const ownership = options.requested ?? (managed ? 'keep' : 'claim');
     if (ownership === 'claim' && managed && !this.isOwnClaim(record)) throw this.records.alreadyManaged(ids, record);
     if (ownership === 'keep' && !managed) throw this.notFound(ids);
-    const plan = this.type.plan(state, ids, declared, ownership, restoredPaths);
+    const plan = this.type.plan(state, ids, declared, ownership, options.restoredPaths);
+    const share = this.shareOfTemplate(options.template, record);
+    // Members another resource on the pool owns are refused like any rule, before any write.
+    const conflicts = ownershipConflicts(
+      (share?.owns ?? []).map((member) => member.path),
+      siblings,
+    );
+    if (conflicts.length > 0) {
+      (plan.refusals as Refusal[]).push({
+        kind: 'invalid',
+        message: `Members another resource on this ${this.type.scope} owns: ${conflicts.map(describeConflict).join('; ')}. Each member has one owner: declare it in one resource only.`,
+      });
+    }
     const writes = this.type.writes(this.connection, ids, plan, state);
-    if (record && writes.length === 0) return { plan, ownership, writes };
+    // A record from before ownership gets its members with the next change, not from a no-op.
+    const shareChanged = share !== undefined && record?.owns !== undefined && !sameShare(record, share);
+    if (record && writes.length === 0 && !shareChanged) return { plan, ownership, writes, share };
 
     const operation: OperationRecord = {
       action: ownership === 'claim' ? 'CREATE' : 'UPDATE',
       nonce: randomUUID(),
-      target,
+      target: targetOf(options.template),
       changes: recordedChanges(this.type.current(state), this.type.report(plan)),
       permanent: writes.filter((write) => !write.undo).map((write) => write.log),
       finished: writes.length === 0,
     };
     const next: OwnershipRecord = record
-      ? { ...record, operation }
-      : { type: this.type.typeName, ...this.invocation.claimant, operation };
+      ? { ...record, ...share, operation }
+      : { type: this.type.typeName, ...this.invocation.claimant, ...share, operation };
     const name = this.records.nameOf(ids);
     const begin: PlannedWrite = record
       ? {
@@ -244,7 +291,7 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
           log: `PutParameter ${name}: the claim${writes.length > 0 ? ' and the undo record' : ''}`,
           request: {},
           // What is written: the claim (the stack and logical id CloudFormation sends, when it
-          // sends them) and the undo record of this operation.
+          // sends them), the members it owns and the undo record of this operation.
           changes: () => [
             {
               path: name,
@@ -252,6 +299,7 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
               after: {
                 type: next.type,
                 ...this.invocation.claimant,
+                ...(share ? { owns: share.owns.map((member) => member.path.join('.')) } : {}),
                 undoRecord: `${operation.action}, ${operation.changes.length} leaves`,
               },
             },
@@ -260,7 +308,11 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
           undo: () => this.records.releaseOwnClaim(ids, operation.nonce),
           undoneLast: true,
         };
-    if (writes.length === 0) return { plan, ownership, writes: [begin] };
+    const claimed = (share?.owns ?? []).filter(
+      (member) => !record?.owns?.some((before) => isDeepStrictEqual(before.path, member.path)),
+    );
+    const verify: PlannedWrite[] = claimed.length > 0 ? [this.verifyClaim(ids, claimed)] : [];
+    if (writes.length === 0) return { plan, ownership, writes: [begin, ...verify], share };
     const finish: PlannedWrite = {
       operation: 'PutParameter',
       log: `PutParameter ${name}: the ${operation.action} finished`,
@@ -268,7 +320,78 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
       changes: () => [{ path: name, before: 'unfinished', after: 'finished' }],
       run: () => this.records.write(ids, { ...next, operation: { ...operation, finished: true } }),
     };
-    return { plan, ownership, writes: [begin, ...writes, finish] };
+    return { plan, ownership, writes: [begin, ...verify, ...writes, finish], share };
+  }
+
+  /**
+   * What a template makes its resource own (when the type lets resources share a pool):
+   * each declared leaf, claimed now or kept with its first claim's time, and the assertions.
+   */
+  private shareOfTemplate(template: Declared, record: OwnershipRecord | undefined): Share | undefined {
+    if (!this.type.identifiers.includes(SETTINGS_NAME)) return undefined;
+    const declared = (withoutRemovals(template) ?? {}) as Record<string, unknown>;
+    return {
+      owns: ownedMembers(ownedPaths(declared, this.type.assertions), record?.owns, Date.now()),
+      asserts: this.type.assertions.filter((property) => declared[property] !== undefined),
+    };
+  }
+
+  /**
+   * After the record that claims new members is written, the other resources' records are
+   * read again: one that claimed an overlapping member at the same time (after this
+   * invocation's first read) and earlier (its `since`, then its settings name, decide) wins,
+   * and this operation is undone and refused. Every contender reads the same records, so
+   * exactly one wins, on Parameter Store's atomic writes.
+   */
+  private verifyClaim(ids: Identifiers, claimed: readonly OwnedMember[]): PlannedWrite {
+    const own = ids[SETTINGS_NAME] ?? DEFAULT_SETTINGS_NAME;
+    return {
+      operation: 'GetParametersByPath',
+      log: `GetParametersByPath ${this.records.nameOf(ids)}: no other resource claimed the same members meanwhile`,
+      request: {},
+      changes: () => [],
+      run: async () => {
+        const siblings = await this.records.siblings(ids);
+        const lost = ownershipConflicts(
+          claimed.map((member) => member.path),
+          siblings,
+        ).filter((conflict) => {
+          const mine = claimed.find((member) => overlaps(member.path, conflict.path))?.since ?? 0;
+          return conflict.since < mine || (conflict.since === mine && conflict.owner.settingsName < own);
+        });
+        if (lost.length > 0) {
+          throw new OwnershipRaceLost(
+            `Members another resource on this ${this.type.scope} claimed first, at the same time: ${lost.map(describeConflict).join('; ')}. Nothing was changed.`,
+          );
+        }
+      },
+    };
+  }
+
+  private siblingsOf(ids: Identifiers): Promise<SiblingRecord[]> {
+    return this.type.identifiers.includes(SETTINGS_NAME) ? this.records.siblings(ids) : Promise.resolve([]);
+  }
+
+  /** The reads of the other resources' records, for `npm run plan`. */
+  private siblingReads(ids: Identifiers): string[] {
+    if (!this.type.identifiers.includes(SETTINGS_NAME)) return [];
+    const own = ids[SETTINGS_NAME] ?? DEFAULT_SETTINGS_NAME;
+    return own === DEFAULT_SETTINGS_NAME ? ['GetParametersByPath'] : ['GetParameter', 'GetParametersByPath'];
+  }
+
+  /** A marker tag of an earlier version claims the pool (or client) for the `default` settings name only. */
+  private legacyClaimOf(ids: Identifiers, reading: Reading<State>): boolean {
+    return reading.legacyClaim && (ids[SETTINGS_NAME] ?? DEFAULT_SETTINGS_NAME) === DEFAULT_SETTINGS_NAME;
+  }
+
+  /** Settings cut to the members a resource owns; a record older than ownership owns them all. */
+  private shareOf(settings: Declared, share: Partial<Share> | undefined): Declared {
+    return share?.owns ? ownShare(settings, share.owns, share.asserts) : settings;
+  }
+
+  private withSettingsName(ids: Identifiers): Identifiers {
+    if (!this.type.identifiers.includes(SETTINGS_NAME) || ids[SETTINGS_NAME]) return ids;
+    return { ...ids, [SETTINGS_NAME]: DEFAULT_SETTINGS_NAME };
   }
 
   /** Runs a plan's writes; a refused write is explained by the type, a concurrent change retried. */
@@ -278,7 +401,9 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
     } catch (failure) {
       if (!(failure instanceof WriteFailed)) throw failure;
       // A concurrent change is for the retry around this attempt, not for the type to explain.
-      throw failure.cause instanceof ConcurrentPoolChange ? failure.cause : this.type.explain(failure, plan, declared);
+      if (failure.cause instanceof ConcurrentPoolChange || failure.cause instanceof OwnershipRaceLost)
+        throw failure.cause;
+      throw this.type.explain(failure, plan, declared);
     }
   }
 
@@ -360,6 +485,22 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
     return new exceptions.NotFound(this.type.typeName, identifierOf(ids));
   }
 }
+
+/** What a resource owns: its members, and the assertions it declares. */
+interface Share {
+  owns: OwnedMember[];
+  asserts: string[];
+}
+
+function sameShare(record: OwnershipRecord, share: Share): boolean {
+  return (
+    sameMembers(record.owns, share.owns) &&
+    isDeepStrictEqual([...(record.asserts ?? [])].sort(), [...share.asserts].sort())
+  );
+}
+
+/** Another resource claimed an overlapping member first, at the same time: this operation is undone. */
+class OwnershipRaceLost extends exceptions.InvalidRequest {}
 
 const RECORD_LIST = 'GetParametersByPath';
 const LEGACY_LIST = 'legacy-claims';

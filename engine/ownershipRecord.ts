@@ -16,7 +16,20 @@ export interface OwnershipRecord {
   /** Who claimed it: the stack and logical resource, when CloudFormation sent them. */
   stackId?: string;
   logicalResourceId?: string;
+  /**
+   * The members the resource declares, which no other resource on the same pool (or app
+   * client) may declare; absent in records written before resources could share a pool.
+   */
+  owns?: OwnedMember[];
+  /** The assertions it declares (locked settings): reported by READ beside its members, owned by none. */
+  asserts?: string[];
   operation?: OperationRecord;
+}
+
+/** A member a resource owns: its leaf path, and since when (the claim's clock), which decides a race. */
+export interface OwnedMember {
+  path: string[];
+  since: number;
 }
 
 /** What one CREATE or UPDATE changes, recorded before its first write. */
@@ -172,4 +185,101 @@ function setAt(target: Record<string, unknown>, path: readonly string[], value: 
     at = at[key] as Record<string, unknown>;
   }
   at[path[path.length - 1]] = value;
+}
+
+/**
+ * The members declared settings own: every leaf (a list is one leaf, tags one per key, MFA
+ * factors one per member), except the `assertions`: locked settings and custom attributes
+ * declared only to be checked, which any number of resources may declare alike.
+ */
+export function ownedPaths(declared: object, assertions: readonly string[]): string[][] {
+  return leavesOf(declared)
+    .map(([path]) => path)
+    .filter((path) => path.length > 0 && !assertions.includes(path[0]));
+}
+
+/** Whether two members overlap: the same leaf, or one inside the other. */
+export function overlaps(a: readonly string[], b: readonly string[]): boolean {
+  const length = Math.min(a.length, b.length);
+  return a.slice(0, length).every((key, index) => key === b[index]);
+}
+
+/** The owned members of an operation: those owned before keep their `since`, new ones get `now`. */
+export function ownedMembers(
+  paths: readonly string[][],
+  before: readonly OwnedMember[] = [],
+  now: number,
+): OwnedMember[] {
+  return paths.map((path) => {
+    const kept = before.find((member) => isDeepStrictEqual(member.path, path));
+    return { path: [...path], since: kept?.since ?? now };
+  });
+}
+
+/** Whether two ownerships hold the same members. */
+export function sameMembers(a: readonly OwnedMember[] | undefined, b: readonly OwnedMember[]): boolean {
+  const key = (members: readonly OwnedMember[]) =>
+    members
+      .map((member) => JSON.stringify(member.path))
+      .sort()
+      .join('\n');
+  return a !== undefined && key(a) === key(b);
+}
+
+/** Another resource's record on the same pool (or app client), by its settings name. */
+export interface SiblingRecord {
+  settingsName: string;
+  record: OwnershipRecord;
+}
+
+/** One member two resources declare, and who owns it. */
+export interface OwnershipConflict {
+  path: string[];
+  owner: SiblingRecord;
+  /** When the owner claimed it: a race is won by the earlier claim. */
+  since: number;
+}
+
+/** The members `paths` has in common with other resources' records. */
+export function ownershipConflicts(
+  paths: readonly string[][],
+  siblings: readonly SiblingRecord[],
+): OwnershipConflict[] {
+  const conflicts: OwnershipConflict[] = [];
+  for (const path of paths) {
+    for (const sibling of siblings) {
+      const owned = (sibling.record.owns ?? []).find((member) => overlaps(member.path, path));
+      if (owned) conflicts.push({ path: [...path], owner: sibling, since: owned.since });
+    }
+  }
+  return conflicts;
+}
+
+/** A conflict as the refusal names it: the member, and the stack, logical id and settings name that own it. */
+export function describeConflict({ path, owner }: OwnershipConflict): string {
+  const { stackId, logicalResourceId } = owner.record;
+  const who = stackId ? `${logicalResourceId ?? 'a resource'} in stack ${stackId}` : 'another resource';
+  return `${path.join('.')} is owned by ${who} (SettingsName ${owner.settingsName})`;
+}
+
+/**
+ * Settings in template form with only the leaves under owned members, and the asserted
+ * properties whole: a resource's own share.
+ */
+export function ownShare<T extends object>(
+  settings: T,
+  owns: readonly OwnedMember[],
+  asserts: readonly string[] = [],
+): T {
+  const share: Record<string, unknown> = {};
+  for (const property of asserts) {
+    const value = (settings as Record<string, unknown>)[property];
+    if (value !== undefined) share[property] = value;
+  }
+  for (const [path, value] of leavesOf(settings)) {
+    if (owns.some((member) => overlaps(member.path, path) && member.path.length <= path.length)) {
+      setAt(share, path, value);
+    }
+  }
+  return share as T;
 }

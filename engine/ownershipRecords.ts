@@ -1,5 +1,11 @@
 import { exceptions } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import { ADVANCED_VALUE_LIMIT, decodeRecord, encodeRecord, type OwnershipRecord } from './ownershipRecord';
+import {
+  ADVANCED_VALUE_LIMIT,
+  decodeRecord,
+  encodeRecord,
+  type OwnershipRecord,
+  type SiblingRecord,
+} from './ownershipRecord';
 import type { Identifiers } from './settingsType';
 
 /** Parameter Store as the ownership records need it (engine/ssm/parameterStore.ts, or a test's map). */
@@ -11,7 +17,19 @@ export interface ParameterAccess {
   put(name: string, value: string, description: string): Promise<void>;
   /** Deletes it; false when there was none. */
   delete(name: string): Promise<boolean>;
-  listPage(path: string, nextToken?: string): Promise<{ names: string[]; nextToken?: string }>;
+  /** One page of the names under a path: its children, or (recursive) every descendant. */
+  listPage(path: string, nextToken?: string, recursive?: boolean): Promise<{ names: string[]; nextToken?: string }>;
+  /** Every child of a path with its value (all pages). */
+  children(path: string): Promise<{ name: string; value: string }[]>;
+}
+
+/** The identifier that lets several resources share one pool (or app client); `default` when omitted. */
+export const SETTINGS_NAME = 'SettingsName';
+export const DEFAULT_SETTINGS_NAME = 'default';
+
+/** Whether identifiers name the `default` resource of their pool (or app client). */
+export function isDefaultSettings(ids: Identifiers): boolean {
+  return (ids[SETTINGS_NAME] ?? DEFAULT_SETTINGS_NAME) === DEFAULT_SETTINGS_NAME;
 }
 
 /** Who an invocation acts for: the stack and logical resource CloudFormation names. */
@@ -28,7 +46,9 @@ export function recordRoot(typeName: string): string {
 /**
  * The ownership records of one type's resources, one parameter each, named by the
  * resource's identifiers: `/org-cognito-userpoolsettings/<UserPoolId>`,
- * `/org-cognito-userpoolclientsettings/<UserPoolId>/<ClientId>`.
+ * `/org-cognito-userpoolclientsettings/<UserPoolId>/<ClientId>` for the `default` settings
+ * name (where records were before resources could share a pool), and
+ * `…/<UserPoolId>/<SettingsName>`, `…/<UserPoolId>/<ClientId>/<SettingsName>` for others.
  */
 export class OwnershipRecords {
   constructor(
@@ -37,7 +57,40 @@ export class OwnershipRecords {
   ) {}
 
   nameOf(ids: Identifiers): string {
-    return `${recordRoot(this.typeName)}/${Object.values(ids).join('/')}`;
+    const settingsName = ids[SETTINGS_NAME] ?? DEFAULT_SETTINGS_NAME;
+    const scope = this.scopeOf(ids);
+    return settingsName === DEFAULT_SETTINGS_NAME ? scope : `${scope}/${settingsName}`;
+  }
+
+  /**
+   * The records of the other resources on the same pool (or app client): the default one
+   * (GetParameter) unless it is this one, and the named ones (GetParametersByPath).
+   */
+  async siblings(ids: Identifiers): Promise<SiblingRecord[]> {
+    const own = ids[SETTINGS_NAME] ?? DEFAULT_SETTINGS_NAME;
+    const scope = this.scopeOf(ids);
+    const [defaultValue, named] = await Promise.all([
+      own === DEFAULT_SETTINGS_NAME ? undefined : this.parameters.get(scope),
+      this.parameters.children(scope),
+    ]);
+    const siblings: SiblingRecord[] = named
+      .map(({ name, value }) => ({
+        settingsName: name.slice(scope.length + 1),
+        record: decodeRecord(value, this.typeName),
+      }))
+      .filter((sibling) => sibling.settingsName !== own);
+    if (defaultValue !== undefined) {
+      siblings.unshift({ settingsName: DEFAULT_SETTINGS_NAME, record: decodeRecord(defaultValue, this.typeName) });
+    }
+    return siblings;
+  }
+
+  /** The parameter of the `default` resource: the identifiers without the settings name. */
+  private scopeOf(ids: Identifiers): string {
+    const scope = Object.entries(ids)
+      .filter(([name]) => name !== SETTINGS_NAME)
+      .map(([, value]) => value);
+    return `${recordRoot(this.typeName)}/${scope.join('/')}`;
   }
 
   /** The record, or undefined when the resource is not claimed (one GetParameter). */
@@ -78,10 +131,13 @@ export class OwnershipRecords {
     if (existing?.operation?.nonce === nonce) await this.release(ids);
   }
 
-  /** One page (at most 10) of the claimed resources within the given identifiers. */
+  /**
+   * One page (at most 10) of the claimed resources within the given identifiers: each as its
+   * identifiers' values, the settings name last when it is not `default`.
+   */
   async page(within: Identifiers, nextToken?: string): Promise<{ found: string[][]; nextToken?: string }> {
     const path = [recordRoot(this.typeName), ...Object.values(within)].join('/');
-    const page = await this.parameters.listPage(path, nextToken);
+    const page = await this.parameters.listPage(path, nextToken, true);
     return {
       found: page.names.map((name) => name.slice(recordRoot(this.typeName).length + 1).split('/')),
       nextToken: page.nextToken,
@@ -91,12 +147,16 @@ export class OwnershipRecords {
   /** AlreadyExists, naming who manages the resource when the record says. */
   alreadyManaged(ids: Identifiers, record: OwnershipRecord | undefined): Error {
     const error = new exceptions.AlreadyExists(this.typeName, Object.values(ids).join('|'));
+    const settingsName = ids[SETTINGS_NAME];
     const who = record?.stackId
       ? ` by ${record.logicalResourceId ?? 'a resource'} in stack ${record.stackId}`
       : record
         ? ''
         : ' by an earlier version of this type (a marker tag on its pool)';
-    error.message = `${error.message} It is managed${who} (parameter ${this.nameOf(ids)}).`;
+    const another = settingsName
+      ? ` Another SettingsName than ${settingsName} lets a second resource manage other members of it.`
+      : '';
+    error.message = `${error.message} It is managed${who} (parameter ${this.nameOf(ids)}).${another}`;
     return error;
   }
 

@@ -67,6 +67,10 @@ export interface SettingsType<Declared extends object, State, Plan extends Setti
   listedWithin: readonly string[];
   /** Every property a template may declare besides the identifiers. */
   declarable: readonly string[];
+  /** Declarable properties that only assert what Cognito locks: declared alike by any number of resources, owned by none. */
+  assertions: readonly string[];
+  /** What the resources share, for messages: `pool`, `app client`. */
+  scope: string;
   /** Checks raw properties (CloudFormation's strings) against schema.json. */
   findSchemaProblems: PropertiesValidator;
   /** What the type's reads and writes go through for one invocation. */

@@ -125,12 +125,12 @@ describe('CREATE', () => {
     expect(sent.AccountRecoverySetting).toEqual({ RecoveryMechanisms: [{ Name: 'admin_only', Priority: 1 }] });
   });
 
-  it('returns the current settings, never the ownership marker', async () => {
+  it('returns its own share of the settings (the members it declares), never the ownership marker', async () => {
     const event = await invoke('CREATE', { UserPoolId: POOL_ID, UserPoolTags: { owner: 'platform' } });
-    expect(event.resourceModel).toMatchObject({
+    expect(event.resourceModel).toEqual({
       UserPoolId: POOL_ID,
-      UserPoolTags: { team: 'identity', owner: 'platform' },
-      Policies: { PasswordPolicy: { MinimumLength: 12 } },
+      SettingsName: 'default',
+      UserPoolTags: { owner: 'platform' },
     });
     expect(JSON.stringify(event.resourceModel)).not.toContain(OWNERSHIP_TAG_KEY);
   });
@@ -347,9 +347,12 @@ describe('UPDATE', () => {
     cognito.on(idp.DescribeUserPoolCommand).resolves({
       UserPool: managedPool({ MfaConfiguration: 'OPTIONAL', DeletionProtection: 'INACTIVE' }),
     });
+    // READ reads the record the UPDATE wrote: the members it owns.
+    const written = ssm.commandCalls(ssmSdk.PutParameterCommand).at(-1)?.args[0].input.Value;
+    ssm.on(ssmSdk.GetParameterCommand).resolves({ Parameter: { Value: written } });
     const read = await invoke('READ', { UserPoolId: POOL_ID });
     expect(updated.resourceModel).toEqual(read.resourceModel);
-    expect(read.resourceModel).toMatchObject({ SoftwareTokenMfaConfiguration: { Enabled: true } });
+    expect(read.resourceModel).toEqual({ UserPoolId: POOL_ID, SettingsName: 'default', DeletionProtection: 'INACTIVE' });
   });
 
   it('answers NotFound with a message for a pool that is not managed', async () => {
@@ -534,7 +537,7 @@ describe('errors and retries', () => {
       const event = await invoke('UPDATE', { UserPoolId: POOL_ID, DeletionProtection: 'INACTIVE' });
       expect(event.status).toBe('IN_PROGRESS');
       expect(event.errorCode).toBeUndefined();
-      expect(event.resourceModel).toEqual({ UserPoolId: POOL_ID });
+      expect(event.resourceModel).toEqual({ UserPoolId: POOL_ID, SettingsName: 'default' });
       expect(Number.isInteger(event.callbackDelaySeconds)).toBe(true);
       expect(event.callbackDelaySeconds).toBeGreaterThan(0);
       const again = await invoke(

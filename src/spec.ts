@@ -11,7 +11,8 @@ import { explainRefusal } from '../engine/refusalSubject';
 import type { Identifiers, PlannedWrite, SettingsType } from '../engine/settingsType';
 import { settingsOfUserPool } from './currentSettings';
 import { featuresBeyondPlan } from './featurePlans';
-import { DECLARABLE_FIELDS, type DeclaredSettings, type MfaSettings } from './fields';
+import { DECLARABLE_FIELDS, LOCKED_FIELDS, type DeclaredSettings, type MfaSettings } from './fields';
+import { isDefaultSettings, SETTINGS_NAME } from '../engine/ownershipRecords';
 import { mfaStateFromDescribed, needsMfaState } from './mfa';
 import { ResourceModel } from './models';
 import { carriesLegacyClaimTag, OWNERSHIP_TAG_KEY, OWNERSHIP_TAG_VALUE } from './ownership';
@@ -42,9 +43,11 @@ const LIST_DESCRIBE_CONCURRENCY = 5;
  */
 export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, CognitoGateway> = {
   typeName: ResourceModel.TYPE_NAME,
-  identifiers: ['UserPoolId'],
+  identifiers: ['UserPoolId', SETTINGS_NAME],
   listedWithin: [],
   declarable: DECLARABLE_FIELDS,
+  assertions: [...LOCKED_FIELDS],
+  scope: 'pool',
   findSchemaProblems,
   connect: (caller) => caller.cognito,
 
@@ -143,10 +146,11 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
  */
 function poolWrites(
   cognito: CognitoGateway,
-  { UserPoolId }: Identifiers,
+  ids: Identifiers,
   plan: SettingsPlan,
   described: UserPoolType,
 ): PlannedWrite[] {
+  const { UserPoolId } = ids;
   const { updateRequest, restoreRequest, setMfaRequest, restoreMfaRequest, tagWrite } = plan;
   const pool: PlannedWrite[] = updateRequest
     ? [
@@ -183,7 +187,8 @@ function poolWrites(
     run: () => addCustomAttributesOnce(cognito, UserPoolId, batch),
   }));
   // Earlier versions claimed the pool with a tag; the engine's record holds the claim now.
-  const legacyTag: PlannedWrite[] = carriesLegacyClaimTag(described)
+  // Only the `default` resource had the tag's claim; another settings name leaves it.
+  const legacyTag: PlannedWrite[] = carriesLegacyClaimTag(described) && isDefaultSettings(ids)
     ? [
         {
           operation: 'UntagResource',

@@ -108,6 +108,8 @@ beforeEach(() => {
   ssm.on(parameterStore.GetParameterCommand).rejects(cognitoError('ParameterNotFound'));
   ssm.on(parameterStore.PutParameterCommand).resolves({ Version: 1 });
   ssm.on(parameterStore.DeleteParameterCommand).resolves({});
+  // No other settings resource on the client.
+  ssm.on(parameterStore.GetParametersByPathCommand).resolves({ Parameters: [] });
 });
 
 describe('CREATE', () => {
@@ -148,7 +150,8 @@ describe('CREATE', () => {
       logicalResourceId: 'UserPoolClientSettings',
     });
     expect(cognito).not.toHaveReceivedCommand(TagResourceCommand);
-    expect(event.resourceModel).toMatchObject({ ...IDS, AccessTokenValidity: 2, GenerateSecret: true });
+    // Its own share: the members it declares (GenerateSecret is reported where it is declared).
+    expect(event.resourceModel).toEqual({ ...IDS, SettingsName: 'default', AccessTokenValidity: 2 });
   });
 
   it('never returns or logs the client secret', async () => {
@@ -301,7 +304,7 @@ describe('READ, DELETE and LIST', () => {
       .on(DescribeUserPoolClientCommand, { ClientId: 'deletedclient' })
       .rejects(cognitoError('ResourceNotFoundException'));
     const first = await invoke('LIST', { UserPoolId: POOL_ID });
-    expect(first.resourceModels).toEqual([IDS]);
+    expect(first.resourceModels).toEqual([{ ...IDS, SettingsName: 'default' }]);
     expect(first.nextToken).toEqual(expect.any(String));
     const second = await invoke('LIST', { UserPoolId: POOL_ID }, undefined, first.nextToken);
     expect(second.resourceModels).toEqual([]);

@@ -9,6 +9,7 @@ import { ResourceModel } from './models';
 import { clientMarkerTagKey, clientsMarkedOn, hasClientMarkerTag } from './ownership';
 import { planSettings, type SettingsPlan } from './plan';
 import { findSchemaProblems } from './validation';
+import { isDefaultSettings, SETTINGS_NAME } from '../../engine/ownershipRecords';
 import { describedRisk, threatProtectionOn, type DescribedRisk } from '../../engine/cognito/riskConfiguration';
 
 /** What the app client type reads: the client, its pool (feature plan, legacy claim tags), and its risk configuration when needed. */
@@ -25,10 +26,12 @@ export interface State {
  */
 export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, CognitoGateway> = {
   typeName: ResourceModel.TYPE_NAME,
-  identifiers: ['UserPoolId', 'ClientId'],
+  identifiers: ['UserPoolId', 'ClientId', SETTINGS_NAME],
   // The schema's list handlerSchema requires the pool: clients are listed per pool.
   listedWithin: ['UserPoolId'],
   declarable: DECLARABLE_FIELDS,
+  assertions: ['GenerateSecret'],
+  scope: 'app client',
   findSchemaProblems: findSchemaProblems,
 
   connect: ({ cognito }) => cognito,
@@ -95,10 +98,11 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
  */
 function clientWrites(
   cognito: CognitoGateway,
-  { UserPoolId, ClientId }: Identifiers,
+  ids: Identifiers,
   plan: SettingsPlan,
   { pool }: State,
 ): PlannedWrite[] {
+  const { UserPoolId, ClientId } = ids;
   const writes: PlannedWrite[] = [];
   const { updateRequest, restoreRequest } = plan;
   if (updateRequest) {
@@ -122,7 +126,8 @@ function clientWrites(
       undo: () => cognito.setRiskConfiguration(restoreRiskRequest),
     });
   }
-  if (hasClientMarkerTag(pool, ClientId)) {
+  // Only the `default` resource had the tag's claim; another settings name leaves it.
+  if (hasClientMarkerTag(pool, ClientId) && isDefaultSettings(ids)) {
     const key = clientMarkerTagKey(ClientId);
     writes.push({
       operation: 'UntagResource',

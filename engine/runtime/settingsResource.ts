@@ -14,6 +14,7 @@ import { callerOf, createCognitoClient } from '../cognito/client';
 import { IamPropagationPending } from '../cognito/errors';
 import { CognitoGateway } from '../cognito/gateway';
 import { identifierOf, SettingsLifecycle } from '../lifecycle';
+import { DEFAULT_SETTINGS_NAME, SETTINGS_NAME } from '../ownershipRecords';
 import { declaredFromModel } from '../modelValues';
 import { OwnershipRecords } from '../ownershipRecords';
 import { ParameterStore } from '../ssm/parameterStore';
@@ -149,7 +150,8 @@ export class SettingsResource<T extends BaseModel> extends ProviderResource<T> {
     const values = (model?.serialize() ?? {}) as Record<string, unknown>;
     const ids: Record<string, string> = {};
     for (const name of names) {
-      const value = values[name];
+      // Leaving SettingsName out means `default`: every template and stack from before it keeps working.
+      const value = name === SETTINGS_NAME ? (values[name] ?? DEFAULT_SETTINGS_NAME) : values[name];
       if (typeof value !== 'string' || value === '') {
         throw new exceptions.InvalidRequest(
           action ? `${action} needs ${name}: resources are listed per ${name}.` : `${name} is required.`,

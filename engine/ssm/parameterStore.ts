@@ -105,15 +105,40 @@ export class ParameterStore implements ParameterAccess {
   }
 
   /** One page (at most 10, Parameter Store's limit) of the parameter names under a path. */
-  async listPage(path: string, nextToken?: string): Promise<{ names: string[]; nextToken?: string }> {
+  async listPage(
+    path: string,
+    nextToken?: string,
+    recursive = false,
+  ): Promise<{ names: string[]; nextToken?: string }> {
+    const page = await this.byPath(path, nextToken, recursive);
+    return {
+      names: (page.Parameters ?? []).flatMap((parameter) => (parameter.Name ? [parameter.Name] : [])),
+      nextToken: page.NextToken,
+    };
+  }
+
+  /** Every child of a path with its value, page after page (a pool holds few resources). */
+  async children(path: string): Promise<{ name: string; value: string }[]> {
+    const found: { name: string; value: string }[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await this.byPath(path, nextToken, false);
+      for (const { Name, Value } of page.Parameters ?? [])
+        if (Name && Value !== undefined) found.push({ name: Name, value: Value });
+      nextToken = page.NextToken;
+    } while (nextToken);
+    return found;
+  }
+
+  private async byPath(
+    path: string,
+    nextToken: string | undefined,
+    recursive: boolean,
+  ): Promise<{ Parameters?: { Name?: string; Value?: string }[]; NextToken?: string }> {
     try {
-      const answer = await this.send<{ Parameters?: { Name?: string }[]; NextToken?: string }>(
-        new GetParametersByPathCommand({ Path: path, Recursive: false, MaxResults: 10, NextToken: nextToken }),
+      return await this.send<{ Parameters?: { Name?: string; Value?: string }[]; NextToken?: string }>(
+        new GetParametersByPathCommand({ Path: path, Recursive: recursive, MaxResults: 10, NextToken: nextToken }),
       );
-      return {
-        names: (answer.Parameters ?? []).flatMap((parameter) => (parameter.Name ? [parameter.Name] : [])),
-        nextToken: answer.NextToken,
-      };
     } catch (error) {
       throw toHandlerError(error, 'GetParametersByPath', this.resource);
     }

@@ -195,7 +195,7 @@ describe('the bundled handler', () => {
         properties: { UserPoolId: poolId, ClientId: clientId, AuthSessionValidity: 7 },
       });
       expect({ status: event.status, message: event.message }).toEqual({ status: 'SUCCESS', message: '' });
-      expect(event.resourceModel).toMatchObject({ ClientId: clientId, AuthSessionValidity: 7, GenerateSecret: false });
+      expect(event.resourceModel).toMatchObject({ ClientId: clientId, AuthSessionValidity: 7 });
       expect((await proxy.describeClient(poolId, clientId)).AuthSessionValidity).toBe(7);
     } finally {
       restoreLog();

@@ -48,8 +48,8 @@ const PROJECTS = [
 });
 
 describe('the field table, the schema and the models agree', () => {
-  it('the schema declares exactly UserPoolId and the declarable fields of the table', () => {
-    expect(Object.keys(schema.properties).sort()).toEqual(['UserPoolId', ...DECLARABLE_FIELDS].sort());
+  it('the schema declares exactly its identifiers and the declarable fields of the table', () => {
+    expect(Object.keys(schema.properties).sort()).toEqual(['UserPoolId', 'SettingsName', ...DECLARABLE_FIELDS].sort());
   });
 
   it('classifies the fields the design lists', () => {
@@ -80,7 +80,7 @@ describe('the field table, the schema and the models agree', () => {
   it('the app client schema declares exactly its identifiers and the declarable fields of its table', () => {
     const clientSchema = JSON.parse(readFileSync(path.join(root, 'client-settings', 'schema.json'), 'utf8'));
     expect(Object.keys(clientSchema.properties).sort()).toEqual(
-      ['UserPoolId', 'ClientId', ...clientFields.DECLARABLE_FIELDS].sort(),
+      ['UserPoolId', 'ClientId', 'SettingsName', ...clientFields.DECLARABLE_FIELDS].sort(),
     );
     expect(clientFields.LOCKED_FIELDS).toEqual(['GenerateSecret']);
     // LIST is per pool: CloudFormation passes the UserPoolId the list handler schema requires.
@@ -152,7 +152,8 @@ describe.each(PROJECTS)('schema rules that cfn validate enforces: $typeName', (p
       expect(typeSchema).toHaveProperty(key);
     }
     expect(typeSchema.additionalProperties).toBe(false);
-    const pointers = project.identifiers.map((name) => `/properties/${name}`);
+    // SettingsName is an identifier a template may leave out (it then means `default`).
+    const pointers = [...project.identifiers, 'SettingsName'].map((name) => `/properties/${name}`);
     expect(typeSchema.primaryIdentifier).toEqual(pointers);
     expect(typeSchema.createOnlyProperties).toEqual(pointers);
     expect(typeSchema.required).toEqual(project.identifiers);
