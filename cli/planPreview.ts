@@ -92,8 +92,10 @@ export async function previewSettings<Declared extends object, State, Plan exten
   preview.calls.push(...reads);
   preview.refusals = plan.refusals.map((refusal: Refusal) => refusal.message);
   if (preview.refusals.length > 0) return { preview, plan };
-  preview.writes = writes.map((write) => ({ operation: write.operation, changes: write.changes() }));
-  preview.calls.push(...preview.writes.map((write) => write.operation));
+  preview.writes = writes
+    .filter((write) => !write.check)
+    .map((write) => ({ operation: write.operation, changes: write.changes() }));
+  preview.calls.push(...writes.map((write) => write.operation));
   return { preview, plan };
 }
 

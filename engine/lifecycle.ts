@@ -196,11 +196,13 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
     return withConflictRetry(async () => {
       // The record, the resource and the other resources' records in parallel; read again
       // only after a recovery wrote, or when a rollback needs members the target does not declare.
-      let [record, reading, siblings] = await Promise.all([
+      const [first, firstReading, siblings] = await Promise.all([
         this.records.read(ids),
-        this.type.read(this.connection, ids, target) as Promise<Reading<State> | undefined>,
+        this.type.read(this.connection, ids, target),
         this.siblingsOf(ids),
       ]);
+      let record = first;
+      let reading: Reading<State> | undefined = firstReading;
       if (record?.operation && !record.operation.finished) {
         record = await this.recover(ids, record);
         reading = undefined;
@@ -349,6 +351,7 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
       operation: 'GetParametersByPath',
       log: `GetParametersByPath ${this.records.nameOf(ids)}: no other resource claimed the same members meanwhile`,
       request: {},
+      check: true,
       changes: () => [],
       run: async () => {
         const siblings = await this.records.siblings(ids);

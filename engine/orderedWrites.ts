@@ -20,6 +20,8 @@ export interface Write {
    * resource an undo could not put back keeps an unfinished record for the next invocation.
    */
   undoneLast?: boolean;
+  /** A read between the writes that may stop them (nothing to undo): not a write to show. */
+  check?: boolean;
 }
 
 /** A write refused half-way: the cause, and the request it was sending. */

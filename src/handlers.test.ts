@@ -352,7 +352,11 @@ describe('UPDATE', () => {
     ssm.on(ssmSdk.GetParameterCommand).resolves({ Parameter: { Value: written } });
     const read = await invoke('READ', { UserPoolId: POOL_ID });
     expect(updated.resourceModel).toEqual(read.resourceModel);
-    expect(read.resourceModel).toEqual({ UserPoolId: POOL_ID, SettingsName: 'default', DeletionProtection: 'INACTIVE' });
+    expect(read.resourceModel).toEqual({
+      UserPoolId: POOL_ID,
+      SettingsName: 'default',
+      DeletionProtection: 'INACTIVE',
+    });
   });
 
   it('answers NotFound with a message for a pool that is not managed', async () => {

@@ -188,18 +188,21 @@ function poolWrites(
   }));
   // Earlier versions claimed the pool with a tag; the engine's record holds the claim now.
   // Only the `default` resource had the tag's claim; another settings name leaves it.
-  const legacyTag: PlannedWrite[] = carriesLegacyClaimTag(described) && isDefaultSettings(ids)
-    ? [
-        {
-          operation: 'UntagResource',
-          log: `UntagResource ${UserPoolId}: ${OWNERSHIP_TAG_KEY} (the claim moved to the ownership record)`,
-          request: {},
-          changes: () => [{ path: `UserPoolTags.${OWNERSHIP_TAG_KEY}`, before: OWNERSHIP_TAG_VALUE, after: undefined }],
-          run: () => cognito.untagResource(described, [OWNERSHIP_TAG_KEY]),
-          undo: () => cognito.tagResource(described, { [OWNERSHIP_TAG_KEY]: OWNERSHIP_TAG_VALUE }),
-        },
-      ]
-    : [];
+  const legacyTag: PlannedWrite[] =
+    carriesLegacyClaimTag(described) && isDefaultSettings(ids)
+      ? [
+          {
+            operation: 'UntagResource',
+            log: `UntagResource ${UserPoolId}: ${OWNERSHIP_TAG_KEY} (the claim moved to the ownership record)`,
+            request: {},
+            changes: () => [
+              { path: `UserPoolTags.${OWNERSHIP_TAG_KEY}`, before: OWNERSHIP_TAG_VALUE, after: undefined },
+            ],
+            run: () => cognito.untagResource(described, [OWNERSHIP_TAG_KEY]),
+            undo: () => cognito.tagResource(described, { [OWNERSHIP_TAG_KEY]: OWNERSHIP_TAG_VALUE }),
+          },
+        ]
+      : [];
   const settings = plan.mfaFirst ? [...mfa, ...pool] : [...pool, ...mfa];
   // Risk configuration before user activity logs, which need threat protection; both after
   // the pool's tier and threat protection are in place, or before they go.

@@ -96,12 +96,7 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
  * a client an earlier version claimed, the removal of its marker tag (the claim is in the
  * ownership record now).
  */
-function clientWrites(
-  cognito: CognitoGateway,
-  ids: Identifiers,
-  plan: SettingsPlan,
-  { pool }: State,
-): PlannedWrite[] {
+function clientWrites(cognito: CognitoGateway, ids: Identifiers, plan: SettingsPlan, { pool }: State): PlannedWrite[] {
   const { UserPoolId, ClientId } = ids;
   const writes: PlannedWrite[] = [];
   const { updateRequest, restoreRequest } = plan;

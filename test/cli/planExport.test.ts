@@ -52,8 +52,11 @@ describe('npm run plan', () => {
     const text = formatPreview(preview, 'test');
     expect(text).toContain(`Plan: CREATE of Org::Cognito::UserPoolSettings on ${poolId}`);
     expect(text).toContain('~ Policies.PasswordPolicy.MinimumLength: 12 → 14');
-    // The ownership record is read first, and written before and after the Cognito writes.
-    expect(text).toContain('Cognito calls: GetParameter → DescribeUserPool → PutParameter → UpdateUserPool');
+    // The ownership records are read first (this one, the other resources' on the pool), the
+    // record is written before and after the Cognito writes, and the claim checked after it.
+    expect(text).toContain(
+      'Cognito calls: GetParameter → GetParametersByPath → DescribeUserPool → PutParameter → GetParametersByPath → UpdateUserPool',
+    );
     expect(text).toContain('Nothing was written.');
 
     const before = flatten(await cognito.describe(poolId));
@@ -424,7 +427,7 @@ describe('export and the examples, read as CloudFormation reads YAML (1.1)', () 
     );
     expect((await cognito.handle('CREATE', asSent)).status).toBe('SUCCESS');
     const read = await cognito.handle('READ', { UserPoolId: poolId });
-    expect({ ...properties, UserPoolId: poolId }).toEqual(read.resourceModel);
+    expect({ ...properties, UserPoolId: poolId, SettingsName: 'default' }).toEqual(read.resourceModel);
   });
 
   it('an unquoted OFF is what CloudFormation sends as "false": plan shows the problem instead of hiding it', async () => {

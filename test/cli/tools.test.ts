@@ -47,7 +47,7 @@ describe('npm start: the demo', () => {
     expect(output).toContain('pool byte-for-byte as before: yes');
 
     expect(result.noOpUpdate.event.status).toBe('SUCCESS');
-    expect(result.noOpUpdate.calls).toEqual({ GetParameter: 1, DescribeUserPool: 1 });
+    expect(result.noOpUpdate.calls).toEqual({ GetParameter: 1, GetParametersByPath: 1, DescribeUserPool: 1 });
     expect(output).toContain('DescribeUserPool ×1 (no write)');
 
     expect(result.deleteResult).toMatchObject({ settingsKept: true, released: true });
@@ -119,13 +119,18 @@ describe('npm start: the app client demo', () => {
       'CREATE Org::Cognito::UserPoolClientSettings on the second client from examples/client-settings.yaml',
     );
     expect(output).toContain(
-      'calls: GetParameter ×1, DescribeUserPool ×1, DescribeUserPoolClient ×1, PutParameter ×2, UpdateUserPoolClient ×1.',
+      'calls: GetParameter ×1, GetParametersByPath ×2, DescribeUserPool ×1, DescribeUserPoolClient ×1, PutParameter ×2, UpdateUserPoolClient ×1.',
     );
 
     expect(result.lockedChange).toMatchObject({ clientUnchanged: true, writes: 0 });
     expect(result.lockedChange.event).toMatchObject({ status: 'FAILED', errorCode: 'NotUpdatable' });
     expect(result.lockedChange.event.message).toMatch(/^GenerateSecret is false on the client/);
-    expect(result.noOpUpdate.calls).toEqual({ DescribeUserPool: 1, DescribeUserPoolClient: 1, GetParameter: 1 });
+    expect(result.noOpUpdate.calls).toEqual({
+      DescribeUserPool: 1,
+      DescribeUserPoolClient: 1,
+      GetParameter: 1,
+      GetParametersByPath: 1,
+    });
     expect(result.read.drift).toEqual([]);
     expect(result.read.secretShown).toBe(false);
     expect(result.deleteResult).toMatchObject({ settingsKept: true });

@@ -80,6 +80,8 @@ describe('Org::Cognito::UserPoolClientSettings on cognito-local', () => {
       DescribeUserPool: 1,
       DescribeUserPoolClient: 1,
       GetParameter: 1,
+      // The other settings resources' records, before and after the claim (a race's check).
+      GetParametersByPath: 2,
       UpdateUserPoolClient: 1,
       PutParameter: 2,
     });
@@ -166,7 +168,7 @@ describe('Org::Cognito::UserPoolClientSettings on cognito-local', () => {
     expect(moved.errorCode).toBe('NotUpdatable');
 
     const listed = await cognito.handleClient('LIST', { UserPoolId: poolId });
-    expect(listed.resourceModels).toEqual([ids]);
+    expect(listed.resourceModels).toEqual([{ ...ids, SettingsName: 'default' }]);
 
     const beforeDelete = await cognito.describeClient(poolId, clientId);
     cognito.proxy.resetCounts();

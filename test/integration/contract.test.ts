@@ -93,8 +93,8 @@ describe('the resource handler contract, as cfn test checks it', () => {
     const unmanaged = await cognito.createPool();
     const listed = await cognito.handle('LIST', {});
     expect(listed.status).toBe('SUCCESS');
-    expect(listed.resourceModels).toContainEqual({ UserPoolId: poolId });
-    expect(listed.resourceModels).not.toContainEqual({ UserPoolId: unmanaged });
+    expect(listed.resourceModels).toContainEqual({ UserPoolId: poolId, SettingsName: 'default' });
+    expect(listed.resourceModels).not.toContainEqual({ UserPoolId: unmanaged, SettingsName: 'default' });
   });
 
   it('update then read returns the update input', async () => {
@@ -152,7 +152,8 @@ describe('the resource handler contract, as cfn test checks it', () => {
     await cognito.handle('CREATE', createInput(poolId));
     cognito.proxy.resetCounts();
     expect((await cognito.handle('UPDATE', createInput(poolId), createInput(poolId))).status).toBe('SUCCESS');
-    expect(cognito.proxy.counts()).toEqual({ GetParameter: 1, DescribeUserPool: 1 });
+    // The record, the other settings resources' records and the pool, in parallel.
+    expect(cognito.proxy.counts()).toEqual({ GetParameter: 1, GetParametersByPath: 1, DescribeUserPool: 1 });
   });
 
   it('a changing UPDATE takes one read, one UpdateUserPool and, for its changed tag, one TagResource', async () => {
@@ -162,8 +163,11 @@ describe('the resource handler contract, as cfn test checks it', () => {
     await cognito.handle('UPDATE', updateInput(poolId), createInput(poolId));
     // The declared tag changes too: TagResource writes it (DESIGN's calls per operation); the
     // ownership record is written before the first write and marked finished after the last.
+    // The update declares members the CREATE did not: the other resources' records are read
+    // before, and again after the record claims them (a concurrent claim loses or wins).
     expect(cognito.proxy.counts()).toEqual({
       GetParameter: 1,
+      GetParametersByPath: 2,
       DescribeUserPool: 1,
       PutParameter: 2,
       UpdateUserPool: 1,

@@ -83,6 +83,10 @@ describe('every setting a real pool has survives an update (fixtures in the shap
           UserPoolId: pool.Id,
           Policies: { PasswordPolicy: { MinimumLength: '15' } },
           UserPoolTags: { 'settings-check': 'declared' },
+          // Declared as the pool holds it (a template pasted from the describe): READ reports it back.
+          ...(pool.VerificationMessageTemplate
+            ? { VerificationMessageTemplate: pool.VerificationMessageTemplate }
+            : {}),
         },
       },
       { wait },
@@ -119,7 +123,7 @@ describe('every setting a real pool has survives an update (fixtures in the shap
     const region = String(pool.Id).split('_')[0];
     expect(tagRequest.ResourceArn).toBe(pool.Arn ?? `arn:aws:cognito-idp:${region}:123456789012:userpool/${pool.Id}`);
 
-    // READ reports what the update keeps, both verification variants included.
+    // READ reports the resource's share as the update keeps it, both verification variants included.
     server.setAnswers({
       pool: { ...pool, UserPoolTags: { ...pool.UserPoolTags, ...tagRequest.Tags } },
       mfa: mfaOf(pool),

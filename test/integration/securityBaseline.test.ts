@@ -306,8 +306,13 @@ describe("an app client's own risk configuration", () => {
       ...ANOTHER_WRITERS_RISK,
     });
 
+    // READ reports the resource's share: the member it declares.
     const read = await cognito.handleClient('READ', { UserPoolId: poolId, ClientId: clientId });
-    expect(read.resourceModel?.RiskConfiguration).toEqual(clientRisk);
+    expect(read.resourceModel?.RiskConfiguration).toEqual(
+      template.RiskConfiguration && {
+        AccountTakeoverRiskConfiguration: { Actions: { HighAction: { Notify: true, EventAction: 'MFA_REQUIRED' } } },
+      },
+    );
     cognito.proxy.resetCounts();
     expect((await cognito.handleClient('UPDATE', template, template)).status).toBe('SUCCESS');
     expect(cognito.proxy.calls).not.toContain('SetRiskConfiguration');
