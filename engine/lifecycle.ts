@@ -363,7 +363,7 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
           return conflict.since < mine || (conflict.since === mine && conflict.owner.settingsName < own);
         });
         if (lost.length > 0) {
-          throw new OwnershipRaceLost(
+          throw raceLost(
             `Members another resource on this ${this.type.scope} claimed first, at the same time: ${lost.map(describeConflict).join('; ')}. Nothing was changed.`,
           );
         }
@@ -404,8 +404,7 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
     } catch (failure) {
       if (!(failure instanceof WriteFailed)) throw failure;
       // A concurrent change is for the retry around this attempt, not for the type to explain.
-      if (failure.cause instanceof ConcurrentPoolChange || failure.cause instanceof OwnershipRaceLost)
-        throw failure.cause;
+      if (failure.cause instanceof ConcurrentPoolChange || RACES_LOST.has(failure.cause as object)) throw failure.cause;
       throw this.type.explain(failure, plan, declared);
     }
   }
@@ -502,8 +501,18 @@ function sameShare(record: OwnershipRecord, share: Share): boolean {
   );
 }
 
-/** Another resource claimed an overlapping member first, at the same time: this operation is undone. */
-class OwnershipRaceLost extends exceptions.InvalidRequest {}
+/**
+ * Refusals because another resource claimed an overlapping member first, at the same time:
+ * InvalidRequest as they are (the handler's error code comes from the class name), with the
+ * operation undone.
+ */
+const RACES_LOST = new WeakSet<object>();
+
+function raceLost(message: string): Error {
+  const error = new exceptions.InvalidRequest(message);
+  RACES_LOST.add(error);
+  return error;
+}
 
 const RECORD_LIST = 'GetParametersByPath';
 const LEGACY_LIST = 'legacy-claims';

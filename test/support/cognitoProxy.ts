@@ -198,6 +198,7 @@ export class CognitoProxy {
   readonly requests: { operation: string; body: Json }[] = [];
   /** Runs once after the proxy answers the next call of an operation: another writer acting between read and write. */
   private readonly afterHooks: { operation: string; run: (poolId: string) => Promise<void> }[] = [];
+  private barrier?: { operation: string; count: number; waiting: (() => void)[] };
   /** Every request the rules refused, as `Operation: message`. */
   readonly refusals: string[] = [];
   strict = true;
@@ -261,6 +262,25 @@ export class CognitoProxy {
    */
   afterNext(operation: string, run: (poolId: string) => Promise<void>): void {
     this.afterHooks.push({ operation, run });
+  }
+
+  /**
+   * Holds the next `count` Parameter Store calls of `operation` until all of them have
+   * arrived, then answers them together: contenders that all read before any of them writes.
+   */
+  gather(operation: string, count: number): void {
+    this.barrier = { operation, count, waiting: [] };
+  }
+
+  private async passBarrier(operation: string): Promise<void> {
+    const barrier = this.barrier;
+    if (!barrier || barrier.operation !== operation) return;
+    await new Promise<void>((resolve) => {
+      barrier.waiting.push(resolve);
+      if (barrier.waiting.length < barrier.count) return;
+      this.barrier = undefined;
+      for (const release of barrier.waiting) release();
+    });
   }
 
   /** Drops the `afterNext` hooks no answer ran (an operation refused before its read). */
@@ -417,10 +437,13 @@ export class CognitoProxy {
         const parsed = body.length ? (JSON.parse(body.toString()) as Json) : {};
         this.requests.push({ operation, body: parsed });
         if (this.takeFault(operation, response)) return;
-        const answer = this.parameterStore.handle(operation, parsed);
-        if ('error' in answer) return this.answerError(response, answer.error, answer.message);
-        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-        return response.end(JSON.stringify(answer.body));
+        void this.passBarrier(operation).then(() => {
+          const answer = this.parameterStore.handle(operation, parsed);
+          if ('error' in answer) return this.answerError(response, answer.error, answer.message);
+          response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+          response.end(JSON.stringify(answer.body));
+        });
+        return;
       }
       this.calls.push(operation);
       const parsed = body.length ? (JSON.parse(body.toString()) as Json) : {};
