@@ -10,6 +10,10 @@ const sets = inputSets(path.join(projectRoot(), 'client-settings'), {
 });
 
 // Like ContractTestClient in examples/contract-test-pool.yaml.
+/** The settings name an input declares, as READ's identifiers. */
+const named = (input: Record<string, unknown>) =>
+  input.SettingsName === undefined ? {} : { SettingsName: input.SettingsName };
+
 const CONTRACT_TEST_CLIENT = {
   ClientName: 'contract-test-client',
   GenerateSecret: false,
@@ -41,7 +45,7 @@ describe.each(sets.map((set) => [set.name, set] as const))(
       const created = await cognito.handleClient('CREATE', input);
       expect({ status: created.status, message: created.message }).toEqual({ status: 'SUCCESS', message: '' });
       expect(driftBetween(input, created.resourceModel)).toEqual([]);
-      const read = await cognito.handleClient('READ', ids);
+      const read = await cognito.handleClient('READ', { ...ids, ...named(set.create) });
       expect(driftBetween(input, read.resourceModel)).toEqual([]);
       expect(read.resourceModel).toEqual(created.resourceModel);
     });
@@ -54,7 +58,7 @@ describe.each(sets.map((set) => [set.name, set] as const))(
       const updated = await cognito.handleClient('UPDATE', updateInput, createInput);
       expect(updated.status).toBe('SUCCESS');
       expect(driftBetween(updateInput, updated.resourceModel)).toEqual([]);
-      const read = await cognito.handleClient('READ', ids);
+      const read = await cognito.handleClient('READ', { ...ids, ...named(set.create) });
       expect(read.resourceModel).toEqual(updated.resourceModel);
     });
 

@@ -17,6 +17,10 @@ const contractTestPool = () => {
   return pool;
 };
 
+/** The settings name an input declares, as READ's identifiers. */
+const named = (input: Record<string, unknown>) =>
+  input.SettingsName === undefined ? {} : { SettingsName: input.SettingsName };
+
 const forPool = (properties: Record<string, unknown>, poolId: string) =>
   JSON.parse(JSON.stringify(properties).split('POOL_ID').join(poolId)) as Record<string, unknown>;
 
@@ -28,7 +32,7 @@ describe.each(sets.map((set) => [set.name, set] as const))('cfn test input set %
     expect(created).toMatchObject({ status: 'SUCCESS' });
     expect(created.errorCode).toBeUndefined();
     expect(driftBetween(input, created.resourceModel)).toEqual([]);
-    const read = await cognito.handle('READ', { UserPoolId: poolId });
+    const read = await cognito.handle('READ', { UserPoolId: poolId, ...named(input) });
     expect(read.status).toBe('SUCCESS');
     expect(driftBetween(input, read.resourceModel)).toEqual([]);
     expect(read.resourceModel).toEqual(created.resourceModel);
@@ -45,7 +49,7 @@ describe.each(sets.map((set) => [set.name, set] as const))('cfn test input set %
     const updated = await cognito.handle('UPDATE', updateInput, createInput);
     expect(updated.status).toBe('SUCCESS');
     expect(driftBetween(updateInput, updated.resourceModel)).toEqual([]);
-    const read = await cognito.handle('READ', { UserPoolId: poolId });
+    const read = await cognito.handle('READ', { UserPoolId: poolId, ...named(updateInput) });
     expect(driftBetween(updateInput, read.resourceModel)).toEqual([]);
     expect(read.resourceModel).toEqual(updated.resourceModel);
   });

@@ -83,7 +83,7 @@ describe('npm run package', () => {
         'inputs/inputs_1_create.json',
         'inputs/inputs_1_invalid.json',
         'inputs/inputs_1_update.json',
-        ...['2', '3'].flatMap((set) =>
+        ...['2', '3', '4'].flatMap((set) =>
           ['create', 'invalid', 'update'].map((kind) => `inputs/inputs_${set}_${kind}.json`),
         ),
         'schema.json',
