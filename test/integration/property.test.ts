@@ -499,17 +499,49 @@ async function checkOperation(
   };
 }
 
-/** A case: CREATE then UPDATE on a fresh starting pool, each checked. */
+/**
+ * A second settings resource on the same pool (another team's), owning members no
+ * declaration above can name: the first resource's writes must never change them.
+ */
+const secondResource = (poolId: string) => ({
+  UserPoolId: poolId,
+  SettingsName: 'second-team',
+  UserPoolTags: { 'second-resource': 'kept' },
+  Policies: { PasswordPolicy: { RequireNumbers: true } },
+  LambdaConfig: { PostConfirmation: lambda('second-team-post-confirmation') },
+});
+
+async function secondShare(poolId: string): Promise<Json | undefined> {
+  const read = await cognito.handle('READ', { UserPoolId: poolId, SettingsName: 'second-team' });
+  return read.status === 'SUCCESS' ? read.resourceModel : undefined;
+}
+
+/** A case: a second resource, then CREATE and UPDATE of the first on a fresh starting pool, each checked. */
 async function checkCase(sample: { pool: Json; create: Json; update: Json }, index: number) {
   const label = `case ${index}`;
   const poolId = await createStartingPool(sample.pool, `property-${index}`);
+  const second = await cognito.run({
+    action: 'CREATE',
+    properties: secondResource(poolId),
+    stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/second-team/1',
+    logicalResourceId: 'SecondTeam',
+  });
+  const secondBefore = second.status === 'SUCCESS' ? await secondShare(poolId) : undefined;
+  const secondKept = async (action: string): Promise<string[]> => {
+    if (!secondBefore) return [];
+    const now = await secondShare(poolId);
+    return JSON.stringify(now) === JSON.stringify(secondBefore)
+      ? []
+      : [`${action}: the second resource's members changed: ${JSON.stringify(secondBefore)} → ${JSON.stringify(now)}`];
+  };
   const created = await checkOperation('CREATE', poolId, sample.create, label);
+  const afterCreate = await secondKept('CREATE');
   // A refused CREATE leaves the pool unclaimed: claim it with nothing declared to go on.
   if (created.status !== 'SUCCESS') await cognito.handle('CREATE', { UserPoolId: poolId });
   const updated = await checkOperation('UPDATE', poolId, sample.update, label);
   return {
-    violations: [...created.violations, ...updated.violations],
-    outcomes: [...created.outcomes, ...updated.outcomes],
+    violations: [...created.violations, ...afterCreate, ...updated.violations, ...(await secondKept('UPDATE'))],
+    outcomes: [`second resource ${second.status}`, ...created.outcomes, ...updated.outcomes],
   };
 }
 
