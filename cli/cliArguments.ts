@@ -10,6 +10,8 @@ export interface CliArguments {
   json: boolean;
   help: boolean;
   files: string[];
+  /** export: the SettingsName the exported resource declares. */
+  settingsName?: string;
 }
 
 /**
@@ -36,8 +38,9 @@ export function parseArguments(argv: string[]): CliArguments {
     real: { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
+    'settings-name': { type: 'string' },
   });
-  for (const name of ['pool', 'client', 'endpoint'] as const) {
+  for (const name of ['pool', 'client', 'endpoint', 'settings-name'] as const) {
     const value = values[name];
     if (value !== undefined && (value === '' || value.startsWith('-'))) throw new Error(`--${name} needs a value`);
   }
@@ -49,6 +52,7 @@ export function parseArguments(argv: string[]): CliArguments {
     json: values.json ?? false,
     help: values.help ?? false,
     files: positionals,
+    ...(values['settings-name'] ? { settingsName: values['settings-name'] } : {}),
   };
 }
 

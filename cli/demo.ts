@@ -131,6 +131,11 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     print(`  pool ${poolId}`);
 
     const declared: Record<string, unknown> = { ...templateDeclares, UserPoolId: poolId };
+    // READ and DELETE name the resource by its identifiers: the pool, and its settings name if any.
+    const identifiers = {
+      UserPoolId: poolId,
+      ...(templateDeclares.SettingsName ? { SettingsName: templateDeclares.SettingsName } : {}),
+    };
     print(`▶ CREATE Org::Cognito::UserPoolSettings from ${path.relative(process.cwd(), template)}, declaring:`);
     for (const line of JSON.stringify(declared, null, 2).split('\n')) print(`    ${line}`);
     const before = await describe();
@@ -177,7 +182,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     print(`  ${changing.status}; nothing else changed: ${changeDiff.length === 1 ? 'yes' : 'NO'}`);
 
     const removedProperty = Object.keys(changedTemplate)
-      .filter((key) => key !== 'UserPoolId' && key !== 'Policies')
+      .filter((key) => !['UserPoolId', 'SettingsName', 'Policies'].includes(key))
       .pop();
     const shorterTemplate: Record<string, unknown> = { ...changedTemplate };
     if (removedProperty) delete shorterTemplate[removedProperty];
@@ -200,7 +205,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     );
 
     print('▶ READ with only UserPoolId, as drift detection calls it…');
-    const read = await invoke('READ', { UserPoolId: poolId });
+    const read = await invoke('READ', identifiers);
     const drift = driftBetween(shorterTemplate, read.resourceModel);
     const compared = Object.keys(shorterTemplate);
     print(
@@ -213,7 +218,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const afterDelete = await describe();
     const deleteDiff = diffPools(beforeDelete, afterDelete);
     const settingsKept = deleteDiff.changed.length === 0;
-    const released = (await invoke('READ', { UserPoolId: poolId })).errorCode === 'NotFound';
+    const released = (await invoke('READ', identifiers)).errorCode === 'NotFound';
     print(
       `  ${deleted.status}; settings kept: ${settingsKept ? 'yes' : 'NO'}; ownership record removed (READ answers NotFound): ${released ? 'yes' : 'NO'}`,
     );

@@ -4,7 +4,7 @@ import { settingsType as clientSettingsType } from '../client-settings/src/spec'
 import { settingsType as poolSettingsType } from '../src/spec';
 import { runPoolCommand } from './cliArguments';
 
-const USAGE = `usage: npm run export -- [--pool <id>] [--client <id>] [--real | --endpoint URL]
+const USAGE = `usage: npm run export -- [--pool <id>] [--client <id>] [--settings-name <name>] [--real | --endpoint URL]
 
 Prints a template (YAML) whose Org::Cognito::UserPoolSettings resource declares the
 pool's current settings, as READ reports them: adopt a pool by deploying it unchanged.
@@ -12,7 +12,9 @@ With --client, the template's Org::Cognito::UserPoolClientSettings resource decl
 that app client's settings instead (its secret is never read into it).
 Without --real or --endpoint it runs on the embedded emulator, against a
 production-like pool it creates there (and, with --client, an app client set up as
-Amplify does standing in for the one named).`;
+Amplify does standing in for the one named). The export declares every setting of the
+pool (or client), whichever resource owns it; with --settings-name the resource carries
+that SettingsName (cut it down to the members that resource is to own).`;
 
 /**
  * YAML as CloudFormation reads it: version 1.1, where a bare OFF, ON, yes or no is a
@@ -24,7 +26,7 @@ function asCloudFormationYaml(template: object): string {
 }
 
 /** The template that declares a pool's current settings: planning it against the pool changes nothing. */
-export async function exportTemplate(gateway: CognitoGateway, poolId: string): Promise<string> {
+export async function exportTemplate(gateway: CognitoGateway, poolId: string, settingsName?: string): Promise<string> {
   // The reads and the report of READ: MFA factors, risk configuration and log delivery included.
   const { state } = await poolSettingsType.read(gateway, { UserPoolId: poolId }, {}, true);
   const template = {
@@ -34,7 +36,11 @@ export async function exportTemplate(gateway: CognitoGateway, poolId: string): P
     Resources: {
       UserPoolSettings: {
         Type: 'Org::Cognito::UserPoolSettings',
-        Properties: { UserPoolId: { Ref: 'UserPoolId' }, ...poolSettingsType.current(state) },
+        Properties: {
+          UserPoolId: { Ref: 'UserPoolId' },
+          ...(settingsName ? { SettingsName: settingsName } : {}),
+          ...poolSettingsType.current(state),
+        },
       },
     },
   };
@@ -42,7 +48,12 @@ export async function exportTemplate(gateway: CognitoGateway, poolId: string): P
 }
 
 /** The template that declares an app client's current settings: planning it against the client changes nothing. */
-export async function exportClientTemplate(gateway: CognitoGateway, poolId: string, clientId: string): Promise<string> {
+export async function exportClientTemplate(
+  gateway: CognitoGateway,
+  poolId: string,
+  clientId: string,
+  settingsName?: string,
+): Promise<string> {
   const ids = { UserPoolId: poolId, ClientId: clientId };
   const { state } = await clientSettingsType.read(gateway, ids, {}, true);
   const template = {
@@ -58,6 +69,7 @@ export async function exportClientTemplate(gateway: CognitoGateway, poolId: stri
         Properties: {
           UserPoolId: { Ref: 'UserPoolId' },
           ClientId: { Ref: 'ClientId' },
+          ...(settingsName ? { SettingsName: settingsName } : {}),
           ...clientSettingsType.current(state),
         },
       },
@@ -72,11 +84,16 @@ export async function main(argv: string[]): Promise<number> {
   return runPoolCommand(
     argv,
     USAGE,
-    async (_args, connection) => {
+    async (args, connection) => {
       process.stdout.write(
         connection.clientId
-          ? await exportClientTemplate(connection.clientGateway, connection.poolId, connection.clientId)
-          : await exportTemplate(connection.gateway, connection.poolId),
+          ? await exportClientTemplate(
+              connection.clientGateway,
+              connection.poolId,
+              connection.clientId,
+              args.settingsName,
+            )
+          : await exportTemplate(connection.gateway, connection.poolId, args.settingsName),
       );
       return 0;
     },

@@ -4,7 +4,7 @@ import { settingsType as clientSettings } from '../client-settings/src/spec';
 import { ResourceModel } from '../src/models';
 import { settingsType } from '../src/spec';
 import { ParameterStore } from '../engine/ssm/parameterStore';
-import { OwnershipRecords } from '../engine/ownershipRecords';
+import { DEFAULT_SETTINGS_NAME, OwnershipRecords, SETTINGS_NAME } from '../engine/ownershipRecords';
 import { PLACEHOLDER_CREDENTIALS } from '../test/support/cfnRequest';
 import { unlessNotFound, type CognitoGateway } from '../engine/cognito/gateway';
 import type { LeafChange } from '../engine/leafChanges';
@@ -37,6 +37,8 @@ export interface PlanPreview {
   unfinished?: string[];
   /** Every Cognito call the operation would make, in order. */
   calls: string[];
+  /** The other settings resources on the pool (or client), each with the members it owns. */
+  others?: string[];
   /**
    * Settings whose target outside Cognito (SES identity, SMS role, Lambda trigger) is
    * missing, unverified or untrusting: Cognito would refuse the update. Checked read-only
@@ -58,11 +60,16 @@ export async function previewSettings<Declared extends object, State, Plan exten
   type: SettingsType<Declared, State, Plan, Connection>,
   modelClass: { deserialize: (value: object) => object },
   connection: Connection,
-  ids: Identifiers,
+  resourceIds: Identifiers,
   properties: Record<string, unknown>,
   parameters: ParameterStore = defaultParameterStore(type.typeName),
 ): Promise<{ preview: PlanPreview; plan?: Plan }> {
+  let ids = resourceIds;
   const records = new OwnershipRecords(parameters, type.typeName);
+  // The settings name the template gives (else `default`) is part of the identifiers.
+  if (type.identifiers.includes(SETTINGS_NAME)) {
+    ids = { ...ids, [SETTINGS_NAME]: String(properties[SETTINGS_NAME] ?? DEFAULT_SETTINGS_NAME) };
+  }
   const raw = { ...properties, ...ids };
   const preview: PlanPreview = {
     typeName: type.typeName,
@@ -86,7 +93,14 @@ export async function previewSettings<Declared extends object, State, Plan exten
   }
   const declared = declaredFromModel(modelClass.deserialize(raw), type.declarable) as Declared;
   const lifecycle = new SettingsLifecycle(type, connection, records, { log: () => undefined });
-  const { plan, reads, ownership, writes, unfinished } = await lifecycle.preview(ids, declared);
+  const { plan, reads, ownership, writes, unfinished, siblings } = await lifecycle.preview(ids, declared);
+  preview.others = siblings.map(({ settingsName, record }) => {
+    const who = record.stackId
+      ? `${record.logicalResourceId ?? 'a resource'} in stack ${record.stackId}`
+      : 'a resource';
+    const owns = record.owns?.map((member) => member.path.join('.')).join(', ');
+    return `${settingsName} (${who}): ${owns === undefined ? 'every setting it declares (a record from before SettingsName)' : owns || 'nothing'}`;
+  });
   preview.action = ownership === 'claim' ? 'CREATE' : 'UPDATE';
   if (unfinished) preview.unfinished = unfinished.changes.map((change) => change.path.join('.'));
   preview.calls.push(...reads);
@@ -136,6 +150,10 @@ export function formatPreview(preview: PlanPreview, where: string): string {
   const lines = [`Plan: ${preview.action} of ${preview.typeName} on ${target} (${where})`];
   if (preview.unfinished) {
     lines.push(`First, the last operation never finished: the handler puts back ${preview.unfinished.join(', ')}.`);
+  }
+  if (preview.others?.length) {
+    lines.push(`Other settings resources on this ${subject} own:`);
+    for (const other of preview.others) lines.push(`  ${other}`);
   }
   if (preview.problems.length > 0) {
     lines.push('Invalid properties (CloudFormation refuses the template; nothing would be called):');

@@ -211,7 +211,10 @@ describe('the examples that run on the emulator: the demo and plan on the same p
     expect(result.deleteResult).toMatchObject({ settingsKept: true, released: true });
     // Every declared top-level setting shows as changed or untouched, as the handler sees the pool.
     const declared = Object.keys(settingsFromTemplate(path.join(EXAMPLES, file), { UserPoolId: 'x' })).filter(
-      (key) => !['UserPoolId', 'Schema', 'PoolName', 'UsernameAttributes', 'UsernameConfiguration'].includes(key),
+      (key) =>
+        !['UserPoolId', 'SettingsName', 'Schema', 'PoolName', 'UsernameAttributes', 'UsernameConfiguration'].includes(
+          key,
+        ),
     );
     const shown = new Set([
       ...result.declaredChanges.map((change) => change.path.split('.')[0]),

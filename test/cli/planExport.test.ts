@@ -297,6 +297,50 @@ describe('plan and export: the security baseline', () => {
   });
 });
 
+describe('plan and export: several settings resources on one pool', () => {
+  it('plan lists the members the other resources own, and refuses an overlap as the handler would', async () => {
+    const poolId = await cognito.createPool();
+    const baseline = propertiesFromFile('examples/org-baseline.yaml', poolId);
+    cognito.proxy.setTier(poolId, 'PLUS');
+    expect(
+      (
+        await cognito.run({
+          action: 'CREATE',
+          properties: baseline,
+          stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/org-baseline/1',
+          logicalResourceId: 'SecurityBaseline',
+        })
+      ).status,
+    ).toBe('SUCCESS');
+
+    const team = await previewPlan(gateway, poolId, propertiesFromFile('examples/app-team-settings.yaml', poolId));
+    expect(team.refusals).toEqual([]);
+    const text = formatPreview(team, 'test');
+    expect(text).toContain('Other settings resources on this pool own:');
+    expect(text).toMatch(/org-baseline \(SecurityBaseline in stack .*org-baseline\/1\): .*DeletionProtection/);
+
+    const overlapping = await previewPlan(gateway, poolId, {
+      SettingsName: 'checkout-team',
+      DeletionProtection: 'INACTIVE',
+    });
+    expect(overlapping.refusals).toEqual([
+      expect.stringContaining('DeletionProtection is owned by SecurityBaseline in stack'),
+    ]);
+    expect(overlapping.writes).toEqual([]);
+  });
+
+  it('export declares the whole pool under the settings name it is given', async () => {
+    const poolId = await cognito.createPool();
+    const template = await exportTemplate(gateway, poolId, 'adopted');
+    expect(template).toContain('SettingsName: adopted');
+    const file = path.join(scratch, 'named-export.yaml');
+    writeFileSync(file, template);
+    const preview = await previewPlan(gateway, poolId, propertiesFromFile(file, poolId));
+    expect(preview.refusals).toEqual([]);
+    expect(preview.writes.map((write) => write.operation)).toEqual(['PutParameter']);
+  });
+});
+
 describe('the plan and export commands', () => {
   it.each([
     ['plan', () => import('../../cli/plan')],
