@@ -572,6 +572,48 @@ async function main(): Promise<void> {
       action: 'READ',
       properties: { UserPoolId: baselinePool },
     });
+    // A second settings resource on the same pool (an app team's), beside the baseline.
+    const team = {
+      UserPoolId: baselinePool,
+      SettingsName: 'app-team',
+      LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:bench-team' },
+    };
+    await measure('CREATE (a second resource on the pool, its own members)', {
+      action: 'CREATE',
+      properties: team,
+      stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app-team/1',
+      logicalResourceId: 'TeamSettings',
+    });
+    await measure('UPDATE (the second resource, changing its trigger)', {
+      action: 'UPDATE',
+      properties: { ...team, LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:bench-v2' } },
+      stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app-team/1',
+      logicalResourceId: 'TeamSettings',
+    });
+    await measure('UPDATE (the second resource, adding a member: claimed, then checked)', {
+      action: 'UPDATE',
+      properties: {
+        ...team,
+        LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:bench-v2' },
+        UserPoolTags: { team: 'bench' },
+      },
+      stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app-team/1',
+      logicalResourceId: 'TeamSettings',
+    });
+    await measure('UPDATE (the second resource, no-op)', {
+      action: 'UPDATE',
+      properties: {
+        ...team,
+        LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:bench-v2' },
+        UserPoolTags: { team: 'bench' },
+      },
+      stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app-team/1',
+      logicalResourceId: 'TeamSettings',
+    });
+    await measure('READ (the second resource: its own share)', {
+      action: 'READ',
+      properties: { UserPoolId: baselinePool, SettingsName: 'app-team' },
+    });
 
     progress('app client type: Cognito calls per operation');
     const clientEntrypoint = loadHandler(CLIENT_BUNDLE);
