@@ -106,6 +106,7 @@ const widgetType: SettingsType<Declared, Widget, Plan, Map<string, Widget>> = {
   listedWithin: [],
   declarable: ['Color', 'Size', 'Shape'],
   assertions: [],
+  blocks: [],
   scope: 'widget',
   findSchemaProblems: createPropertiesValidator({ properties: {}, definitions: {} }),
   connect: () => widgets,

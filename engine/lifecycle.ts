@@ -333,7 +333,7 @@ export class SettingsLifecycle<Declared extends object, State, Plan extends Sett
     if (!this.type.identifiers.includes(SETTINGS_NAME)) return undefined;
     const declared = (withoutRemovals(template) ?? {}) as Record<string, unknown>;
     return {
-      owns: ownedMembers(ownedPaths(declared, this.type.assertions), record?.owns, Date.now()),
+      owns: ownedMembers(ownedPaths(declared, this.type.assertions, this.type.blocks), record?.owns, Date.now()),
       asserts: this.type.assertions.filter((property) => declared[property] !== undefined),
     };
   }

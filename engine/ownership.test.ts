@@ -41,6 +41,15 @@ describe('member ownership', () => {
     ]);
   });
 
+  it('a block that another mode replaces whole is one member, whichever of its leaves is declared', () => {
+    const declared = {
+      EmailConfiguration: { EmailSendingAccount: 'DEVELOPER', SourceArn: 'arn:aws:ses:us-east-1:1:identity/a' },
+      DeletionProtection: 'ACTIVE',
+    };
+    expect(ownedPaths(declared, [], ['EmailConfiguration'])).toEqual([['EmailConfiguration'], ['DeletionProtection']]);
+    expect(overlaps(['EmailConfiguration'], ['EmailConfiguration', 'ReplyToEmailAddress'])).toBe(true);
+  });
+
   it('two members overlap when one is the other or inside it, never when they are siblings', () => {
     expect(overlaps(['Policies', 'PasswordPolicy'], ['Policies', 'PasswordPolicy', 'MinimumLength'])).toBe(true);
     expect(overlaps(['Policies', 'PasswordPolicy', 'MinimumLength'], ['Policies'])).toBe(true);

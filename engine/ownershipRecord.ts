@@ -190,12 +190,20 @@ function setAt(target: Record<string, unknown>, path: readonly string[], value: 
 /**
  * The members declared settings own: every leaf (a list is one leaf, tags one per key, MFA
  * factors one per member), except the `assertions`: locked settings and custom attributes
- * declared only to be checked, which any number of resources may declare alike.
+ * declared only to be checked, which any number of resources may declare alike. A `block`
+ * (a setting whose declaration in another mode replaces it whole) is one member.
  */
-export function ownedPaths(declared: object, assertions: readonly string[]): string[][] {
-  return leavesOf(declared)
+export function ownedPaths(
+  declared: object,
+  assertions: readonly string[],
+  blocks: readonly string[] = [],
+): string[][] {
+  const paths = leavesOf(declared)
     .map(([path]) => path)
-    .filter((path) => path.length > 0 && !assertions.includes(path[0]));
+    .filter((path) => path.length > 0 && !assertions.includes(path[0]))
+    // A block a declaration can replace whole (another mode) is one member.
+    .map((path) => (blocks.includes(path[0]) ? [path[0]] : path));
+  return paths.filter((path, index) => paths.findIndex((other) => isDeepStrictEqual(other, path)) === index);
 }
 
 /** Whether two members overlap: the same leaf, or one inside the other. */

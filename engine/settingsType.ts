@@ -69,6 +69,8 @@ export interface SettingsType<Declared extends object, State, Plan extends Setti
   declarable: readonly string[];
   /** Declarable properties that only assert what Cognito locks: declared alike by any number of resources, owned by none. */
   assertions: readonly string[];
+  /** Settings a declaration in another mode replaces whole: each is one member, owned by one resource. */
+  blocks: readonly string[];
   /** What the resources share, for messages: `pool`, `app client`. */
   scope: string;
   /** Checks raw properties (CloudFormation's strings) against schema.json. */

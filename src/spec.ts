@@ -47,6 +47,8 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
   listedWithin: [],
   declarable: DECLARABLE_FIELDS,
   assertions: [...LOCKED_FIELDS],
+  // Another EmailSendingAccount or SMS transport replaces the block (src/modeSwitch.ts).
+  blocks: ['EmailConfiguration', 'SmsConfiguration'],
   scope: 'pool',
   findSchemaProblems,
   connect: (caller) => caller.cognito,

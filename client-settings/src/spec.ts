@@ -31,6 +31,8 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
   listedWithin: ['UserPoolId'],
   declarable: DECLARABLE_FIELDS,
   assertions: ['GenerateSecret'],
+  // ApplicationArn or ApplicationId with RoleArn: the other form replaces the block (plan.ts).
+  blocks: ['AnalyticsConfiguration'],
   scope: 'app client',
   findSchemaProblems: findSchemaProblems,
 

@@ -148,6 +148,27 @@ describe('a central baseline and a team on one pool', () => {
     expect(whole.status).toBe('SUCCESS');
   });
 
+  it('a block another mode replaces whole (EmailConfiguration) is one member: a second resource cannot declare any of it', async () => {
+    const poolId = await cognito.createPool();
+    const replyTo = {
+      UserPoolId: poolId,
+      SettingsName: 'one',
+      EmailConfiguration: { ReplyToEmailAddress: 'help@example.com' },
+    };
+    expect((await cognito.run({ action: 'CREATE', properties: replyTo, ...asBaseline })).status).toBe('SUCCESS');
+    const switching = await cognito.run({
+      action: 'CREATE',
+      properties: {
+        UserPoolId: poolId,
+        SettingsName: 'two',
+        EmailConfiguration: { EmailSendingAccount: 'COGNITO_DEFAULT' },
+      },
+      ...asTeam,
+    });
+    expect(switching).toMatchObject({ status: 'FAILED', errorCode: 'InvalidRequest' });
+    expect(switching.message).toContain('EmailConfiguration is owned by Baseline');
+  });
+
   it('locked-setting assertions and identical custom attributes own nothing and never conflict', async () => {
     const poolId = await cognito.createPool();
     const { Name } = await cognito.proxy.describe(poolId);
