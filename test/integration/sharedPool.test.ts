@@ -120,6 +120,52 @@ describe('a central baseline and a team on one pool', () => {
     expect(adopted.status).toBe('SUCCESS');
   });
 
+  it("a rollback puts back only its own members' before-values; the other resource's changes since stay", async () => {
+    const poolId = await cognito.createPool();
+    expect((await cognito.run({ action: 'CREATE', properties: baseline(poolId), ...asBaseline })).status).toBe(
+      'SUCCESS',
+    );
+    expect((await cognito.run({ action: 'CREATE', properties: team(poolId), ...asTeam })).status).toBe('SUCCESS');
+    // The team's UPDATE (a new trigger and a new tag) succeeds, then the baseline changes its own members.
+    const next = {
+      ...team(poolId),
+      LambdaConfig: { PreSignUp: lambda('team-pre-sign-up-v2') },
+      UserPoolTags: { team: 'checkout', release: 'v2' },
+    };
+    expect(
+      (await cognito.run({ action: 'UPDATE', properties: next, previousProperties: team(poolId), ...asTeam })).status,
+    ).toBe('SUCCESS');
+    const tightened = {
+      ...baseline(poolId),
+      Policies: { PasswordPolicy: { MinimumLength: '16', RequireSymbols: 'true' } },
+    };
+    expect(
+      (
+        await cognito.run({
+          action: 'UPDATE',
+          properties: tightened,
+          previousProperties: baseline(poolId),
+          ...asBaseline,
+        })
+      ).status,
+    ).toBe('SUCCESS');
+
+    // The team's stack rolls back: its own members go back; the baseline's stay as it set them.
+    const rolledBack = await cognito.run({
+      action: 'UPDATE',
+      properties: team(poolId),
+      previousProperties: next,
+      rollback: true,
+      ...asTeam,
+    });
+    expect(rolledBack.status).toBe('SUCCESS');
+    const pool = await cognito.proxy.describe(poolId);
+    expect(pool.LambdaConfig.PreSignUp).toBe(lambda('team-pre-sign-up'));
+    expect(pool.UserPoolTags).not.toHaveProperty('release');
+    expect(pool.Policies.PasswordPolicy.MinimumLength).toBe(16);
+    expect(pool.DeletionProtection).toBe('ACTIVE');
+  });
+
   it('refuses a member another resource owns, naming it and its owner, with nothing written', async () => {
     const poolId = await cognito.createPool();
     expect((await cognito.run({ action: 'CREATE', properties: baseline(poolId), ...asBaseline })).status).toBe(
