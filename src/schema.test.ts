@@ -2,7 +2,7 @@ import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 import schema from '../schema.json';
 import { FIELDS } from './fields';
 import { findSchemaProblems } from './validation';
-import { sdkComparison, type JsonSchema, type SdkShape } from '../test/support/sdkSchema';
+import { riskConfigurationEnums, sdkComparison, type JsonSchema, type SdkShape } from '../test/support/sdkSchema';
 
 /**
  * schema.json against the SDK's request shapes (test/support/sdkSchema.ts): when the SDK
@@ -64,15 +64,7 @@ const ENUMS: Record<string, Record<string, string>> = {
   'Schema.AttributeDataType': sdk.AttributeDataType,
   'WebAuthnConfiguration.UserVerification': sdk.UserVerificationType,
   'WebAuthnConfiguration.FactorConfiguration': sdk.WebAuthnFactorConfigurationType,
-  'RiskConfiguration.CompromisedCredentialsRiskConfiguration.EventFilter': sdk.EventFilterType,
-  'RiskConfiguration.CompromisedCredentialsRiskConfiguration.Actions.EventAction':
-    sdk.CompromisedCredentialsEventActionType,
-  'RiskConfiguration.AccountTakeoverRiskConfiguration.Actions.LowAction.EventAction':
-    sdk.AccountTakeoverEventActionType,
-  'RiskConfiguration.AccountTakeoverRiskConfiguration.Actions.MediumAction.EventAction':
-    sdk.AccountTakeoverEventActionType,
-  'RiskConfiguration.AccountTakeoverRiskConfiguration.Actions.HighAction.EventAction':
-    sdk.AccountTakeoverEventActionType,
+  ...riskConfigurationEnums(sdk as unknown as Record<string, unknown>),
   'LogDeliveryConfiguration.LogConfigurations.EventSource': sdk.EventSourceName,
   'LogDeliveryConfiguration.LogConfigurations.LogLevel': sdk.LogLevel,
 };

@@ -584,32 +584,26 @@ async function main(): Promise<void> {
       stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app-team/1',
       logicalResourceId: 'TeamSettings',
     });
-    await measure('UPDATE (the second resource, changing its trigger)', {
-      action: 'UPDATE',
-      properties: { ...team, LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:bench-v2' } },
+    const asTeam = {
       stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app-team/1',
       logicalResourceId: 'TeamSettings',
+    };
+    const newTrigger = {
+      ...team,
+      LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:bench-v2' },
+    };
+    const withTag = { ...newTrigger, UserPoolTags: { team: 'bench' } };
+    await measure('UPDATE (the second resource, changing its trigger)', {
+      action: 'UPDATE',
+      properties: newTrigger,
+      ...asTeam,
     });
     await measure('UPDATE (the second resource, adding a member: claimed, then checked)', {
       action: 'UPDATE',
-      properties: {
-        ...team,
-        LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:bench-v2' },
-        UserPoolTags: { team: 'bench' },
-      },
-      stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app-team/1',
-      logicalResourceId: 'TeamSettings',
+      properties: withTag,
+      ...asTeam,
     });
-    await measure('UPDATE (the second resource, no-op)', {
-      action: 'UPDATE',
-      properties: {
-        ...team,
-        LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:bench-v2' },
-        UserPoolTags: { team: 'bench' },
-      },
-      stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app-team/1',
-      logicalResourceId: 'TeamSettings',
-    });
+    await measure('UPDATE (the second resource, no-op)', { action: 'UPDATE', properties: withTag, ...asTeam });
     await measure('READ (the second resource: its own share)', {
       action: 'READ',
       properties: { UserPoolId: baselinePool, SettingsName: 'app-team' },

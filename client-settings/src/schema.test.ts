@@ -1,7 +1,7 @@
 import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 import schema from '../schema.json';
 import { FIELDS } from './fields';
-import { sdkComparison, type JsonSchema, type SdkShape } from '../../test/support/sdkSchema';
+import { riskConfigurationEnums, sdkComparison, type JsonSchema, type SdkShape } from '../../test/support/sdkSchema';
 
 /**
  * client-settings/schema.json against the SDK's request shapes (test/support/sdkSchema.ts):
@@ -21,15 +21,7 @@ describe('client-settings/schema.json follows the SDK', () => {
     'TokenValidityUnits.IdToken': sdk.TimeUnitsType,
     'TokenValidityUnits.RefreshToken': sdk.TimeUnitsType,
     'RefreshTokenRotation.Feature': sdk.FeatureType,
-    'RiskConfiguration.CompromisedCredentialsRiskConfiguration.EventFilter': sdk.EventFilterType,
-    'RiskConfiguration.CompromisedCredentialsRiskConfiguration.Actions.EventAction':
-      sdk.CompromisedCredentialsEventActionType,
-    'RiskConfiguration.AccountTakeoverRiskConfiguration.Actions.LowAction.EventAction':
-      sdk.AccountTakeoverEventActionType,
-    'RiskConfiguration.AccountTakeoverRiskConfiguration.Actions.MediumAction.EventAction':
-      sdk.AccountTakeoverEventActionType,
-    'RiskConfiguration.AccountTakeoverRiskConfiguration.Actions.HighAction.EventAction':
-      sdk.AccountTakeoverEventActionType,
+    ...riskConfigurationEnums(sdk as unknown as Record<string, unknown>),
   };
   const declarable = Object.keys(schema.properties).filter(
     (name) => !['UserPoolId', 'ClientId', 'SettingsName'].includes(name),

@@ -13,6 +13,23 @@ export type JsonSchema = {
   enum?: string[];
 };
 
+/** The SDK enums of a RiskConfiguration property (either type), by property path. */
+export function riskConfigurationEnums(sdk: Record<string, unknown>): Record<string, Record<string, string>> {
+  const takeover = sdk.AccountTakeoverEventActionType as Record<string, string>;
+  const prefix = 'RiskConfiguration.AccountTakeoverRiskConfiguration.Actions';
+  return {
+    'RiskConfiguration.CompromisedCredentialsRiskConfiguration.EventFilter': sdk.EventFilterType as Record<
+      string,
+      string
+    >,
+    'RiskConfiguration.CompromisedCredentialsRiskConfiguration.Actions.EventAction':
+      sdk.CompromisedCredentialsEventActionType as Record<string, string>,
+    [`${prefix}.LowAction.EventAction`]: takeover,
+    [`${prefix}.MediumAction.EventAction`]: takeover,
+    [`${prefix}.HighAction.EventAction`]: takeover,
+  };
+}
+
 const resolveShape = (shape: SdkShape): SdkShape => (typeof shape === 'function' ? resolveShape(shape()) : shape);
 
 /** Compares one type's schema with SDK shapes, skipping the members it names as not declarable. */
