@@ -175,6 +175,7 @@ export async function main(argv: string[]): Promise<number> {
     },
     (args) => {
       if (args.files.length !== 1) return 'name one template or properties file';
+      if (args.settingsName) return '--settings-name is for export: plan takes SettingsName from the template';
       // Said before any emulator starts: a file with nothing to plan.
       if (!args.files[0].endsWith('.json') && !holdsSettingsResource(args.files[0])) {
         throw new ExitWith(PLAN_EXIT.noSettingsResource, NO_SETTINGS_RESOURCE);

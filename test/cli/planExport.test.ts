@@ -362,6 +362,17 @@ describe('the plan and export commands', () => {
     }
   });
 
+  it('plan refuses --settings-name (the template names the resource), before any emulator starts', async () => {
+    const { main } = await import('../../cli/plan');
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['--settings-name', 'team', 'examples/app-team-settings.yaml'])).toBe(2);
+      expect(String(stderr.mock.calls[0][0])).toContain('--settings-name is for export');
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+
   it('reads --pool ID and --pool=ID alike', async () => {
     const { parseArguments } = await import('../../cli/cliArguments');
     const expected = { poolId: 'us-east-1_A', clientId: 'c1', files: ['t.yaml'] };
