@@ -43,6 +43,9 @@ function switchesSmsTransport(described: unknown, declared: unknown): boolean {
   );
 }
 
+/** The pool settings a declaration in another mode replaces whole. */
+export const POOL_MODE_SWITCH_FIELDS = (): string[] => Object.keys(POOL_MODE_SWITCHES);
+
 const POOL_MODE_SWITCHES: Record<string, ModeSwitch> = {
   EmailConfiguration: switchesEmailAccount,
   SmsConfiguration: switchesSmsTransport,

@@ -1,5 +1,6 @@
 import type { CognitoGateway } from '../engine/cognito/gateway';
-import { changedMembers, leafChanges } from '../engine/leafChanges';
+import { riskConfigurationWrite } from '../engine/cognito/riskConfiguration';
+import { leafChanges } from '../engine/leafChanges';
 import type { PlannedWrite } from '../engine/settingsType';
 import type { SecurityPlan } from './securityPlan';
 
@@ -8,14 +9,7 @@ export function securityWrites(cognito: CognitoGateway, UserPoolId: string, plan
   const writes: PlannedWrite[] = [];
   const { riskRequest, restoreRiskRequest, logRequest, restoreLogRequest } = plan;
   if (riskRequest && restoreRiskRequest) {
-    writes.push({
-      operation: 'SetRiskConfiguration',
-      log: `SetRiskConfiguration ${UserPoolId}: ${changedMembers(riskRequest, restoreRiskRequest).join(', ')}`,
-      request: riskRequest,
-      changes: () => leafChanges({ RiskConfiguration: restoreRiskRequest }, { RiskConfiguration: riskRequest }),
-      run: () => cognito.setRiskConfiguration(riskRequest),
-      undo: () => cognito.setRiskConfiguration(restoreRiskRequest),
-    });
+    writes.push(riskConfigurationWrite(cognito, UserPoolId, riskRequest, restoreRiskRequest));
   }
   if (logRequest && restoreLogRequest) {
     const sources = (logRequest.LogConfigurations ?? []).map((entry) => entry.EventSource).join(', ');

@@ -13,6 +13,7 @@ import { settingsOfUserPool } from './currentSettings';
 import { featuresBeyondPlan } from './featurePlans';
 import { DECLARABLE_FIELDS, LOCKED_FIELDS, type DeclaredSettings, type MfaSettings } from './fields';
 import { isDefaultSettings, SETTINGS_NAME } from '../engine/ownershipRecords';
+import { POOL_MODE_SWITCH_FIELDS } from './modeSwitch';
 import { mfaStateFromDescribed, needsMfaState } from './mfa';
 import { ResourceModel } from './models';
 import { carriesLegacyClaimTag, OWNERSHIP_TAG_KEY, OWNERSHIP_TAG_VALUE } from './ownership';
@@ -47,8 +48,8 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
   listedWithin: [],
   declarable: DECLARABLE_FIELDS,
   assertions: [...LOCKED_FIELDS],
-  // Another EmailSendingAccount or SMS transport replaces the block (src/modeSwitch.ts).
-  blocks: ['EmailConfiguration', 'SmsConfiguration'],
+  // Another EmailSendingAccount or SMS transport replaces the block.
+  blocks: POOL_MODE_SWITCH_FIELDS(),
   scope: 'pool',
   findSchemaProblems,
   connect: (caller) => caller.cognito,

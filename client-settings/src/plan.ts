@@ -139,3 +139,6 @@ function switchesAnalyticsMode(described: unknown, declared: unknown): boolean {
 }
 
 const MODE_SWITCHES: Partial<Record<string, ModeSwitch>> = { AnalyticsConfiguration: switchesAnalyticsMode };
+
+/** The client settings a declaration in another mode replaces whole. */
+export const CLIENT_MODE_SWITCH_FIELDS = (): string[] => Object.keys(MODE_SWITCHES);

@@ -7,10 +7,15 @@ import { settingsOfUserPoolClient } from './currentSettings';
 import { DECLARABLE_FIELDS, type DeclaredSettings } from './fields';
 import { ResourceModel } from './models';
 import { clientMarkerTagKey, clientsMarkedOn, hasClientMarkerTag } from './ownership';
-import { planSettings, type SettingsPlan } from './plan';
+import { CLIENT_MODE_SWITCH_FIELDS, planSettings, type SettingsPlan } from './plan';
 import { findSchemaProblems } from './validation';
 import { isDefaultSettings, SETTINGS_NAME } from '../../engine/ownershipRecords';
-import { describedRisk, threatProtectionOn, type DescribedRisk } from '../../engine/cognito/riskConfiguration';
+import {
+  describedRisk,
+  riskConfigurationWrite,
+  threatProtectionOn,
+  type DescribedRisk,
+} from '../../engine/cognito/riskConfiguration';
 
 /** What the app client type reads: the client, its pool (feature plan, legacy claim tags), and its risk configuration when needed. */
 export interface State {
@@ -31,8 +36,8 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
   listedWithin: ['UserPoolId'],
   declarable: DECLARABLE_FIELDS,
   assertions: ['GenerateSecret'],
-  // ApplicationArn or ApplicationId with RoleArn: the other form replaces the block (plan.ts).
-  blocks: ['AnalyticsConfiguration'],
+  // ApplicationArn or ApplicationId with RoleArn: the other form replaces the block.
+  blocks: CLIENT_MODE_SWITCH_FIELDS(),
   scope: 'app client',
   findSchemaProblems: findSchemaProblems,
 
@@ -50,12 +55,9 @@ export const settingsType: SettingsType<DeclaredSettings, State, SettingsPlan, C
       cognito.describeUserPoolClient(UserPoolId, ClientId),
       declaresRisk ? cognito.describeRiskConfiguration(UserPoolId, ClientId) : undefined,
     ]);
-    const readsRisk = declaresRisk || (reporting === true && threatProtectionOn(pool));
-    const answer = declaresRisk
-      ? declaredRisk
-      : readsRisk
-        ? await cognito.describeRiskConfiguration(UserPoolId, ClientId)
-        : undefined;
+    const reportsRisk = !declaresRisk && reporting === true && threatProtectionOn(pool);
+    const readsRisk = declaresRisk || reportsRisk;
+    const answer = reportsRisk ? await cognito.describeRiskConfiguration(UserPoolId, ClientId) : declaredRisk;
     return {
       state: { pool, described, ...(readsRisk ? { risk: describedRisk(answer, ClientId) } : {}) },
       legacyClaim: hasClientMarkerTag(pool, ClientId),
@@ -114,14 +116,7 @@ function clientWrites(cognito: CognitoGateway, ids: Identifiers, plan: SettingsP
   }
   const { riskRequest, restoreRiskRequest } = plan;
   if (riskRequest && restoreRiskRequest) {
-    writes.push({
-      operation: 'SetRiskConfiguration',
-      log: `SetRiskConfiguration ${UserPoolId}/${ClientId}: ${changedMembers(riskRequest, restoreRiskRequest).join(', ') || "inherits the pool's"}`,
-      request: riskRequest,
-      changes: () => leafChanges({ RiskConfiguration: restoreRiskRequest }, { RiskConfiguration: riskRequest }),
-      run: () => cognito.setRiskConfiguration(riskRequest),
-      undo: () => cognito.setRiskConfiguration(restoreRiskRequest),
-    });
+    writes.push(riskConfigurationWrite(cognito, `${UserPoolId}/${ClientId}`, riskRequest, restoreRiskRequest));
   }
   // Only the `default` resource had the tag's claim; another settings name leaves it.
   if (hasClientMarkerTag(pool, ClientId) && isDefaultSettings(ids)) {

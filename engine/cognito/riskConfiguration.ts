@@ -7,7 +7,10 @@ import type {
   SetRiskConfigurationCommandInput,
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { changedMembers, leafChanges } from '../leafChanges';
 import { deepMerge, pruneEmpty } from '../merge';
+import type { PlannedWrite } from '../settingsType';
+import type { CognitoGateway } from './gateway';
 
 /**
  * Threat protection's risk configuration, as a template declares it: SetRiskConfiguration's
@@ -170,4 +173,21 @@ export function threatProtectionProblem(
   const grandfathered = (before.UserPoolTier ?? 'ESSENTIALS') !== 'PLUS' && threatProtectionOn(before);
   if (grandfathered) return undefined;
   return `${subject}: threat protection needs the Plus feature plan, and this pool is on ${tier} (Cognito answers FeatureUnavailableInTierException); declare UserPoolTier PLUS, or leave ${subject} out.`;
+}
+
+/** SetRiskConfiguration of a pool or app client (`subject`), undone with the configuration described before it. */
+export function riskConfigurationWrite(
+  cognito: CognitoGateway,
+  subject: string,
+  request: SetRiskConfigurationCommandInput,
+  restore: SetRiskConfigurationCommandInput,
+): PlannedWrite {
+  return {
+    operation: 'SetRiskConfiguration',
+    log: `SetRiskConfiguration ${subject}: ${changedMembers(request, restore).join(', ')}`,
+    request,
+    changes: () => leafChanges({ RiskConfiguration: restore }, { RiskConfiguration: request }),
+    run: () => cognito.setRiskConfiguration(request),
+    undo: () => cognito.setRiskConfiguration(restore),
+  };
 }

@@ -3,6 +3,7 @@ import { OWNERSHIP_TAG_KEY } from '../../src/ownership';
 import { clientMarkerTagKey } from '../../client-settings/src/ownership';
 import { listedPermissions } from '../support/handlerPermissions';
 import { useLocalCognito } from '../support/localCognito';
+import { PLUS_SECURITY_BASELINE } from '../support/securityBaseline';
 
 /**
  * Each handler's `permissions` in the schemas lists exactly what it calls, on every path:
@@ -32,14 +33,7 @@ const everyWriter = (poolId: string) => ({
   MfaConfiguration: 'ON',
   SoftwareTokenMfaConfiguration: { Enabled: true },
   SmsMfaConfiguration: {},
-  UserPoolTier: 'PLUS',
-  UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
-  RiskConfiguration: { CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'BLOCK' } } },
-  LogDeliveryConfiguration: {
-    LogConfigurations: [
-      { EventSource: 'userAuthEvents', LogLevel: 'INFO', S3Configuration: { BucketArn: 'arn:aws:s3:::activity-logs' } },
-    ],
-  },
+  ...PLUS_SECURITY_BASELINE,
   UserPoolTags: { team: 'platform', added: 'by-template' },
   Schema: [{ Name: 'permission_check', AttributeDataType: 'String', Mutable: true }],
 });

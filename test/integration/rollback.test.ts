@@ -2,6 +2,7 @@ import { conflictRetry } from '../../engine/retry';
 import type { InjectedFault } from '../support/cognitoProxy';
 import type { ProgressEvent } from '../support/handlerRunner';
 import { useLocalCognito } from '../support/localCognito';
+import { PLUS_SECURITY_BASELINE } from '../support/securityBaseline';
 
 /**
  * Faults at every write of a multi-write CREATE and UPDATE of both types, through the
@@ -78,14 +79,7 @@ async function endStoppedInvocations(): Promise<void> {
 // activity logged, a changed and a new tag: six writers beside the record.
 const poolTarget = (poolId: string) => ({
   UserPoolId: poolId,
-  UserPoolTier: 'PLUS',
-  UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
-  RiskConfiguration: { CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'BLOCK' } } },
-  LogDeliveryConfiguration: {
-    LogConfigurations: [
-      { EventSource: 'userAuthEvents', LogLevel: 'INFO', S3Configuration: { BucketArn: 'arn:aws:s3:::activity-logs' } },
-    ],
-  },
+  ...PLUS_SECURITY_BASELINE,
   Policies: { PasswordPolicy: { MinimumLength: 14 } },
   LambdaConfig: { PreAuthentication: 'arn:aws:lambda:us-east-1:123456789012:function:pre-authentication' },
   MfaConfiguration: 'ON',

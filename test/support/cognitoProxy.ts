@@ -304,8 +304,7 @@ export class CognitoProxy {
 
   /** SetUserPoolMfaConfig as another writer (the console, a script) sends it, with Cognito's rules. */
   async setMfaAsAnotherWriter(request: Json): Promise<void> {
-    const answer = await this.emulate('SetUserPoolMfaConfig', request);
-    if (answer && 'refusal' in answer) throw new Error(answer.refusal.message);
+    await this.sendAsAnotherWriter('SetUserPoolMfaConfig', request);
   }
 
   /** Any emulated operation as another writer (the console, a script) sends it, with Cognito's rules; its answer. */
